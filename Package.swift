@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Reel: a short film from one text file, with any image or video backend.
+/// Module map and dependency direction: see DESIGN.md (shared) and README.md.
+let package = Package(
+    name: "Reel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "reel", targets: ["reel"]),
+        .library(name: "ReelKit", targets: ["ReelKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System libraries (Debian -dev packages, installed by scripts/bootstrap).
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+
+        .target(name: "ReelKit", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "ReelStore",
+            dependencies: [
+                "ReelKit",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEG", "CWebP"]),
+        .target(name: "ReelBackends", dependencies: ["ReelKit", "ReelMedia"]),
+        .target(
+            name: "ReelEngine",
+            dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
+        .executableTarget(
+            name: "reel",
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+        .executableTarget(
+            name: "reel-bench", dependencies: ["ReelKit", "ReelMedia", "ReelBackends", "ReelEngine"], path: "bench"),
+        .target(name: "ReelTesting", dependencies: ["ReelKit", "ReelStore", "ReelMedia", "ReelEngine"]),
+
+        .testTarget(
+            name: "ReelKitTests",
+            dependencies: ["ReelKit", "ReelTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "ReelStoreTests", dependencies: ["ReelStore", "ReelTesting"]),
+        .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
+        .testTarget(name: "ReelBackendsTests", dependencies: ["ReelBackends", "ReelTesting"]),
+        .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
+        .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
