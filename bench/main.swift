@@ -1,0 +1,1 @@
+print("reel-bench: under construction")
