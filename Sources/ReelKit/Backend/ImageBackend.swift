@@ -1,0 +1,54 @@
+import Foundation
+
+/// Something that turns a `Request` into candidate images: embedded (`sketch`) or remote
+/// (ComfyUI, OpenAI, …). Backends are looked up by name in a registry; the engine sees only this.
+public protocol ImageBackend: Sendable {
+    /// The registry name (`sketch`, `comfyui`).
+    var name: String { get }
+    var capabilities: ImageCapabilities { get }
+    /// Makes `request.count` candidates. Input images in the request are `.blob` sources;
+    /// read their bytes through `context`.
+    func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage]
+}
+
+/// One image a backend returned: encoded bytes (PNG, JPEG or WebP) and the seed it used.
+public struct GeneratedImage: Sendable {
+    public var data: Data
+    public var seed: UInt32?
+    /// What the generation cost, in US dollars (0 for embedded backends).
+    public var costUSD: Double
+
+    public init(data: Data, seed: UInt32?, costUSD: Double = 0) {
+        self.data = data
+        self.seed = seed
+        self.costUSD = costUSD
+    }
+}
+
+/// What a backend can honour. Composition and the engine use it to warn about what gets dropped.
+public struct ImageCapabilities: Sendable, Hashable, Codable {
+    public var initImage: Bool
+    public var seed: Bool
+    public var negativePrompt: Bool
+    public var promptWeights: Bool
+    public var characterReferences: Bool
+    public var styleReferences: Bool
+    /// Most candidates one call returns.
+    public var maxBatch: Int
+    public var sizes: SizeRule
+
+    public init(
+        initImage: Bool, seed: Bool, negativePrompt: Bool, promptWeights: Bool = false,
+        characterReferences: Bool = false, styleReferences: Bool = false, maxBatch: Int = 4,
+        sizes: SizeRule = SizeRule()
+    ) {
+        self.initImage = initImage
+        self.seed = seed
+        self.negativePrompt = negativePrompt
+        self.promptWeights = promptWeights
+        self.characterReferences = characterReferences
+        self.styleReferences = styleReferences
+        self.maxBatch = maxBatch
+        self.sizes = sizes
+    }
+}

@@ -1,0 +1,76 @@
+/// A parsed and validated film file: the cast, the places, the shots in order, and the output
+/// settings. Immutable once loaded; build one with `FilmLoader`.
+///
+/// ```swift
+/// let film = try FilmLoader().load(contentsOf: projectURL.appending(path: "film.yaml"))
+/// print(film.shots.map(\.id))
+/// ```
+public struct Film: Sendable, Hashable, Codable {
+    public var title: String
+    /// The frame shape of every shot unless a shot or its prompt's `--ar` says otherwise.
+    public var aspect: AspectRatio
+    public var fps: Int
+    /// Output height in pixels; the width follows from `aspect` (rounded to an even number).
+    public var resolution: Int
+    /// Words appended to every prompt.
+    public var style: String?
+    /// Default prompt parameters (`--niji 6 --stylize 200`); a shot's own win.
+    public var params: String?
+    /// Words kept out of every image (merged into each shot's `--no`).
+    public var negative: String?
+    /// Seeds of shots that set none derive from this and the shot's id.
+    public var seed: UInt32
+    public var backends: BackendSelection
+    public var characters: [CastMember]
+    public var locations: [Location]
+    public var shots: [Shot]
+    /// Text of the opening title card and of the closing card; none when `nil`.
+    public var titleCard: Card?
+    public var endCard: Card?
+    public var sourceMap: SourceMap
+
+    public static let defaultAspect = AspectRatio.widescreen
+    public static let defaultFPS = 24
+    public static let defaultResolution = 576
+
+    public init(
+        title: String, aspect: AspectRatio = Film.defaultAspect, fps: Int = Film.defaultFPS,
+        resolution: Int = Film.defaultResolution, style: String? = nil, params: String? = nil,
+        negative: String? = nil, seed: UInt32 = 0, backends: BackendSelection = .embedded,
+        characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],
+        titleCard: Card? = nil, endCard: Card? = nil, sourceMap: SourceMap = SourceMap()
+    ) {
+        self.title = title
+        self.aspect = aspect
+        self.fps = fps
+        self.resolution = resolution
+        self.style = style
+        self.params = params
+        self.negative = negative
+        self.seed = seed
+        self.backends = backends
+        self.characters = characters
+        self.locations = locations
+        self.shots = shots
+        self.titleCard = titleCard
+        self.endCard = endCard
+        self.sourceMap = sourceMap
+    }
+
+    public func shot(_ id: String) -> Shot? { shots.first { $0.id == id } }
+    public func character(_ id: String) -> CastMember? { characters.first { $0.id == id } }
+    public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
+}
+
+/// A title or end card: text on black for a few seconds.
+public struct Card: Sendable, Hashable, Codable {
+    public var text: String
+    public var subtitle: String?
+    public var duration: Double
+
+    public init(text: String, subtitle: String? = nil, duration: Double = 3) {
+        self.text = text
+        self.subtitle = subtitle
+        self.duration = duration
+    }
+}
