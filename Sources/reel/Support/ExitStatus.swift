@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import ReelKit
+
+/// Maps any error to Reel's exit codes and prints it: 1 for the user's input (bad film file,
+/// unknown shot, wrong arguments), 2 for Reel's own faults.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let userInput: Int32 = 1
+    static let internalFault: Int32 = 2
+
+    static func report(_ error: any Error, commandType: any ParsableCommand.Type) -> Int32 {
+        switch error {
+        case let diagnostics as DiagnosticsError:
+            Output.diagnostics(diagnostics.diagnostics)
+            return userInput
+        case let reelError as ReelError:
+            Output.error(reelError.message)
+            return reelError.isUserError ? userInput : internalFault
+        case let exit as ExitCode:
+            return exit.rawValue
+        default:
+            break
+        }
+        let code = commandType.exitCode(for: error)
+        if code == .success {
+            // --help, --version and friends: ArgumentParser prints them.
+            let message = commandType.fullMessage(for: error)
+            if !message.isEmpty { print(message) }
+            return ok
+        }
+        if code == .validationFailure || error is ValidationError || "\(type(of: error))".contains("ParserError") {
+            Output.error(commandType.fullMessage(for: error))
+            return userInput
+        }
+        if let described = error as? any CustomStringConvertible, let localized = (error as? LocalizedError)?.errorDescription {
+            Output.error(localized.isEmpty ? described.description : localized)
+        } else {
+            Output.error("\(error)")
+        }
+        return internalFault
+    }
+}
