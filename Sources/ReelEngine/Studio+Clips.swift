@@ -1,0 +1,87 @@
+import Foundation
+import ReelKit
+import ReelMedia
+import ReelStore
+
+extension Studio {
+    /// The output frame size of the film: `resolution` high, width from the aspect, both even.
+    public var outputSize: (width: Int, height: Int) {
+        let height = film.resolution / 2 * 2
+        let width = Int((Double(height) * film.aspect.ratio / 2).rounded()) * 2
+        return (max(2, width), max(2, height))
+    }
+
+    /// The camera move a shot gets when it names none: slow pushes for wide and tight shots,
+    /// a drift for the middle distances.
+    public static func defaultCamera(for framing: Framing?) -> CameraMove {
+        switch framing {
+        case .extremeLongShot?, .longShot?, .closeUp?: .pushIn
+        case .extremeCloseUp?: .drift
+        default: .drift
+        }
+    }
+
+    /// The clip request for a shot's current pick.
+    public func clipRequest(for shot: Shot, pick: Pick) -> ClipRequest {
+        let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
+        let size = outputSize
+        return ClipRequest(
+            image: .blob(pick.blob.hex), motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
+            camera: camera, duration: shot.duration, fps: film.fps, width: size.width, height: size.height, seed: pick.seed)
+    }
+
+    /// The shot's clip for its current pick, animated now unless an identical one is stored.
+    /// A stored clip whose bytes no longer match their hash is reported and made again.
+    public func ensureClip(for shot: Shot) async throws -> (clip: Clip, reused: Bool) {
+        guard let pick = try store.pick(for: shot.id) else {
+            throw ReelError(.invalidInput, "shot '\(shot.id)' has no pick; run `reel pick \(shot.id) N` or `reel make`")
+        }
+        let request = clipRequest(for: shot, pick: pick)
+        let backendName = shot.videoBackend ?? film.backends.video
+        let backend = try registry.video(backendName)
+        let key = try StepKey(kind: "clip", backend: backendName, inputs: request)
+        if let existing = try store.clip(stepKey: key.hex) {
+            if try store.blobs.verify(existing.blob) { return (existing, true) }
+            progress.warning("the stored clip of shot '\(shot.id)' is damaged (its hash no longer matches); animating it again")
+            try? FileManager.default.removeItem(at: store.blobs.url(existing.blob))
+        }
+        try ensureIntactPick(pick, of: shot)
+        let step = "\(shot.id): animate"
+        progress.emit(.started(step: step, detail: "\(request.camera.rawValue), \(request.duration)s on \(backendName)", total: 100))
+        let (generated, blob) = try await withScratchDirectory { scratch in
+            let output = scratch.appending(path: "clip.mp4")
+            let generated = try await backend.animate(request, to: output, context: context(scratch: scratch, step: step))
+            return (generated, try store.blobs.put(fileAt: output))
+        }
+        let clip = try store.recordClip(
+            NewClip(
+                shotID: shot.id, stepKey: key.hex, pickBlob: pick.blob, blob: blob, backend: backendName,
+                duration: generated.duration, fps: request.fps, width: request.width, height: request.height,
+                costUSD: generated.costUSD))
+        progress.emit(.finished(step: step, detail: "clip of \(String(format: "%.2f", generated.duration))s"))
+        return (clip, false)
+    }
+
+    /// `reel animate`: clips for the given shots (all when empty) that have picks.
+    public func animate(shotIDs: [String] = []) async throws -> [(shot: String, reused: Bool)] {
+        let shots = try shotIDs.isEmpty ? film.shots : shotIDs.map { try shot($0) }
+        var results: [(String, Bool)] = []
+        for shot in shots {
+            if shotIDs.isEmpty, try store.pick(for: shot.id) == nil {
+                progress.warning("shot '\(shot.id)' has no pick yet; skipped")
+                continue
+            }
+            results.append((shot.id, try await ensureClip(for: shot).reused))
+        }
+        return results
+    }
+
+    /// Refuses to use a pick whose image is damaged: it is regenerated from its take's request
+    /// and the same candidate picked again.
+    func ensureIntactPick(_ pick: Pick, of shot: Shot) throws {
+        guard try !store.blobs.verify(pick.blob) else { return }
+        throw ReelError(
+            .invalidInput,
+            "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to regenerate it")
+    }
+}

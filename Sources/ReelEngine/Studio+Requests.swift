@@ -1,0 +1,79 @@
+import Foundation
+import ReelKit
+import ReelMedia
+import ReelStore
+
+/// A shot's request as it would be sent now: composed from the film, input images resolved to
+/// blobs, and keyed. `promptKey` names "this prompt on this backend": takes made from it
+/// (and their rerolls and variations) are current; a pick from any other is stale.
+public struct CurrentRequest: Sendable {
+    public var shot: Shot
+    public var backend: String
+    public var request: Request
+    public var promptKey: StepKey
+    public var notes: [String]
+}
+
+extension Studio {
+    /// Composes and resolves the shot's request; fails when a `from:` shot has no pick yet.
+    public func currentRequest(for shot: Shot) throws -> CurrentRequest {
+        let backendName = shot.imageBackend ?? film.backends.image
+        let backend = try registry.image(backendName)
+        let composed = try composer.compose(shot, sizes: backend.capabilities.sizes)
+        var request = composed.request
+        request.initImage = try request.initImage.map { try resolve($0, for: shot) }
+        request.imagePrompts = try request.imagePrompts.map { WeightedImage(try resolve($0.source, for: shot), weight: $0.weight) }
+        request.characterReferences = try request.characterReferences.map {
+            WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
+        }
+        request.styleReferences = try request.styleReferences.map {
+            WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
+        }
+        let notes = composed.notes + Self.droppedFeatures(of: request, by: backend)
+        let key = try StepKey(kind: "prompt", backend: backendName, inputs: request)
+        return CurrentRequest(shot: shot, backend: backendName, request: request, promptKey: key, notes: notes)
+    }
+
+    /// Turns a shot reference or a file into a blob; URLs need a network and are refused here.
+    func resolve(_ source: ImageSource, for shot: Shot) throws -> ImageSource {
+        switch source {
+        case .blob:
+            return source
+        case .shot(let id):
+            guard let pick = try store.pick(for: id) else {
+                throw ReelError(
+                    .invalidInput,
+                    "shot '\(shot.id)' starts from shot '\(id)', which has no pick yet; run `reel gen \(id)` and `reel pick \(id) N`, or `reel make`")
+            }
+            return .blob(pick.blob.hex)
+        case .path(let path):
+            let url = URL(filePath: path, relativeTo: project.directory)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw ReelError(.notFound, "shot '\(shot.id)': image '\(path)' was not found (paths are relative to the project directory)")
+            }
+            do {
+                _ = try RGBAImage(decoding: data)
+            } catch {
+                throw ReelError(.invalidInput, "shot '\(shot.id)': '\(path)' is not an image Reel can read: \(error)")
+            }
+            return .blob(try store.blobs.put(data).hex)
+        case .url(let url):
+            throw ReelError(
+                .invalidInput,
+                "shot '\(shot.id)': image URL \(url) needs a download; save it under refs/ in the project and use the path")
+        }
+    }
+
+    /// What the backend will ignore of this request, as sentences for the user.
+    static func droppedFeatures(of request: Request, by backend: any ImageBackend) -> [String] {
+        let can = backend.capabilities
+        var dropped: [String] = []
+        if request.negative != nil && !can.negativePrompt { dropped.append("the negative prompt (--no)") }
+        if request.initImage != nil && !can.initImage { dropped.append("the init image") }
+        if !request.characterReferences.isEmpty && !can.characterReferences { dropped.append("character references") }
+        if !request.styleReferences.isEmpty && !can.styleReferences { dropped.append("style references (--sref)") }
+        if request.weightedPrompt.count > 1 && !can.promptWeights { dropped.append(":: weights (the parts are joined)") }
+        guard !dropped.isEmpty else { return [] }
+        return ["backend '\(backend.name)' cannot honour \(dropped.joined(separator: ", ")); dropped"]
+    }
+}

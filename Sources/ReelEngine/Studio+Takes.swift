@@ -1,0 +1,142 @@
+import Foundation
+import ReelKit
+import ReelMedia
+import ReelStore
+
+/// A take the engine made or found already made.
+public struct TakeOutcome: Sendable {
+    public var take: Take
+    /// True when an identical request had already been made and nothing was generated.
+    public var reused: Bool
+}
+
+extension Studio {
+    /// Midjourney's /imagine: a grid of candidates for the shot's current prompt. Asking again
+    /// with nothing changed shows the same take; `reroll` asks for new seeds.
+    public func generate(shotID: String) async throws -> TakeOutcome {
+        let current = try currentRequest(for: try shot(shotID))
+        current.notes.forEach(progress.warning)
+        return try await runTake(current: current, kind: .generate, request: current.request, parent: nil)
+    }
+
+    /// The same prompt with new seeds.
+    public func reroll(shotID: String) async throws -> TakeOutcome {
+        let current = try currentRequest(for: try shot(shotID))
+        let previous = try store.takes(shot: shotID).filter { $0.promptKey == current.promptKey.hex && $0.kind == .reroll }
+        var request = current.request
+        request.seed = Seeds.derived(from: current.request.seed, purpose: "reroll", index: previous.count + 1)
+        return try await runTake(current: current, kind: .reroll, request: request, parent: nil)
+    }
+
+    /// Four variations of a candidate: the candidate as init image, a little (`strong: false`)
+    /// or a lot of freedom, new seeds.
+    public func vary(shotID: String, candidate reference: CandidateReference, strong: Bool) async throws -> TakeOutcome {
+        let shot = try shot(shotID)
+        let (parent, candidate) = try resolveCandidate(reference, shotID: shotID)
+        let backend = try registry.image(parent.backend)
+        guard backend.capabilities.initImage else {
+            throw ReelError(.invalidInput, "backend '\(backend.name)' cannot start from an image, so it cannot make variations")
+        }
+        var request = try parent.decodedRequest()
+        let kind: TakeKind = strong ? .varyStrong : .varySubtle
+        let siblings = try store.takes(shot: shotID).filter {
+            $0.parentTakeID == parent.id && $0.parentCandidateIndex == candidate.index && $0.kind == kind
+        }
+        request.initImage = .blob(candidate.blob.hex)
+        request.strength = strong ? Self.strongVariation : Self.subtleVariation
+        request.seed = Seeds.derived(from: candidate.seed, purpose: kind.rawValue, index: siblings.count + 1)
+        let current = CurrentRequest(
+            shot: shot, backend: parent.backend, request: request, promptKey: StepKey(hex: parent.promptKey), notes: [])
+        return try await runTake(current: current, kind: kind, request: request, parent: (parent, candidate.index))
+    }
+
+    public static let subtleVariation = 0.25
+    public static let strongVariation = 0.6
+
+    /// The candidate a reference names, checked against the store.
+    func resolveCandidate(_ reference: CandidateReference, shotID: String) throws -> (Take, Candidate) {
+        let take: Take
+        if let id = reference.take {
+            guard let found = try store.take(id: id), found.shotID == shotID else {
+                throw ReelError(.notFound, "shot '\(shotID)' has no take \(id); see `reel takes \(shotID)`")
+            }
+            take = found
+        } else {
+            guard let latest = try store.latestTake(shot: shotID) else {
+                throw ReelError(.notFound, "shot '\(shotID)' has no takes yet; make one with `reel gen \(shotID)`")
+            }
+            take = latest
+        }
+        guard let candidate = take.candidates.first(where: { $0.index == reference.index }) else {
+            throw ReelError(
+                .invalidInput,
+                "take \(take.id) of shot '\(shotID)' has no candidate \(reference.index) (it has 1–\(take.candidates.count))")
+        }
+        return (take, candidate)
+    }
+
+    /// Runs one take unless an identical one is stored, and records it with its grid.
+    func runTake(
+        current: CurrentRequest, kind: TakeKind, request: Request, parent: (take: Take, index: Int)?, force: Bool = false
+    ) async throws -> TakeOutcome {
+        let backend = try registry.image(current.backend)
+        let key = try StepKey(kind: "take", backend: backend.name, inputs: request)
+        if !force, let existing = try store.take(stepKey: key.hex), existing.shotID == current.shot.id {
+            return TakeOutcome(take: existing, reused: true)
+        }
+        let step = "\(current.shot.id): \(kind.verb)"
+        progress.emit(.started(step: step, detail: "\(request.count) candidates on \(backend.name)", total: request.count))
+        let started = Date()
+        let images = try await withScratchDirectory { scratch in
+            try await backend.generate(request, context: context(scratch: scratch, step: step))
+        }
+        guard !images.isEmpty else {
+            throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
+        }
+        var decoded: [RGBAImage] = []
+        var candidates: [NewCandidate] = []
+        for (offset, image) in images.enumerated() {
+            let pixels: RGBAImage
+            do {
+                pixels = try RGBAImage(decoding: image.data)
+            } catch {
+                throw ReelError(
+                    .backend, "backend '\(backend.name)' returned candidate \(offset + 1) that is not a usable image: \(error)")
+            }
+            decoded.append(pixels)
+            let blob = try store.blobs.put(image.data)
+            candidates.append(
+                NewCandidate(
+                    index: offset + 1, blob: blob, seed: image.seed ?? request.seed(ofCandidate: offset),
+                    width: pixels.width, height: pixels.height))
+        }
+        let grid = try store.blobs.put(try CandidateGrid.compose(decoded).encoded(as: .png))
+        let take = try store.recordTake(
+            NewTake(
+                shotID: current.shot.id, kind: kind, parentTakeID: parent?.take.id, parentCandidateIndex: parent?.index,
+                stepKey: key.hex, promptKey: current.promptKey.hex, backend: backend.name,
+                request: request, costUSD: images.reduce(0) { $0 + $1.costUSD },
+                durationSeconds: Date().timeIntervalSince(started), gridBlob: grid, candidates: candidates))
+        progress.emit(.finished(step: step, detail: "take \(take.id), grid \(project.displayPath(store.blobs.url(grid)))"))
+        return TakeOutcome(take: take, reused: false)
+    }
+
+    /// Makes `candidate` of a take the shot's pick.
+    @discardableResult
+    public func pick(shotID: String, candidate reference: CandidateReference, auto: Bool = false) throws -> Pick {
+        _ = try shot(shotID)
+        let (take, candidate) = try resolveCandidate(reference, shotID: shotID)
+        return try store.pick(shot: shotID, take: take.id, candidate: candidate.index, auto: auto)
+    }
+}
+
+extension TakeKind {
+    var verb: String {
+        switch self {
+        case .generate: "generate"
+        case .reroll: "reroll"
+        case .varySubtle: "vary (subtle)"
+        case .varyStrong: "vary (strong)"
+        }
+    }
+}

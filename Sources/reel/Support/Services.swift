@@ -1,0 +1,48 @@
+import Foundation
+import Logging
+import ReelBackends
+import ReelEngine
+import ReelKit
+import ReelStore
+
+/// The one composition root: loads the film, opens the store, registers the backends and
+/// builds the studio. Tests call the same function with their own registry.
+struct Services {
+    let project: Project
+    let studio: Studio
+    let printer: ProgressPrinter
+
+    static func build(
+        projectPath: String?, registry: BackendRegistry? = nil, printer: ProgressPrinter = ProgressPrinter()
+    ) throws -> Services {
+        let project = try Project.locate(projectPath)
+        let loaded = try FilmLoading.load(project)
+        if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
+        let store = try Store.open(projectDirectory: project.directory)
+        let studio = Studio(
+            project: project, film: loaded.film, store: store, registry: registry ?? EmbeddedBackends.registry(),
+            progress: printer.sink, logger: Logger(label: "reel"))
+        return Services(project: project, studio: studio, printer: printer)
+    }
+}
+
+/// Loads a project's film file with prompt checking plugged in.
+enum FilmLoading {
+    static func load(_ project: Project) throws -> FilmLoadResult {
+        try FilmLoader(promptChecker: PromptParser.diagnostics(for:at:)).load(contentsOf: project.filmURL)
+    }
+}
+
+/// Small formatting helpers shared by commands.
+enum Summary {
+    static func duration(_ film: Film) -> String {
+        let shots = film.shots.reduce(0) { $0 + $1.duration }
+        let overlaps = film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
+        let cards = (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
+        return seconds(shots - overlaps + cards)
+    }
+
+    static func seconds(_ value: Double) -> String { String(format: "%.1fs", value) }
+
+    static func usd(_ value: Double) -> String { value == 0 ? "$0" : String(format: "$%.3f", value) }
+}
