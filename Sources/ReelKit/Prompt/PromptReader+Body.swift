@@ -1,0 +1,127 @@
+/// Image prompts and the `::`-weighted text: everything before the first parameter.
+extension PromptReader {
+    /// A word that names an image: its source without `<…>`, and a `::N` weight if written.
+    /// Token characters are slices of the whole text, so their indices are text positions.
+    struct ReferenceWord {
+        var source: String
+        var weight: Double?
+        var weightIndex: Int?
+    }
+
+    static func referenceWord(_ token: Token) -> ReferenceWord {
+        var chars = token.characters
+        func splitWeight() -> (value: Double, index: Int)? {
+            var index = chars.endIndex - 2
+            while index >= chars.startIndex {
+                if chars[index] == ":", chars[index + 1] == ":" {
+                    guard let value = PromptNumber.parse(chars[(index + 2)...]) else { return nil }
+                    chars = chars[..<index]
+                    return (value, index)
+                }
+                index -= 1
+            }
+            return nil
+        }
+        var weight = splitWeight()
+        if chars.count > 2, chars.first == "<", chars.last == ">" {
+            chars = chars.dropFirst().dropLast()
+            if weight == nil { weight = splitWeight() }
+        }
+        return ReferenceWord(source: String(chars), weight: weight?.value, weightIndex: weight?.index)
+    }
+
+    mutating func readBody(_ tokens: ArraySlice<Token>) {
+        var rest = tokens
+        while let token = rest.first {
+            let word = Self.referenceWord(token)
+            guard ImageReference.isImageSource(word.source) else { break }
+            if let index = word.weightIndex {
+                error("image prompts take no '::' weight; set '--iw' to weigh the images against the text", at: index)
+            }
+            prompt.imagePrompts.append(ImageReference(word.source))
+            firstImageIndex = firstImageIndex ?? token.start
+            rest = rest.dropFirst()
+        }
+        readText(rest)
+        if prompt.imagePrompts.count == 1, prompt.parts.isEmpty, let index = firstImageIndex {
+            warning(
+                "one image prompt needs text with it: describe the picture after the image, or add a second image to blend",
+                at: index)
+        }
+    }
+
+    /// Splits the words into parts at each `::`, reading the number right after it as the
+    /// part's weight (`city::2`), and checks that the weights add up to more than 0.
+    private mutating func readText(_ tokens: ArraySlice<Token>) {
+        var words: [String] = []
+        var firstSeparator: Int?
+        for token in tokens {
+            warnAboutMisplacedWords(token)
+            var chars = token.characters
+            while let separator = Self.doubleColon(in: chars) {
+                let before = chars[..<separator]
+                if !before.isEmpty { words.append(String(before)) }
+                chars = chars[(separator + 2)...]
+                var weight = 1.0
+                if let (value, length) = PromptNumber.prefix(of: chars) {
+                    weight = value
+                    chars = chars.dropFirst(length)
+                }
+                firstSeparator = firstSeparator ?? separator
+                if words.isEmpty {
+                    error("'::' needs text before it, like 'city::2 fire::1'", at: separator)
+                } else if !weight.isFinite {
+                    error("the weight after '::' is too large; use a number like 2 or -0.5", at: separator)
+                } else {
+                    prompt.parts.append(WeightedText(words.joined(separator: " "), weight: weight))
+                }
+                words = []
+            }
+            if !chars.isEmpty { words.append(String(chars)) }
+        }
+        if !words.isEmpty { prompt.parts.append(WeightedText(words.joined(separator: " "))) }
+        if let firstSeparator, !prompt.parts.isEmpty {
+            let total = prompt.parts.reduce(0) { $0 + $1.weight }
+            if !(total > 0) {
+                error(
+                    "the '::' weights add up to \(PromptNumber.format(total)), but the total must be above 0: "
+                        + "raise a weight or drop a negative one", at: firstSeparator)
+            }
+        }
+    }
+
+    private static func doubleColon(in chars: ArraySlice<Character>) -> Int? {
+        var index = chars.startIndex
+        while index + 1 < chars.endIndex {
+            if chars[index] == ":", chars[index + 1] == ":" { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Warns about words that look like they mean something else where they stand: a
+    /// parameter glued to the word before it (`cat--ar`), an image URL after the text.
+    private mutating func warnAboutMisplacedWords(_ token: Token) {
+        let chars = token.characters
+        if !chars.contains("/") {
+            var index = chars.startIndex + 1
+            while index + 2 < chars.endIndex {
+                if chars[index] == "-", chars[index + 1] == "-", chars[index - 1] != "-" {
+                    let name = chars[(index + 2)...].prefix { $0.isLetter }
+                    if !name.isEmpty, PromptParameter.named(String(name)) != nil {
+                        warning(
+                            "'--\(String(name))' is joined to the word before it and is read as text; "
+                                + "put a space before '--\(String(name))'", at: index)
+                        break
+                    }
+                }
+                index += 1
+            }
+        }
+        if ImageReference(Self.referenceWord(token).source).isURL {
+            warning(
+                "an image URL after the text is read as text; move it to the start of the prompt to use it as an image prompt",
+                at: token.start)
+        }
+    }
+}
