@@ -44,7 +44,9 @@ extension Prompt: CustomStringConvertible {
         }
         add("cw", characterWeight)
         if !styleReferences.isEmpty {
-            let values = styleReferences.map { ref in ref.weight.map { "\(ref.source)::\(PromptNumber.format($0))" } ?? ref.source }
+            let values = styleReferences.map { ref in
+                ref.weight.map { "\(ref.source)::\(PromptNumber.format($0))" } ?? ref.source
+            }
             out.append((["--sref"] + values).joined(separator: " "))
         }
         add("sw", styleWeight)

@@ -45,7 +45,8 @@ extension PromptReader {
         readText(rest)
         if prompt.imagePrompts.count == 1, prompt.parts.isEmpty, let index = firstImageIndex {
             warning(
-                "one image prompt needs text with it: describe the picture after the image, or add a second image to blend",
+                "one image prompt needs text with it: describe the picture after the image, "
+                    + "or add a second image to blend",
                 at: index)
         }
     }
@@ -120,7 +121,8 @@ extension PromptReader {
         }
         if ImageReference(Self.referenceWord(token).source).isURL {
             warning(
-                "an image URL after the text is read as text; move it to the start of the prompt to use it as an image prompt",
+                "an image URL after the text is read as text; "
+                    + "move it to the start of the prompt to use it as an image prompt",
                 at: token.start)
         }
     }

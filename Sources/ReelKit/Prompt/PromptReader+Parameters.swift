@@ -63,9 +63,9 @@ extension PromptReader {
                 "'\(head.typed)' starts with a long dash, as phones and Discord type '--'; write '\(head.written)'",
                 at: head.index)
         }
-        if head.usesEquals, !head.name.isEmpty {
-            let example = values.first.map { "\(head.written) \($0.text)" } ?? "\(head.written) value"
-            warning("write '\(example)' with a space: Midjourney does not accept '='", at: head.index)
+        if head.usesEquals, !head.name.isEmpty, let value = values.first {
+            warning(
+                "write '\(head.written) \(value.text)' with a space: Midjourney does not accept '='", at: head.index)
         }
         guard !head.name.isEmpty else {
             error("'--' needs a parameter name right after it, like '--ar 16:9'", at: head.index)
@@ -75,10 +75,8 @@ extension PromptReader {
             if PromptParameter.ignoredNames.contains(head.name.lowercased()) {
                 warning("'\(head.written)' only steers Midjourney's own service; Reel ignores it", at: head.index)
             } else {
-                let suggestion = Suggestion.closest(to: head.name, in: PromptParameter.allNames)
-                error(
-                    "unknown parameter '\(head.written)'" + (suggestion.map { " (did you mean '--\($0)'?)" } ?? ""),
-                    at: head.index)
+                let suggestion = Self.suggestion(for: head.name).map { " (did you mean '\($0)'?)" } ?? ""
+                error("unknown parameter '\(head.written)'\(suggestion)", at: head.index)
             }
             return
         }
@@ -119,6 +117,20 @@ extension PromptReader {
             guard !values.isEmpty else { return missingValue(parameter, head) }
             setList(parameter, values, name: head.written)
         }
+    }
+
+    /// What an unknown name probably meant: a known name run into its number (`--v6` is
+    /// `--v 6`), or a near spelling (`--nij` is `--niji`). One-letter names get no guess: every
+    /// short name is one edit away from them.
+    static func suggestion(for name: String) -> String? {
+        let lowered = name.lowercased()
+        let known = PromptParameter.allCases.flatMap(\.names).sorted { $0.count > $1.count }
+        for candidate in known where lowered.hasPrefix(candidate) {
+            let rest = name.dropFirst(candidate.count)
+            if let first = rest.first, first.isNumber || first == "." { return "--\(candidate) \(rest)" }
+        }
+        guard name.count >= 2, name.first?.isLetter == true else { return nil }
+        return Suggestion.closest(to: name, in: PromptParameter.allNames).map { "--\($0)" }
     }
 
     private mutating func missingValue(_ parameter: PromptParameter, _ head: ParameterHead) {

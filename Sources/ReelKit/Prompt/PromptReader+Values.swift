@@ -50,7 +50,8 @@ extension PromptReader {
         let digits = text.drop { $0 == "+" || $0 == "-" }
         guard text.count - digits.count <= 1, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             error(
-                "'\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), not \(Self.quoted(text))",
+                "'\(name)' takes a whole number from \(range.lowerBound) to \(range.upperBound), "
+                    + "not \(Self.quoted(text))",
                 at: token.start)
             return nil
         }
@@ -95,8 +96,10 @@ extension PromptReader {
         let text = token.text
         if let ratio = AspectRatio(parsing: text) { return ratio }
         let sides = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard sides.count == 2, let width = PromptNumber.parse(sides[0]), let height = PromptNumber.parse(sides[1]) else {
-            error("'\(name)' takes width:height in whole numbers, like '16:9', not \(Self.quoted(text))", at: token.start)
+        guard sides.count == 2, let width = PromptNumber.parse(sides[0]), let height = PromptNumber.parse(sides[1])
+        else {
+            error(
+                "'\(name)' takes width:height in whole numbers, like '16:9', not \(Self.quoted(text))", at: token.start)
             return nil
         }
         guard width > 0, height > 0, width.isFinite, height.isFinite else {
@@ -143,7 +146,8 @@ extension PromptReader {
         let word = Self.referenceWord(token)
         guard StyleReference.kind(of: word.source) != nil else {
             error(
-                "'\(name)' takes image URLs or paths, style codes (numbers) or 'random', not \(Self.quoted(token.text))",
+                "'\(name)' takes image URLs or paths, style codes (numbers) or 'random', "
+                    + "not \(Self.quoted(token.text))",
                 at: token.start)
             return nil
         }

@@ -35,11 +35,13 @@ private let cat = [WeightedText("a cat")]
         ParsedCase("   \t ", Prompt()),
         ParsedCase("a cat", Prompt(parts: cat)),
         ParsedCase("  a  cat \n on\ta mat  ", Prompt(parts: [WeightedText("a cat on a mat")])),
-        ParsedCase("city::2 fire::-0.5", Prompt(parts: [WeightedText("city", weight: 2), WeightedText("fire", weight: -0.5)])),
+        ParsedCase(
+            "city::2 fire::-0.5", Prompt(parts: [WeightedText("city", weight: 2), WeightedText("fire", weight: -0.5)])),
         ParsedCase("hot dog::1.5 food", Prompt(parts: [WeightedText("hot dog", weight: 1.5), WeightedText("food")])),
         ParsedCase("space:: ship", Prompt(parts: [WeightedText("space"), WeightedText("ship")])),
         ParsedCase("cat::.5", Prompt(parts: [WeightedText("cat", weight: 0.5)])),
-        ParsedCase("https://x.com/a.png a cat", Prompt(imagePrompts: [ImageReference("https://x.com/a.png")], parts: cat)),
+        ParsedCase(
+            "https://x.com/a.png a cat", Prompt(imagePrompts: [ImageReference("https://x.com/a.png")], parts: cat)),
         ParsedCase(
             "<https://s.mj.run/abc> <https://x.com/b.jpg>",
             Prompt(imagePrompts: [ImageReference("https://s.mj.run/abc"), ImageReference("https://x.com/b.jpg")])),
@@ -67,8 +69,10 @@ private let cat = [WeightedText("a cat")]
                 version: ModelVersion(model: .midjourney, number: "6"), seed: 0)),
         ParsedCase("a cat --niji", Prompt(parts: cat, version: ModelVersion(model: .niji, number: nil))),
         ParsedCase(
-            "a cat --niji 7 --style raw", Prompt(parts: cat, version: ModelVersion(model: .niji, number: "7"), raw: true)),
-        ParsedCase("a cat --no dogs, red  cars --no trees,dogs", Prompt(parts: cat, no: ["dogs", "red cars", "trees"])),
+            "a cat --niji 7 --style raw",
+            Prompt(parts: cat, version: ModelVersion(model: .niji, number: "7"), raw: true)),
+        ParsedCase(
+            "a cat --no dogs, red  cars --no trees,dogs", Prompt(parts: cat, no: ["dogs", "red cars", "trees"])),
         ParsedCase(
             "a cat --c 100 --s 0 --w 3000 --q .25 --tile --raw --draft --exp 100 --stop 10 --sv 7",
             Prompt(
@@ -88,7 +92,8 @@ private let cat = [WeightedText("a cat")]
         ParsedCase(
             "a cat --cref https://x.com/r.png <refs/r2.png> --cw 0",
             Prompt(
-                parts: cat, characterReferences: [ImageReference("https://x.com/r.png"), ImageReference("refs/r2.png")],
+                parts: cat,
+                characterReferences: [ImageReference("https://x.com/r.png"), ImageReference("refs/r2.png")],
                 characterWeight: 0)),
         ParsedCase(
             "a cat --sref https://x.com/s.png::2 1234567 random::-0.5 --sw 1000",
@@ -101,9 +106,15 @@ private let cat = [WeightedText("a cat")]
         ParsedCase(
             "a cat --oref refs/ship.png --ow 1",
             Prompt(parts: cat, objectReference: ImageReference("refs/ship.png"), objectWeight: 1)),
-        ParsedCase("a cat --ow 1000 --oref a.png", Prompt(parts: cat, objectReference: ImageReference("a.png"), objectWeight: 1000)),
-        ParsedCase("--ar 7:3 --niji 6", Prompt(aspect: AspectRatio(width: 7, height: 3), version: ModelVersion(model: .niji, number: "6"))),
-        ParsedCase("東京 🐉 at night --AR 21:9", Prompt(parts: [WeightedText("東京 🐉 at night")], aspect: AspectRatio(width: 21, height: 9))),
+        ParsedCase(
+            "a cat --ow 1000 --oref a.png",
+            Prompt(parts: cat, objectReference: ImageReference("a.png"), objectWeight: 1000)),
+        ParsedCase(
+            "--ar 7:3 --niji 6",
+            Prompt(aspect: AspectRatio(width: 7, height: 3), version: ModelVersion(model: .niji, number: "6"))),
+        ParsedCase(
+            "東京 🐉 at night --AR 21:9",
+            Prompt(parts: [WeightedText("東京 🐉 at night")], aspect: AspectRatio(width: 21, height: 9))),
         ParsedCase("a cat --ar 16:9 --ar 4:3", Prompt(parts: cat, aspect: AspectRatio(width: 4, height: 3))),
         ParsedCase("a cat --v 7 --niji 6", Prompt(parts: cat, version: ModelVersion(model: .niji, number: "6"))),
         ParsedCase("a cat –ar 16:9", Prompt(parts: cat, aspect: .widescreen)),
@@ -124,12 +135,17 @@ private let cat = [WeightedText("a cat")]
         ProblemCase("a cat --nij 6", "unknown parameter '--nij' (did you mean '--niji'?)", column: 7),
         ProblemCase("a cat --stylise 200", "unknown parameter '--stylise' (did you mean '--stylize'?)", column: 7),
         ProblemCase("a cat --zzzzzz", "unknown parameter '--zzzzzz'", column: 7),
-        ProblemCase("a cat --ar 1.3:1", "'--ar' takes whole numbers only: write '13:10' instead of '1.3:1'", column: 12),
+        ProblemCase("a cat --v6", "unknown parameter '--v6' (did you mean '--v 6'?)", column: 7),
+        ProblemCase("a cat --ar16:9", "unknown parameter '--ar16:9' (did you mean '--ar 16:9'?)", column: 7),
+        ProblemCase(
+            "a cat --ar 1.3:1", "'--ar' takes whole numbers only: write '13:10' instead of '1.3:1'", column: 12),
         ProblemCase("a cat --ar 2.39:1", "write '239:100'", column: 12),
-        ProblemCase("a cat --ar 16x9", "'--ar' takes width:height in whole numbers, like '16:9', not '16x9'", column: 12),
+        ProblemCase(
+            "a cat --ar 16x9", "'--ar' takes width:height in whole numbers, like '16:9', not '16x9'", column: 12),
         ProblemCase("a cat --ar 0:1", "two whole numbers above 0", column: 12),
         ProblemCase("a cat --ar", "'--ar' needs a value, like '--ar 16:9'", column: 7),
-        ProblemCase("a cat --v 9", "'--v' must be one of 1, 2, 3, 4, 5, 5.1, 5.2, 6, 6.1, 7, 8 or 8.1, not '9'", column: 11),
+        ProblemCase(
+            "a cat --v 9", "'--v' must be one of 1, 2, 3, 4, 5, 5.1, 5.2, 6, 6.1, 7, 8 or 8.1, not '9'", column: 11),
         ProblemCase("a cat --version 5.3", "not '5.3'", column: 17),
         ProblemCase("a cat --niji 3", "'--niji' must be one of 4, 5, 6 or 7, not '3'", column: 14),
         ProblemCase("a cat --seed 4294967296", "'--seed' must be from 0 to 4294967295, not 4294967296", column: 14),
@@ -174,17 +190,22 @@ private let cat = [WeightedText("a cat")]
         ProblemCase("🐉 東京 e\u{301}t\u{301}e\u{301} --nij 6", "unknown parameter '--nij'", column: 10),
         ProblemCase("👩‍👩‍👧 family --ar 1.5:1", "write '3:2'", column: 15),
         // Warnings: the prompt still parses.
-        ProblemCase("a cat --ar 16:9 --ar 4:3", "'--ar' is given more than once; the last one wins", column: 17, .warning),
-        ProblemCase("a cat --s 100 --stylize 200", "'--stylize' repeats '--s'; the last one wins", column: 15, .warning),
+        ProblemCase(
+            "a cat --ar 16:9 --ar 4:3", "'--ar' is given more than once; the last one wins", column: 17, .warning),
+        ProblemCase(
+            "a cat --s 100 --stylize 200", "'--stylize' repeats '--s'; the last one wins", column: 15, .warning),
         ProblemCase("a cat --v 7 --niji 6", "'--niji' repeats '--v'", column: 13, .warning),
-        ProblemCase("a cat —ar 16:9", "'—ar' starts with a long dash, as phones and Discord type '--'; write '--ar'", column: 7, .warning),
+        ProblemCase(
+            "a cat —ar 16:9", "'—ar' starts with a long dash, as phones and Discord type '--'; write '--ar'", column: 7,
+            .warning),
         ProblemCase("a cat --ar=16:9", "write '--ar 16:9' with a space", column: 7, .warning),
         ProblemCase("a cat --cw 50", "'--cw' has no effect without '--cref'", column: 7, .warning),
         ProblemCase("a cat --sw 50", "'--sw' has no effect without '--sref'", column: 7, .warning),
         ProblemCase("a cat --ow 50", "'--ow' has no effect without '--oref'", column: 7, .warning),
         ProblemCase("a cat --iw 2", "'--iw' weighs image prompts against the text", column: 7, .warning),
         ProblemCase("  https://x.com/a.png", "one image prompt needs text with it", column: 3, .warning),
-        ProblemCase("a cat --fast", "'--fast' only steers Midjourney's own service; Reel ignores it", column: 7, .warning),
+        ProblemCase(
+            "a cat --fast", "'--fast' only steers Midjourney's own service; Reel ignores it", column: 7, .warning),
         ProblemCase("a cat --style cute", "'--style cute' is ignored", column: 15, .warning),
         ProblemCase("a cat--ar 16:9", "'--ar' is joined to the word before it", column: 6, .warning),
         ProblemCase("a cat https://x.com/a.png", "an image URL after the text is read as text", column: 7, .warning),
@@ -208,12 +229,18 @@ private let cat = [WeightedText("a cat")]
         #expect(diagnostics.map(\.severity) == [.error, .error, .error, .warning])
     }
 
+    @Test func noGuessForNamesTooShortToGuessFrom() {
+        let (_, diagnostics) = PromptParser().parse("a cat --x ---")
+        #expect(diagnostics.map(\.message) == ["unknown parameter '--x'", "unknown parameter '---'"])
+    }
+
     @Test func columnsStartWhereTheTextStartsInItsFile() {
         let location = SourceLocation(file: "film.yaml", line: 12, column: 13)
         let (_, diagnostics) = PromptParser().parse("a harbour --nij 6", at: location)
-        #expect(diagnostics.map(\.description) == [
-            "film.yaml:12:23: error: unknown parameter '--nij' (did you mean '--niji'?)"
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "film.yaml:12:23: error: unknown parameter '--nij' (did you mean '--niji'?)"
+            ])
     }
 
     @Test func linesAdvanceAfterNewlinesAndColumnsRestart() {
@@ -226,11 +253,12 @@ private let cat = [WeightedText("a cat")]
         let text = "東京 at night --nij 6"
         let (_, diagnostics) = PromptParser().parse(text)
         let rendered = DiagnosticRenderer(sources: [nil: text]).render(diagnostics)
-        #expect(rendered == """
-            1:13: error: unknown parameter '--nij' (did you mean '--niji'?)
-            東京 at night --nij 6
-                        ^
-            """)
+        #expect(
+            rendered == """
+                1:13: error: unknown parameter '--nij' (did you mean '--niji'?)
+                東京 at night --nij 6
+                            ^
+                """)
     }
 
     @Test func throwingInitializerCarriesEveryError() {
