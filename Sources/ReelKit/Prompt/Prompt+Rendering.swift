@@ -5,10 +5,11 @@ extension Prompt: CustomStringConvertible {
     ///
     /// Parsing the result gives back an equal prompt for any prompt the parser can produce:
     /// `PromptParser().parse(p.rendered).prompt == p`. A text with several parts, or one part
-    /// weighted other than 1, is written with every weight (`city::2 fire::1`).
+    /// weighted other than 1 (or one whose text holds `::`), is written with every weight
+    /// (`city::2 fire::1`).
     public var rendered: String {
         var pieces = imagePrompts.map(\.source)
-        if parts.count == 1, let only = parts.first, only.weight == 1 {
+        if parts.count == 1, let only = parts.first, only.weight == 1, !only.text.contains("::") {
             pieces.append(only.text)
         } else {
             pieces += parts.map { "\($0.text)::\(PromptNumber.format($0.weight))" }

@@ -10,9 +10,9 @@
 /// The grammar, left to right:
 /// - **Image prompts**: leading words that read as images (``ImageReference/isImageSource(_:)``),
 ///   bare or in Discord's `<…>` brackets.
-/// - **Text**, split into parts on `::`; a number right after `::` is the part's weight
-///   (`city::2 fire::-0.5`), otherwise the weight is 1. Words are rejoined with single spaces.
-///   The weights must add up to more than 0.
+/// - **Text**, split into parts on `::`; a number right after `::` that ends the word is the
+///   part's weight (`city::2 fire::-0.5`), otherwise the weight is 1. Words are rejoined with
+///   single spaces. The weights must add up to more than 0.
 /// - **Parameters**: from the first word that starts with `--` (after whitespace, so a URL
 ///   such as `https://x.com/a--b.png` is never split) to the end. Each parameter takes its
 ///   values up to the next one. Names are case-insensitive.

@@ -34,6 +34,13 @@ extension PromptReader {
         var rest = tokens
         while let token = rest.first {
             let word = Self.referenceWord(token)
+            if !ImageReference.isImageSource(word.source), let glue = Self.gluedToImage(token) {
+                error(
+                    "\(Self.quoted(String(token.characters[glue...]))) is glued to the image prompt before it; "
+                        + "put a space between the image and the text", at: glue)
+                rest = rest.dropFirst()
+                continue
+            }
             guard ImageReference.isImageSource(word.source) else { break }
             if let index = word.weightIndex {
                 error("image prompts take no '::' weight; set '--iw' to weigh the images against the text", at: index)
@@ -51,8 +58,17 @@ extension PromptReader {
         }
     }
 
-    /// Splits the words into parts at each `::`, reading the number right after it as the
-    /// part's weight (`city::2`), and checks that the weights add up to more than 0.
+    /// Where `::` starts in a word like `refs/a.png::x` or `<a.png>::x`: an image followed by
+    /// something that is not a weight. Read as text it would turn into an image once rendered.
+    private static func gluedToImage(_ token: Token) -> Int? {
+        guard let separator = doubleColon(in: token.characters) else { return nil }
+        var image = token.characters[..<separator]
+        if image.count > 2, image.first == "<", image.last == ">" { image = image.dropFirst().dropLast() }
+        return ImageReference.isImageSource(String(image)) ? separator : nil
+    }
+
+    /// Splits the words into parts at each `::`, reading a number right after it that ends the
+    /// word as the part's weight (`city::2`), and checks that the weights add up to more than 0.
     private mutating func readText(_ tokens: ArraySlice<Token>) {
         var words: [String] = []
         var firstSeparator: Int?
@@ -61,12 +77,35 @@ extension PromptReader {
             var chars = token.characters
             while let separator = Self.doubleColon(in: chars) {
                 let before = chars[..<separator]
-                if !before.isEmpty { words.append(String(before)) }
+                if let head = Self.parameterHead(of: Token(characters: before, start: before.startIndex)) {
+                    // `—ar::`: text only because of the colons; without them a parameter.
+                    error(
+                        "'\(head.typed)' is glued to the '::' after it; put a space after '\(head.typed)'",
+                        at: before.startIndex)
+                } else if !before.isEmpty {
+                    words.append(String(before))
+                }
                 chars = chars[(separator + 2)...]
                 var weight = 1.0
                 if let (value, length) = PromptNumber.prefix(of: chars) {
-                    weight = value
-                    chars = chars.dropFirst(length)
+                    if length == chars.count {
+                        weight = value
+                        chars = chars.dropFirst(length)
+                    } else {
+                        // `city::2fire`: a weight must end its word, or the rest could start a
+                        // parameter once rendered (`a::2--ar`). Keep it as text and say so.
+                        let number = String(chars.prefix(length))
+                        warning(
+                            "'::\(String(chars))' is read as text, not as weight \(number): "
+                                + "put a space after the weight ('::\(number) \(String(chars.dropFirst(length)))')",
+                            at: separator)
+                    }
+                }
+                if let head = Self.parameterHead(of: Token(characters: chars, start: chars.startIndex)) {
+                    error(
+                        "'\(head.typed)' is glued to the '::' before it; put a space before '\(head.typed)'",
+                        at: chars.startIndex)
+                    chars = chars[chars.endIndex...]
                 }
                 firstSeparator = firstSeparator ?? separator
                 if words.isEmpty {
@@ -91,10 +130,15 @@ extension PromptReader {
         }
     }
 
+    /// The first `::`; in a longer run of colons, its last two, so that a part ending in `:`
+    /// (`ratio:` weighted 2, written `ratio:::2`) reads back as it was written.
     private static func doubleColon(in chars: ArraySlice<Character>) -> Int? {
         var index = chars.startIndex
         while index + 1 < chars.endIndex {
-            if chars[index] == ":", chars[index + 1] == ":" { return index }
+            if chars[index] == ":", chars[index + 1] == ":" {
+                while index + 2 < chars.endIndex, chars[index + 2] == ":" { index += 1 }
+                return index
+            }
             index += 1
         }
         return nil
@@ -107,7 +151,7 @@ extension PromptReader {
         if !chars.contains("/") {
             var index = chars.startIndex + 1
             while index + 2 < chars.endIndex {
-                if chars[index] == "-", chars[index + 1] == "-", chars[index - 1] != "-" {
+                if chars[index] == "-", chars[index + 1] == "-", chars[index - 1] != "-", chars[index - 1] != ":" {
                     let name = chars[(index + 2)...].prefix { $0.isLetter }
                     if !name.isEmpty, PromptParameter.named(String(name)) != nil {
                         warning(

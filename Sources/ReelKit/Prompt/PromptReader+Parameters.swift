@@ -48,7 +48,13 @@ extension PromptReader {
     mutating func readParameters(_ tokens: ArraySlice<Token>) {
         var groups: [(head: ParameterHead, values: [Token])] = []
         for token in tokens {
-            if let head = Self.parameterHead(of: token) {
+            if var head = Self.parameterHead(of: token) {
+                if let inline = head.inlineValue, let glued = Self.parameterHead(of: inline) {
+                    error(
+                        "'\(glued.typed)' is glued to the '=' before it; put a space before '\(glued.typed)'",
+                        at: inline.start)
+                    head.inlineValue = nil
+                }
                 groups.append((head, head.inlineValue.map { [$0] } ?? []))
             } else if !groups.isEmpty {
                 groups[groups.count - 1].values.append(token)

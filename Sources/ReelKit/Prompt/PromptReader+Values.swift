@@ -31,6 +31,16 @@ extension PromptReader {
     mutating func setList(_ parameter: PromptParameter, _ tokens: [Token], name: String) {
         switch parameter {
         case .no:
+            for token in tokens {
+                for comma in token.characters.indices where token.characters[comma] == "," {
+                    let rest = Token(characters: token.characters[(comma + 1)...], start: comma + 1)
+                    guard let head = Self.parameterHead(of: rest) else { continue }
+                    error(
+                        "'\(head.typed)' is glued to the ',' before it; put a space before '\(head.typed)'",
+                        at: rest.start)
+                    return
+                }
+            }
             let words = tokens.map(\.text).joined(separator: " ").split(separator: ",")
                 .map { Self.trimmed($0) }.filter { !$0.isEmpty }
             if words.isEmpty {

@@ -40,6 +40,8 @@ private let cat = [WeightedText("a cat")]
         ParsedCase("hot dog::1.5 food", Prompt(parts: [WeightedText("hot dog", weight: 1.5), WeightedText("food")])),
         ParsedCase("space:: ship", Prompt(parts: [WeightedText("space"), WeightedText("ship")])),
         ParsedCase("cat::.5", Prompt(parts: [WeightedText("cat", weight: 0.5)])),
+        ParsedCase("ratio: ::2", Prompt(parts: [WeightedText("ratio:", weight: 2)])),
+        ParsedCase("city::2fire", Prompt(parts: [WeightedText("city"), WeightedText("2fire")])),
         ParsedCase(
             "https://x.com/a.png a cat", Prompt(imagePrompts: [ImageReference("https://x.com/a.png")], parts: cat)),
         ParsedCase(
@@ -175,6 +177,11 @@ private let cat = [WeightedText("a cat")]
         ProblemCase("cat::1 dog::-1", "the '::' weights add up to 0, but the total must be above 0", column: 4),
         ProblemCase("cat::-2", "the '::' weights add up to -2", column: 4),
         ProblemCase("::2 cat", "'::' needs text before it", column: 1),
+        ProblemCase("cat —ar::2", "'—ar' is glued to the '::' after it", column: 5),
+        ProblemCase("cat::--ar 16:9", "'--ar' is glued to the '::' before it; put a space before '--ar'", column: 6),
+        ProblemCase(
+            "city::2fire", "'::2fire' is read as text, not as weight 2: put a space after the weight ('::2 fire')",
+            column: 5, .warning),
         ProblemCase("a cat --ar 16:9 in the rain", "unexpected 'in the rain' after '--ar 16:9'", column: 17),
         ProblemCase("a cat --tile now", "unexpected 'now' after '--tile', which takes no value", column: 14),
         ProblemCase("a cat --niji cute style", "unexpected 'cute style' after '--niji'", column: 14),
@@ -183,8 +190,11 @@ private let cat = [WeightedText("a cat")]
         ProblemCase("a cat --sref foo", "style codes (numbers) or 'random', not 'foo'", column: 14),
         ProblemCase("a cat --oref a.png b.png", "'--oref' takes one image", column: 20),
         ProblemCase("https://x.com/a.png::2 a cat", "image prompts take no '::' weight", column: 20),
+        ProblemCase(
+            "<refs/r.png>::cat", "'::cat' is glued to the image prompt before it; put a space between", column: 13),
         ProblemCase("a cat --no", "'--no' needs a value", column: 7),
         ProblemCase("a cat --no ,", "'--no' needs words to leave out", column: 12),
+        ProblemCase("a cat --no dogs,--ar 16:9", "'--ar' is glued to the ',' before it", column: 17),
         ProblemCase("a cat --sref", "'--sref' needs a value", column: 7),
         // Columns count characters: emoji, CJK, combining marks and ZWJ sequences are one each.
         ProblemCase("🐉 東京 e\u{301}t\u{301}e\u{301} --nij 6", "unknown parameter '--nij'", column: 10),

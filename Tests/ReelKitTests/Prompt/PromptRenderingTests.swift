@@ -10,6 +10,7 @@ import Testing
         ("city::2 fire", "city::2 fire::1"),
         ("cat::1", "cat"),
         ("cat::.5", "cat::0.5"),
+        ("ratio: ::2", "ratio:::2"),
         ("a --no x --no y, z --raw --q .5 --v 6.0", "a --v 6 --style raw --quality .5 --no x, y, z"),
         ("a —ar 4:3 --ar=16:9", "a --ar 16:9"),
         (
