@@ -4,7 +4,7 @@
 /// let (prompt, diagnostics) = PromptParser().parse(
 ///     "a harbour at dawn --ar 7:3 --nij 6", at: SourceLocation(file: "film.yaml", line: 12, column: 13))
 /// // prompt == nil; diagnostics[0]:
-/// // film.yaml:12:35: error: unknown parameter '--nij' (did you mean '--niji'?)
+/// // film.yaml:12:40: error: unknown parameter '--nij' (did you mean '--niji'?)
 /// ```
 ///
 /// The grammar, left to right:

@@ -253,6 +253,20 @@ private let cat = [WeightedText("a cat")]
             ])
     }
 
+    @Test func documentedExamplesHold() throws {
+        let (_, diagnostics) = PromptParser().parse(
+            "a harbour at dawn --ar 7:3 --nij 6", at: SourceLocation(file: "film.yaml", line: 12, column: 13))
+        #expect(
+            diagnostics.map(\.description) == [
+                "film.yaml:12:40: error: unknown parameter '--nij' (did you mean '--niji'?)"
+            ])
+        let prompt = try Prompt(parsing: "refs/ria.png a pilot on a cliff --ar 7:3 --niji 6")
+        #expect(prompt.imagePrompts == [ImageReference("refs/ria.png")])
+        #expect(prompt.text == "a pilot on a cliff")
+        #expect(prompt.aspect == AspectRatio(width: 7, height: 3))
+        #expect(prompt.rendered == "refs/ria.png a pilot on a cliff --ar 7:3 --niji 6")
+    }
+
     @Test func linesAdvanceAfterNewlinesAndColumnsRestart() {
         let location = SourceLocation(file: "film.yaml", line: 5, column: 9)
         let (_, diagnostics) = PromptParser().parse("a cat\non a mat\r\n  --ar 1.3:1", at: location)
