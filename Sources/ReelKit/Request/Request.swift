@@ -40,7 +40,7 @@ public struct Request: Sendable, Hashable, Codable {
         options: GenerationOptions = GenerationOptions()
     ) {
         self.prompt = prompt
-        self.weightedPrompt = weightedPrompt ?? [WeightedText(text: prompt, weight: 1)]
+        self.weightedPrompt = weightedPrompt ?? [WeightedText(prompt, weight: 1)]
         self.negative = negative
         self.aspect = aspect
         self.width = width

@@ -1,0 +1,164 @@
+/// Builds the backend-neutral `Request` for a shot:
+/// framing words + the shot's prompt with `@name`s expanded + the film's style, with the film's
+/// default parameters under the shot's (`params:` of the film, then of the shot, then the
+/// prompt's own `--flags`; the most specific wins), the cast's references and seeds riding
+/// along, and the aspect ratio mapped to a pixel size the backend accepts.
+///
+/// ```swift
+/// let composed = try Composer(film: film).compose(film.shot("ridge")!, sizes: backend.capabilities.sizes)
+/// print(composed.request.prompt)
+/// ```
+public struct Composer: Sendable {
+    public var film: Film
+
+    public init(film: Film) {
+        self.film = film
+    }
+
+    /// Default strength of a `from:` restart when the shot sets none.
+    public static let defaultFromStrength = 0.5
+
+    public func compose(_ shot: Shot, sizes: SizeRule = SizeRule()) throws(DiagnosticsError) -> ComposedShot {
+        let prompt = try effectivePrompt(of: shot)
+        var notes: [String] = []
+
+        let parts = prompt.parts.filter { $0.weight > 0 }.map { WeightedText(expand($0.text), weight: $0.weight) }
+        var weighted = parts.filter { !$0.text.isEmpty }
+        if let framing = shot.framing {
+            if weighted.isEmpty {
+                weighted = [WeightedText(framing.words)]
+            } else {
+                weighted[0].text = "\(framing.words), \(weighted[0].text)"
+            }
+        }
+        if let style = film.style?.trimmed, !style.isEmpty {
+            if weighted.count <= 1 {
+                weighted = [WeightedText([weighted.first?.text, style].compactMap { $0 }.joined(separator: ", "))]
+            } else {
+                weighted.append(WeightedText(style))
+            }
+        }
+        let text = weighted.map(\.text).joined(separator: ", ")
+
+        let aspect = prompt.aspect ?? shot.aspect ?? film.aspect
+        let size = sizes.size(for: aspect)
+
+        let cast = mentionedCast(in: shot)
+        let seed = prompt.seed ?? shot.seed ?? cast.compactMap(\.seed).first ?? Seeds.shot(shot.id, filmSeed: film.seed)
+
+        var negatives: [String] = []
+        for term in prompt.negativeTerms.map(expand) + [shot.negative, film.negative].compactMap({ $0 }).flatMap(Self.splitList)
+        where !term.isEmpty && !negatives.contains(term) {
+            negatives.append(term)
+        }
+
+        var initImage: ImageSource?
+        var strength: Double?
+        var imagePrompts = prompt.imagePrompts.map { WeightedImage(ImageSource(written: $0.source), weight: $0.weight) }
+        if let from = shot.from {
+            initImage = .shot(from)
+            strength = shot.strength ?? Self.defaultFromStrength
+        } else if !imagePrompts.isEmpty {
+            // Midjourney's leading image prompt: the first one becomes the init image; --iw (0–3,
+            // default 1) says how much it counts against the text.
+            initImage = imagePrompts.removeFirst().source
+            strength = shot.strength ?? Self.strength(forImageWeight: prompt.imageWeight ?? 1)
+        }
+
+        var characterReferences = prompt.characterReferences.map {
+            WeightedImage(ImageSource(written: $0.source), weight: $0.weight)
+        }
+        for member in cast {
+            for reference in member.references {
+                let source = ImageSource(written: reference)
+                if !characterReferences.contains(where: { $0.source == source }) {
+                    characterReferences.append(WeightedImage(source))
+                }
+            }
+        }
+        let styleReferences = prompt.styleReferences.compactMap(\.image).map {
+            WeightedImage(ImageSource(written: $0.source), weight: $0.weight)
+        }
+        if prompt.objectReference != nil { notes.append("--oref is kept in the prompt record but no backend uses it yet") }
+
+        let request = Request(
+            prompt: text, weightedPrompt: weighted, negative: negatives.isEmpty ? nil : negatives.joined(separator: ", "),
+            aspect: aspect, width: size.width, height: size.height, seed: seed, count: 4,
+            initImage: initImage, strength: strength, imagePrompts: imagePrompts,
+            characterReferences: characterReferences, styleReferences: styleReferences, framing: shot.framing,
+            options: GenerationOptions(
+                model: prompt.version?.description, stylize: prompt.stylize, chaos: prompt.chaos, weird: prompt.weird,
+                quality: prompt.quality?.rawValue, tile: prompt.tile, raw: prompt.raw, imageWeight: prompt.imageWeight,
+                characterWeight: prompt.characterWeight, styleWeight: prompt.styleWeight))
+        return ComposedShot(shotID: shot.id, request: request, notes: notes)
+    }
+
+    /// The shot's prompt with the film's and the shot's `params:` underneath.
+    public func effectivePrompt(of shot: Shot) throws(DiagnosticsError) -> Prompt {
+        var diagnostics: [Diagnostic] = []
+        func parse(_ text: String?, at location: SourceLocation?) -> Prompt? {
+            guard let text else { return nil }
+            let result = PromptParser().parse(text, at: location)
+            diagnostics += result.diagnostics
+            return result.prompt
+        }
+        let filmParams = parse(film.params, at: film.sourceMap["params"])
+        let shotParams = parse(shot.params, at: shot.sourceMap["params"])
+        let own = parse(shot.prompt, at: shot.sourceMap["prompt"])
+        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
+        var prompt = own ?? Prompt(text: shot.prompt)
+        if let shotParams { prompt = prompt.merged(over: shotParams) }
+        if let filmParams { prompt = prompt.merged(over: filmParams) }
+        return prompt
+    }
+
+    /// Characters named with `@name` in the shot's prompt, in film order.
+    public func mentionedCast(in shot: Shot) -> [CastMember] {
+        let names = Set(MentionScanner.mentions(in: shot.prompt).map(\.name))
+        return film.characters.filter { names.contains($0.id) }
+    }
+
+    /// `@name` → the character's or location's description; unknown names stay as written
+    /// (the loader has already reported them).
+    public func expand(_ text: String) -> String {
+        var result = ""
+        var cursor = text.startIndex
+        for mention in MentionScanner.mentions(in: text) {
+            result += text[cursor..<mention.range.lowerBound]
+            if let member = film.character(mention.name) {
+                result += member.description
+            } else if let place = film.location(mention.name) {
+                result += place.description
+            } else {
+                result += text[mention.range]
+            }
+            cursor = mention.range.upperBound
+        }
+        result += text[cursor...]
+        return result.trimmed
+    }
+
+    static func strength(forImageWeight weight: Double) -> Double {
+        min(0.95, max(0.1, 1 - 0.3 * weight))
+    }
+
+    static func splitList(_ text: String) -> [String] {
+        text.split(separator: ",").map { String($0).trimmed }
+    }
+}
+
+/// A shot's composed request and what composition wants the user to know.
+public struct ComposedShot: Sendable, Hashable {
+    public var shotID: String
+    public var request: Request
+    public var notes: [String]
+}
+
+extension String {
+    var trimmed: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
