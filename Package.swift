@@ -51,7 +51,7 @@ let package = Package(
 
         .testTarget(
             name: "ReelKitTests",
-            dependencies: ["ReelKit", "ReelTesting", .product(name: "PropertyBased", package: "swift-property-based")]),
+            dependencies: ["ReelKit", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ReelStoreTests", dependencies: ["ReelStore", "ReelTesting"]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
         .testTarget(name: "ReelBackendsTests", dependencies: ["ReelBackends", "ReelTesting"]),

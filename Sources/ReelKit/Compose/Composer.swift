@@ -87,7 +87,7 @@ public struct Composer: Sendable {
             initImage: initImage, strength: strength, imagePrompts: imagePrompts,
             characterReferences: characterReferences, styleReferences: styleReferences, framing: shot.framing,
             options: GenerationOptions(
-                model: prompt.version?.description, stylize: prompt.stylize, chaos: prompt.chaos, weird: prompt.weird,
+                model: prompt.version.map { version in [version.model.rawValue, version.number].compactMap { $0 }.joined(separator: " ") }, stylize: prompt.stylize, chaos: prompt.chaos, weird: prompt.weird,
                 quality: prompt.quality?.rawValue, tile: prompt.tile, raw: prompt.raw, imageWeight: prompt.imageWeight,
                 characterWeight: prompt.characterWeight, styleWeight: prompt.styleWeight))
         return ComposedShot(shotID: shot.id, request: request, notes: notes)

@@ -43,7 +43,7 @@ struct PromptCommand: AsyncParsableCommand {
             return
         }
         let text = text ?? ""
-        let result = PromptParser.parse(text, at: nil)
+        let result = PromptParser().parse(text, at: nil)
         if !result.diagnostics.isEmpty { Output.diagnostics(result.diagnostics, extraSources: [nil: text]) }
         guard let prompt = result.prompt, !result.diagnostics.contains(where: { $0.severity == .error }) else {
             throw ExitCode(ExitStatus.userInput)

@@ -29,7 +29,7 @@ struct Services {
 /// Loads a project's film file with prompt checking plugged in.
 enum FilmLoading {
     static func load(_ project: Project) throws -> FilmLoadResult {
-        try FilmLoader(promptChecker: PromptParser.diagnostics(for:at:)).load(contentsOf: project.filmURL)
+        try FilmLoader(promptChecker: { text, location in PromptParser().parse(text, at: location).diagnostics }).load(contentsOf: project.filmURL)
     }
 }
 

@@ -1,0 +1,88 @@
+import ReelKit
+import Testing
+
+@Suite struct ComposerTests {
+    let film = Film(
+        title: "T", aspect: AspectRatio(width: 7, height: 3), style: "ink wash", params: "--niji 6 --stylize 250 --no text",
+        negative: "watermark", seed: 5,
+        characters: [CastMember(id: "ria", description: "a pilot with silver hair", references: ["refs/ria.png"], seed: 1234)],
+        locations: [Location(id: "harbour", description: "a harbour of glass towers")],
+        shots: [
+            Shot(id: "vista", prompt: "@ria on a cliff above @harbour --ar 16:9 --stylize 50", framing: .longShot),
+            Shot(id: "glow", prompt: "lit by fire --no smoke", framing: .closeUp, from: "vista", strength: 0.4),
+            Shot(id: "city", prompt: "city::2 fog::-0.5 night", params: "--chaos 30 --seed 77"),
+            Shot(id: "paste", prompt: "<https://x.y/a.png> refs/b.png a cat --iw 2"),
+        ])
+
+    @Test func expandsNamesAddsFramingAndStyle() throws {
+        let request = try Composer(film: film).compose(film.shot("vista")!).request
+        #expect(request.prompt == "long shot, a pilot with silver hair on a cliff above a harbour of glass towers, ink wash")
+    }
+
+    @Test func theShotsParametersWinOverTheFilms() throws {
+        let request = try Composer(film: film).compose(film.shot("vista")!).request
+        #expect(request.aspect == AspectRatio(width: 16, height: 9))
+        #expect(request.options.stylize == 50)
+        #expect(request.options.model == "niji 6")
+        #expect(request.negative == "text, watermark")
+    }
+
+    @Test func castSeedAndReferencesTravel() throws {
+        let request = try Composer(film: film).compose(film.shot("vista")!).request
+        #expect(request.seed == 1234)
+        #expect(request.characterReferences == [WeightedImage(.path("refs/ria.png"))])
+    }
+
+    @Test func fromBecomesAnInitImageWithStrength() throws {
+        let request = try Composer(film: film).compose(film.shot("glow")!).request
+        #expect(request.initImage == .shot("vista"))
+        #expect(request.strength == 0.4)
+        #expect(request.aspect == AspectRatio(width: 7, height: 3))
+        #expect(request.negative == "text, smoke, watermark")
+    }
+
+    @Test func shotParamsSitBetweenFilmAndPrompt() throws {
+        let request = try Composer(film: film).compose(film.shot("city")!).request
+        #expect(request.seed == 77)
+        #expect(request.options.chaos == 30)
+        #expect(request.weightedPrompt.map(\.text) == ["city", "night", "ink wash"])
+        #expect(request.negative?.hasPrefix("fog") == true)
+    }
+
+    @Test func leadingImagePromptsBecomeInitAndImagePrompts() throws {
+        let request = try Composer(film: film).compose(film.shot("paste")!).request
+        #expect(request.initImage == .url("https://x.y/a.png"))
+        #expect(request.imagePrompts == [WeightedImage(.path("refs/b.png"))])
+        #expect(abs((request.strength ?? 0) - 0.4) < 1e-9)
+    }
+
+    @Test func seedsOfShotsWithoutOneAreStableAndDistinct() throws {
+        let plain = Film(title: "T", shots: [Shot(id: "a", prompt: "x"), Shot(id: "b", prompt: "x")])
+        let a = try Composer(film: plain).compose(plain.shots[0]).request.seed
+        let b = try Composer(film: plain).compose(plain.shots[1]).request.seed
+        #expect(a == Seeds.shot("a", filmSeed: 0))
+        #expect(a != b)
+    }
+
+    @Test(arguments: [
+        (AspectRatio(width: 7, height: 3), SizeRule(multiple: 64, maxPixels: 1024 * 1024)),
+        (AspectRatio(width: 16, height: 9), SizeRule(multiple: 8, maxPixels: 1024 * 1024)),
+        (AspectRatio(width: 1, height: 1), SizeRule(multiple: 16, maxPixels: 1_048_576)),
+        (AspectRatio(width: 9, height: 16), SizeRule(multiple: 64, maxPixels: 1024 * 1024)),
+        (AspectRatio(width: 21, height: 9), SizeRule(multiple: 16, maxSide: 1536, maxPixels: 768 * 768)),
+    ])
+    func sizesFollowTheBackendsRule(aspect: AspectRatio, rule: SizeRule) {
+        let size = rule.size(for: aspect)
+        #expect(size.width % rule.multiple == 0 && size.height % rule.multiple == 0)
+        #expect(size.width * size.height <= rule.maxPixels)
+        #expect(size.width <= rule.maxSide && size.height <= rule.maxSide)
+        let error = abs(Double(size.width) / Double(size.height) / aspect.ratio - 1)
+        #expect(error < 0.06, "size \(size) is too far from \(aspect)")
+        #expect(size.width * size.height > rule.maxPixels / 2, "size \(size) wastes the pixel budget")
+    }
+
+    @Test func mentionsSkipEmailsAndTrailingHyphens() {
+        let names = MentionScanner.mentions(in: "@ria meets bob@mail.com and @harbour-, (@ria)").map(\.name)
+        #expect(names == ["ria", "harbour", "ria"])
+    }
+}
