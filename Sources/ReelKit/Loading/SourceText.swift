@@ -18,6 +18,10 @@ struct SourceText: Sendable {
     /// The location of a libyaml mark.
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        // libyaml reports the end of a text without a final line break on the line after it.
+        if mark.line > lines.count, let last = lines.last {
+            return SourceLocation(file: file, line: lines.count, column: last.count + 1)
+        }
         return SourceLocation(file: file, line: mark.line, column: characterColumn(line: mark.line, scalarColumn: mark.column))
     }
 
@@ -89,11 +93,19 @@ struct SourceText: Sendable {
             if wanted == source || (wanted == "\n" && source.isNewline) {
                 index += 1
                 advanceSource()
+            } else if source == "\\" {
+                // A double-quoted escape: `\t`, `\"`, `\x41`, `\u00E9`, `\U0001F305` stand for one
+                // character; a backslash before a line break stands for none.
+                advanceSource()
+                guard let escaped = sourceCharacter() else { return start }
+                let hexDigits = ["x": 2, "u": 4, "U": 8][escaped] ?? 0
+                for _ in 0...hexDigits { advanceSource() }
+                if !escaped.isNewline { index += 1 }
             } else if source.isWhitespace {
                 advanceSource()
             } else if wanted.isWhitespace {
                 index += 1
-            } else if source == "\\" || source == "'" {
+            } else if source == "'" {
                 advanceSource()
             } else {
                 return start

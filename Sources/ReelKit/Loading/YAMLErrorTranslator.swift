@@ -61,8 +61,12 @@ struct YAMLErrorTranslator {
             return ("this [ list ] is not closed, or two of its items lack a ',' between them; close it with ']'", true)
         case "did not find expected ',' or '}'":
             return ("this { mapping } is not closed, or two of its entries lack a ',' between them; close it with '}'", true)
+        case "did not find expected key" where !startsItsLine(mark):
+            return ("unexpected text after the value before it; put the whole value in quotes, or start a new line", false)
         case "did not find expected key":
             return ("this line is not indented like the keys above it; line it up with the key it belongs beside", false)
+        case "did not find expected alphabetic or numeric character" where context.contains("alias") || context.contains("anchor"):
+            return ("'*' and '&' start an alias or an anchor and need a name after them; put the value in quotes", true)
         case "did not find expected '-' indicator":
             return ("expected a list item ('- ') here; line it up with the items above", false)
         case "did not find expected <document start>":
@@ -79,6 +83,13 @@ struct YAMLErrorTranslator {
             let while_ = context.isEmpty ? "" : " (\(context))"
             return ("\(problem)\(while_); check the indentation and quoting here", false)
         }
+    }
+
+    /// Whether only whitespace comes before the mark on its line.
+    private func startsItsLine(_ mark: Mark) -> Bool {
+        guard mark.line >= 1, mark.line <= source.lines.count else { return true }
+        let column = source.characterColumn(line: mark.line, scalarColumn: mark.column)
+        return source.lines[mark.line - 1].prefix(max(0, column - 1)).allSatisfy(\.isWhitespace)
     }
 
     private func character(at mark: Mark) -> Character? {

@@ -17,6 +17,10 @@ import Testing
         BrokenFilm(
             "an unclosed flow list", "title: T\ncharacters:\n  ria: { description: a pilot, references: [refs/a.png }\n",
             "this [ list ] is not closed", at: 3, 44),
+        BrokenFilm(
+            "text after a quoted value", shot("    motion: \"wind\" in her hair\n"), "unexpected text after the value",
+            at: 5, 20),
+        BrokenFilm("an anchor without a name", shot("    motion: & wind\n"), "need a name after them", at: 5, 13),
         BrokenFilm("a second YAML document", "title: T\n---\ntitle: U\n", "second YAML document", at: 2, 1),
         BrokenFilm("an undefined alias", shot("    motion: *wind\n"), "alias names an anchor", at: 5, 13),
         BrokenFilm("a control character", "title: T\u{7}\nshots: []\n", "control character U+0007", at: 1, 9),
@@ -131,7 +135,7 @@ import Testing
         #expect(result.errors.count == 1, "\(result.errors)")
         let error = try #require(result.errors.first)
         #expect(error.message.contains(broken.message), "\(error.message)")
-        #expect(error.location == SourceLocation(file: "film.yaml", line: broken.line, column: broken.column))
+        #expect(error.location == ReelKit.SourceLocation(file: "film.yaml", line: broken.line, column: broken.column))
     }
 
     @Test func loadThrowsEveryDiagnostic() {
