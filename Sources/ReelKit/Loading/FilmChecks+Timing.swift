@@ -13,20 +13,25 @@ extension FilmChecks {
             guard transition.kind != .cut else { continue }
             if transition.duration > shot.shot.duration {
                 error(
-                    "the \(transition.kind.rawValue) of \(name) lasts \(seconds(transition.duration)) s, longer than the shot "
+                    "the \(transition.kind.rawValue) of \(name) lasts \(seconds(transition.duration)) s, "
+                        + "longer than the shot "
                         + "(\(seconds(shot.shot.duration)) s); shorten it", at: at)
                 continue
             }
             guard transition.kind == .crossfade else { continue }
             guard index + 1 < shots.count else {
-                warning("the last shot's crossfade has no next shot to cross into; use 'fade' to end on black, or remove it", at: at)
+                warning(
+                    "the last shot's crossfade has no next shot to cross into; "
+                        + "use 'fade' to end on black, or remove it",
+                    at: at)
                 continue
             }
             let next = shots[index + 1]
             guard !next.invalid.contains("duration") else { continue }
             if transition.duration > next.shot.duration {
                 error(
-                    "the crossfade of \(name) lasts \(seconds(transition.duration)) s, longer than the next shot, \(next.name) "
+                    "the crossfade of \(name) lasts \(seconds(transition.duration)) s, "
+                        + "longer than the next shot, \(next.name) "
                         + "(\(seconds(next.shot.duration)) s); shorten it", at: at)
                 continue
             }
@@ -37,7 +42,8 @@ extension FilmChecks {
             {
                 error(
                     "\(next.name) lasts \(seconds(next.shot.duration)) s, less than its crossfades in "
-                        + "(\(seconds(transition.duration)) s) and out (\(seconds(outgoing)) s) together; shorten them or lengthen the shot",
+                        + "(\(seconds(transition.duration)) s) and out (\(seconds(outgoing)) s) together; "
+                        + "shorten them or lengthen the shot",
                     at: next.location("transition"))
             }
         }
@@ -62,7 +68,9 @@ extension FilmChecks {
         for character in draft.film.characters {
             let locations = draft.referenceLocations[character.id] ?? []
             for (index, reference) in character.references.enumerated() where !reference.contains("://") {
-                let url = reference.hasPrefix("/") ? URL(fileURLWithPath: reference) : baseDirectory.appending(path: reference)
+                let url =
+                    reference.hasPrefix("/")
+                    ? URL(fileURLWithPath: reference) : baseDirectory.appending(path: reference)
                 if !FileManager.default.fileExists(atPath: url.path) {
                     warning(
                         "reference image '\(reference)' of character '\(character.id)' is not there (looked for "

@@ -49,7 +49,8 @@ struct FilmChecks {
             if let earlier = first[shot.shot.id] {
                 let line = earlier.location("id")?.line ?? 0
                 error(
-                    "duplicate shot id '\(shot.shot.id)'; the first shot '\(shot.shot.id)' is on line \(line) — give each shot its own id",
+                    "duplicate shot id '\(shot.shot.id)'; the first shot '\(shot.shot.id)' is on line \(line) — "
+                        + "give each shot its own id",
                     at: shot.location("id"))
             } else {
                 first[shot.shot.id] = shot
@@ -63,7 +64,9 @@ struct FilmChecks {
         for shot in draft.shots {
             guard let from = shot.shot.from else {
                 if shot.shot.strength != nil {
-                    warning("'strength' has no effect without 'from'; add 'from: <shot id>' or remove it", at: shot.location("strength"))
+                    warning(
+                        "'strength' has no effect without 'from'; add 'from: <shot id>' or remove it",
+                        at: shot.location("strength"))
                 }
                 continue
             }
@@ -86,7 +89,8 @@ struct FilmChecks {
                     if reported.insert(Set(path)).inserted {
                         let circle = (path + [start]).joined(separator: " → ")
                         error(
-                            "shots start from each other in a circle: \(circle); let one of them start from its prompt alone",
+                            "shots start from each other in a circle: \(circle); "
+                                + "let one of them start from its prompt alone",
                             at: shot.location("from"))
                     }
                     break
@@ -103,7 +107,8 @@ struct FilmChecks {
             !shot.invalid.contains("prompt"), !shot.invalid.contains("from")
         {
             error(
-                "\(shot.name) has no prompt; write what the frame shows in 'prompt:', or start from another shot with 'from:'",
+                "\(shot.name) has no prompt; write what the frame shows in 'prompt:', "
+                    + "or start from another shot with 'from:'",
                 at: shot.location("prompt"))
         }
         checkMentions(in: prompt, key: "prompt", of: shot)
@@ -122,7 +127,8 @@ struct FilmChecks {
             }
             let suggestion = Suggestion.didYouMean("@" + mention.name, in: known.map { "@" + $0 })
             let tail = suggestion.isEmpty ? "; define it under 'characters:' or 'locations:'" : suggestion
-            error("'@\(mention.name)' in the \(key) of \(shot.name) names no character or location\(tail)", at: location)
+            error(
+                "'@\(mention.name)' in the \(key) of \(shot.name) names no character or location\(tail)", at: location)
         }
     }
 

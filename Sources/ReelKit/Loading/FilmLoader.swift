@@ -35,7 +35,8 @@ public struct FilmLoader: Sendable {
     /// Loads and validates film text. `fileName` is what diagnostics name the file;
     /// `baseDirectory` is where reference images are looked for (not at all when `nil`) and
     /// gives a missing `title` its default.
-    public func load(text: String, fileName: String? = nil, baseDirectory: URL? = nil) throws(DiagnosticsError) -> Film {
+    public func load(text: String, fileName: String? = nil, baseDirectory: URL? = nil) throws(DiagnosticsError) -> Film
+    {
         try check(text: text, fileName: fileName, baseDirectory: baseDirectory).get()
     }
 
@@ -48,7 +49,8 @@ public struct FilmLoader: Sendable {
                 film: nil,
                 diagnostics: [
                     .error(
-                        "cannot read '\(url.path)': there is no such file; run 'reel init' to start a project, or check the path",
+                        "cannot read '\(url.path)': there is no such file; "
+                            + "run 'reel init' to start a project, or check the path",
                         at: nil)
                 ])
         }
@@ -61,7 +63,8 @@ public struct FilmLoader: Sendable {
         }
         guard let text = String(data: data, encoding: .utf8) else {
             return FilmLoadResult(
-                film: nil, diagnostics: [.error("'\(name)' is not UTF-8 text; save it as UTF-8 and try again", at: nil)])
+                film: nil, diagnostics: [.error("'\(name)' is not UTF-8 text; save it as UTF-8 and try again", at: nil)]
+            )
         }
         return check(text: text, fileName: name, baseDirectory: url.standardizedFileURL.deletingLastPathComponent())
     }
@@ -89,7 +92,8 @@ public struct FilmLoader: Sendable {
             let draft = reader.readFilm(root, defaultTitle: defaultTitle)
             var diagnostics = reader.diagnostics
             if let draft {
-                var checks = FilmChecks(draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker)
+                var checks = FilmChecks(
+                    draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker)
                 diagnostics += checks.run()
             }
             let film = diagnostics.contains { $0.severity == .error } ? nil : draft?.film

@@ -12,14 +12,18 @@ extension FilmReader {
             draft.characterKeys[id] = member.keyLocation
             draft.film.sourceMap["characters.\(id)"] = member.valueLocation
             if id == "narrator" {
-                error("'narrator' is reserved for narration in dialog; give this character another name", at: member.keyLocation)
+                error(
+                    "'narrator' is reserved for narration in dialog; give this character another name",
+                    at: member.keyLocation)
             }
             var cast = CastMember(id: id, description: "")
             if case .scalar = member.value {
                 cast.description = description(member, of: "character '\(id)'") ?? ""
             } else if let fields = fields(
                 of: member.value, place: place,
-                expected: "character '\(id)' must be a description, or a mapping like { description: …, references: [refs/\(id).png] }",
+                expected:
+                    "character '\(id)' must be a description, "
+                    + "or a mapping like { description: …, references: [refs/\(id).png] }",
                 allowed: Self.characterKeys)
             {
                 for (key, location) in fields.sourceMap.locations where !key.isEmpty {
@@ -28,7 +32,8 @@ extension FilmReader {
                 if let described = fields["description"] {
                     cast.description = description(described, of: "character '\(id)'") ?? ""
                 } else if !fields.misspelt.contains("description") {
-                    error("character '\(id)' needs a 'description', like description: a young pilot", at: fields.location)
+                    error(
+                        "character '\(id)' needs a 'description', like description: a young pilot", at: fields.location)
                 }
                 let references = texts(fields["references"], expected: "an image path or URL")
                 cast.references = references.map(\.text)
@@ -60,7 +65,9 @@ extension FilmReader {
                     draft.film.sourceMap["locations.\(id).description"] = described.valueLocation
                     location.description = description(described, of: "location '\(id)'") ?? ""
                 } else if !fields.misspelt.contains("description") {
-                    error("location '\(id)' needs a 'description', like description: a harbour at dawn", at: fields.location)
+                    error(
+                        "location '\(id)' needs a 'description', like description: a harbour at dawn",
+                        at: fields.location)
                 }
             }
             if draft.characterKeys[id] != nil {
@@ -77,7 +84,8 @@ extension FilmReader {
         guard case .mapping = entry.value else {
             if !entry.value.isNull {
                 error(
-                    "'\(entry.key)' must be a mapping of names to descriptions, like '\(example)'; got \(entry.value.shown)",
+                    "'\(entry.key)' must be a mapping of names to descriptions, like '\(example)'; "
+                        + "got \(entry.value.shown)",
                     at: entry.valueLocation)
             }
             return []
@@ -85,8 +93,9 @@ extension FilmReader {
         return resolvedEntries(of: entry.value, place: "in '\(entry.key)'").map { member in
             if !PromptMention.isName(member.key) {
                 error(
-                    "\(kind) name '\(member.key)' can't be written as '@\(member.key)' in a prompt; use letters, digits, "
-                        + "'_' and '-', starting with a letter — try '\(PromptMention.sanitized(member.key))'",
+                    "\(kind) name '\(member.key)' can't be written as '@\(member.key)' in a prompt; "
+                        + "use letters, digits, '_' and '-', starting with a letter — "
+                        + "try '\(PromptMention.sanitized(member.key))'",
                     at: member.keyLocation)
             }
             return member
@@ -96,7 +105,9 @@ extension FilmReader {
     /// A description: non-empty text.
     private mutating func description(_ entry: Fields.Entry, of owner: String) -> String? {
         if entry.value.isNull {
-            error("\(owner) needs a description, like '\(entry.key): a young pilot with short silver hair'", at: entry.valueLocation)
+            error(
+                "\(owner) needs a description, like '\(entry.key): a young pilot with short silver hair'",
+                at: entry.valueLocation)
             return nil
         }
         guard let text = self.text(entry, expected: "a description") else { return nil }

@@ -39,11 +39,13 @@ extension FilmReader {
         }
         film.aspect = aspect(fields["aspect"]) ?? Film.defaultAspect
         film.fps =
-            wholeNumber(fields["fps"], in: 1...120, expected: "a whole number of frames per second from 1 to 120, like 24")
+            wholeNumber(
+                fields["fps"], in: 1...120, expected: "a whole number of frames per second from 1 to 120, like 24")
             ?? Film.defaultFPS
         film.resolution =
             wholeNumber(
-                fields["resolution"], in: 64...4320, expected: "the output height in pixels, a whole number from 64 to 4320, like 576 or 1080")
+                fields["resolution"], in: 64...4320,
+                expected: "the output height in pixels, a whole number from 64 to 4320, like 576 or 1080")
             ?? Film.defaultResolution
         film.seed = seed(fields["seed"]) ?? 0
         film.style = text(fields["style"])
@@ -86,7 +88,9 @@ extension FilmReader {
     mutating func backendName(_ entry: Fields.Entry?) -> String? {
         guard let entry, let name = text(entry, expected: "a backend name like 'sketch'") else { return nil }
         guard Self.isIdentifier(name) else {
-            error("'\(entry.key)' must name a backend, like 'sketch' or 'comfyui'; got \(entry.value.shown)", at: entry.valueLocation)
+            error(
+                "'\(entry.key)' must name a backend, like 'sketch' or 'comfyui'; got \(entry.value.shown)",
+                at: entry.valueLocation)
             return nil
         }
         return name
@@ -130,7 +134,9 @@ extension FilmReader {
             }
             return
         }
-        if items.isEmpty { error("the film has no shots; add at least one under 'shots:', \(example)", at: entry.valueLocation) }
+        if items.isEmpty {
+            error("the film has no shots; add at least one under 'shots:', \(example)", at: entry.valueLocation)
+        }
         for (index, item) in items.enumerated() {
             if let shot = readShot(item, number: index + 1) { draft.shots.append(shot) }
         }

@@ -11,7 +11,9 @@ extension FilmReader {
     /// Film-level keys written in a shot: say where they go instead of guessing a shot key.
     static let filmLevelHints: [String: String] = {
         var hints: [String: String] = [:]
-        for key in ["title", "fps", "resolution", "style", "title_card", "end_card", "characters", "locations", "shots"] {
+        for key in [
+            "title", "fps", "resolution", "style", "title_card", "end_card", "characters", "locations", "shots",
+        ] {
             hints[key] = "'\(key)' is set for the whole film at the top level, not per shot"
         }
         return hints
@@ -31,7 +33,9 @@ extension FilmReader {
         if let id = identifier(fields["id"], what: "shot id") {
             draft.shot.id = id
         } else if fields["id"] == nil, !fields.misspelt.contains("id") {
-            error("\(name) has no 'id'; add one like 'id: shot\(number)' (letters, digits, '-' and '_')", at: fields.location)
+            error(
+                "\(name) has no 'id'; add one like 'id: shot\(number)' (letters, digits, '-' and '_')",
+                at: fields.location)
         }
         // A present value that could not be read: the checks must not reason about its default.
         var errors = errorCount
@@ -58,7 +62,8 @@ extension FilmReader {
                 draft.shot.strength = strength
             } else {
                 error(
-                    "'strength' must be from 0 to 1 (0 keeps the 'from' image, 1 ignores it); got \(strengthEntry.value.shown)",
+                    "'strength' must be from 0 to 1 (0 keeps the 'from' image, 1 ignores it); "
+                        + "got \(strengthEntry.value.shown)",
                     at: strengthEntry.valueLocation)
             }
         }
@@ -68,11 +73,14 @@ extension FilmReader {
         }
         if errorCount > errors { draft.invalid.insert("transition") }
         if let entry = fields["dialog"] { draft.shot.dialog = dialog(entry, of: name, into: &draft.shot.sourceMap) }
-        if let entry = fields["backends"], let backends = self.fields(
-            of: entry.value, place: "in the 'backends' of \(name)",
-            expected: "'backends' must be a mapping like { image: comfyui, video: camera }",
-            allowed: ["image", "video"],
-            hints: ["speech": "a shot can't choose its speech backend; set 'speech' under 'backends' at the top level"])
+        if let entry = fields["backends"],
+            let backends = self.fields(
+                of: entry.value, place: "in the 'backends' of \(name)",
+                expected: "'backends' must be a mapping like { image: comfyui, video: camera }",
+                allowed: ["image", "video"],
+                hints: [
+                    "speech": "a shot can't choose its speech backend; set 'speech' under 'backends' at the top level"
+                ])
         {
             draft.shot.imageBackend = backendName(backends["image"])
             draft.shot.videoBackend = backendName(backends["video"])
@@ -82,10 +90,14 @@ extension FilmReader {
     }
 
     private mutating func framing(_ entry: Fields.Entry?) -> Framing? {
-        guard let entry, let text = text(entry, expected: "a framing like 'long shot' or 'close-up'") else { return nil }
+        guard let entry, let text = text(entry, expected: "a framing like 'long shot' or 'close-up'") else {
+            return nil
+        }
         if let framing = Framing(parsing: text) { return framing }
         let suggestion = Suggestion.didYouMean(Framing.normalize(text), in: Framing.acceptedSpellings)
-        let tail = suggestion.isEmpty ? "; use one of: \(Framing.allCases.map(\.rawValue).joined(separator: ", "))" : suggestion
+        let tail =
+            suggestion.isEmpty
+            ? "; use one of: \(Framing.allCases.map(\.rawValue).joined(separator: ", "))" : suggestion
         error("unknown framing '\(text)'\(tail)", at: entry.valueLocation)
         return nil
     }

@@ -47,11 +47,15 @@ extension FilmReader {
         }
         if let durationText {
             guard let seconds = Self.decimal(durationText) else {
-                error("a transition's duration must be a number of seconds, like 0.8; got '\(durationText)'", at: durationLocation)
+                error(
+                    "a transition's duration must be a number of seconds, like 0.8; got '\(durationText)'",
+                    at: durationLocation)
                 return nil
             }
             guard seconds > 0 else {
-                error("a transition's duration must be more than 0 seconds; got '\(durationText)' (write 'cut' for none)", at: durationLocation)
+                error(
+                    "a transition's duration must be more than 0 seconds; got '\(durationText)' (write 'cut' for none)",
+                    at: durationLocation)
                 return nil
             }
             duration = seconds
@@ -70,7 +74,9 @@ extension FilmReader {
             return nil
         }
         if kind == .cut, duration != nil {
-            error("a cut has no duration; write 'cut', or 'crossfade \(durationText ?? "0.5")' to overlap the shots", at: durationLocation)
+            error(
+                "a cut has no duration; write 'cut', or 'crossfade \(durationText ?? "0.5")' to overlap the shots",
+                at: durationLocation)
             return nil
         }
         return Transition(kind, duration: duration)

@@ -45,7 +45,8 @@ extension FilmReader {
 
     /// A seed: a whole number from 0 to 4294967295.
     mutating func seed(_ entry: Fields.Entry?) -> UInt32? {
-        guard let value = wholeNumber(entry, in: 0...Int(UInt32.max), expected: "a whole number from 0 to 4294967295") else {
+        guard let value = wholeNumber(entry, in: 0...Int(UInt32.max), expected: "a whole number from 0 to 4294967295")
+        else {
             return nil
         }
         return UInt32(exactly: value)
@@ -99,7 +100,9 @@ extension FilmReader {
         case .sequence(let items):
             return items.compactMap { item in
                 guard case .scalar(let scalar) = item, !item.isNull else {
-                    error("each item of '\(entry.key)' must be \(expected); got \(item.shown)", at: source.valueLocation(of: item))
+                    error(
+                        "each item of '\(entry.key)' must be \(expected); got \(item.shown)",
+                        at: source.valueLocation(of: item))
                     return nil
                 }
                 return (scalar.string, source.valueLocation(of: item))
@@ -119,14 +122,21 @@ extension FilmReader {
     }
 
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_")
+            }
     }
 
     /// `text` made into an identifier: runs of other characters become one `-`.
     static func sanitized(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            if isIdentifier(String(scalar)) { out.unicodeScalars.append(scalar) } else if !out.hasSuffix("-") { out += "-" }
+            if isIdentifier(String(scalar)) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix("-") {
+                out += "-"
+            }
         }
         let trimmed = String(out.drop { $0 == "-" }.reversed().drop { $0 == "-" }.reversed())
         return trimmed.isEmpty ? "shot" : trimmed

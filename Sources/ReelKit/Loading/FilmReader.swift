@@ -62,7 +62,9 @@ struct FilmReader {
         var firstLines: [String: Int] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let keyScalar) = keyNode else {
-                error("a key must be a plain word followed by ':'; got \(keyNode.shown) \(place)", at: source.location(keyNode.mark))
+                error(
+                    "a key must be a plain word followed by ':'; got \(keyNode.shown) \(place)",
+                    at: source.location(keyNode.mark))
                 continue
             }
             let key = renamedKeys[keyScalar.string] ?? keyScalar.string
@@ -72,12 +74,16 @@ struct FilmReader {
                 continue
             }
             if let firstLine = firstLines[key] {
-                error("duplicate key '\(key)' \(place); it was already given on line \(firstLine) — keep one", at: keyLocation)
+                error(
+                    "duplicate key '\(key)' \(place); it was already given on line \(firstLine) — keep one",
+                    at: keyLocation)
                 own.removeAll { $0.key == key }
             } else {
                 firstLines[key] = keyLocation.line
             }
-            own.append(Fields.Entry(key: key, keyLocation: keyLocation, value: value, valueLocation: source.valueLocation(of: value)))
+            own.append(
+                Fields.Entry(
+                    key: key, keyLocation: keyLocation, value: value, valueLocation: source.valueLocation(of: value)))
         }
         let ownKeys = Set(own.map(\.key))
         var seen = Set<String>()
@@ -93,7 +99,9 @@ struct FilmReader {
         case .sequence(let sequence) where sequence.allSatisfy({ $0.mapping != nil }):
             return sequence.flatMap { resolvedEntries(of: $0, place: place) }
         default:
-            error("'<<' merges a mapping into this one; give it an alias like *defaults, not \(value.shown)", at: source.valueLocation(of: value))
+            error(
+                "'<<' merges a mapping into this one; give it an alias like *defaults, not \(value.shown)",
+                at: source.valueLocation(of: value))
             return []
         }
     }

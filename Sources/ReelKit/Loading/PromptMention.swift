@@ -50,7 +50,11 @@ public struct PromptMention: Sendable, Hashable {
     static func sanitized(_ text: String) -> String {
         var out = ""
         for character in text {
-            if isWordCharacter(character) { out.append(character) } else if !out.isEmpty, !out.hasSuffix("-") { out += "-" }
+            if isWordCharacter(character) {
+                out.append(character)
+            } else if !out.isEmpty, !out.hasSuffix("-") {
+                out += "-"
+            }
         }
         while out.hasSuffix("-") { out.removeLast() }
         if let first = out.first, first.isNumber { out = "_" + out }

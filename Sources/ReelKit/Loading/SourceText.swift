@@ -22,7 +22,8 @@ struct SourceText: Sendable {
         if mark.line > lines.count, let last = lines.last {
             return SourceLocation(file: file, line: lines.count, column: last.count + 1)
         }
-        return SourceLocation(file: file, line: mark.line, column: characterColumn(line: mark.line, scalarColumn: mark.column))
+        return SourceLocation(
+            file: file, line: mark.line, column: characterColumn(line: mark.line, scalarColumn: mark.column))
     }
 
     /// Converts a column counted in Unicode scalars to one counted in characters.
@@ -85,7 +86,12 @@ struct SourceText: Sendable {
             return column < lines[line].count ? lines[line][column] : "\n"
         }
         func advanceSource() {
-            if line < lines.count, column < lines[line].count { column += 1 } else { line += 1; column = 0 }
+            if line < lines.count, column < lines[line].count {
+                column += 1
+            } else {
+                line += 1
+                column = 0
+            }
         }
         while index < offset {
             guard let source = sourceCharacter() else { return start }

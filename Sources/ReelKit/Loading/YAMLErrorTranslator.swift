@@ -14,8 +14,8 @@ struct YAMLErrorTranslator {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let (message, useContext) = explain(problem: problem, context: context?.text, at: mark)
-            let where_ = useContext ? (context?.mark ?? mark) : mark
-            return .error("malformed YAML: " + message, at: source.location(where_))
+            let place = useContext ? (context?.mark ?? mark) : mark
+            return .error("malformed YAML: " + message, at: source.location(place))
         case .reader(let problem, let offset, let value, _):
             let location = offset.map(source.location(ofCharacterOffset:)) ?? source.location(nil)
             if problem.hasPrefix("control characters") {
@@ -44,8 +44,13 @@ struct YAMLErrorTranslator {
             let character = character(at: mark)
             if character == "\t" { return ("tabs can't indent YAML; indent with spaces", false) }
             let shown = character.map { "'\($0)'" } ?? "this character"
-            return ("a value can't start with \(shown); put the whole value in quotes, like \"\(character.map(String.init) ?? "")…\"", false)
-        case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+            return (
+                "a value can't start with \(shown); "
+                    + "put the whole value in quotes, like \"\(character.map(String.init) ?? "")…\"",
+                false
+            )
+        case "found a tab character that violates indentation",
+            "found a tab character where an indentation space is expected":
             return ("tabs can't indent YAML; indent with spaces", false)
         case "mapping values are not allowed in this context":
             return ("a ': ' inside a value reads as a new key; put the value in quotes, like \"a: b\"", false)
@@ -56,21 +61,35 @@ struct YAMLErrorTranslator {
         case "found unexpected end of stream" where context.contains("quoted scalar"):
             return ("this quoted text is never closed; add the closing quote", true)
         case "found unknown escape character":
-            return ("unknown escape after '\\' in double-quoted text; write '\\\\' for a backslash, or use single quotes", false)
+            return (
+                "unknown escape after '\\' in double-quoted text; write '\\\\' for a backslash, or use single quotes",
+                false
+            )
         case "did not find expected ',' or ']'":
             return ("this [ list ] is not closed, or two of its items lack a ',' between them; close it with ']'", true)
         case "did not find expected ',' or '}'":
-            return ("this { mapping } is not closed, or two of its entries lack a ',' between them; close it with '}'", true)
+            return (
+                "this { mapping } is not closed, or two of its entries lack a ',' between them; close it with '}'", true
+            )
         case "did not find expected key" where !startsItsLine(mark):
-            return ("unexpected text after the value before it; put the whole value in quotes, or start a new line", false)
+            return (
+                "unexpected text after the value before it; put the whole value in quotes, or start a new line", false
+            )
         case "did not find expected key":
-            return ("this line is not indented like the keys above it; line it up with the key it belongs beside", false)
-        case "did not find expected alphabetic or numeric character" where context.contains("alias") || context.contains("anchor"):
+            return (
+                "this line is not indented like the keys above it; line it up with the key it belongs beside", false
+            )
+        case "did not find expected alphabetic or numeric character"
+        where context.contains("alias") || context.contains("anchor"):
             return ("'*' and '&' start an alias or an anchor and need a name after them; put the value in quotes", true)
         case "did not find expected '-' indicator":
             return ("expected a list item ('- ') here; line it up with the items above", false)
         case "did not find expected <document start>":
-            return ("this line is indented differently from the first line; top-level keys must all start in the same column", false)
+            return (
+                "this line is indented differently from the first line; "
+                    + "top-level keys must all start in the same column",
+                false
+            )
         case "could not find expected ':'":
             return ("a key here has no ':' after it; write it as 'key: value'", true)
         case "found undefined alias":
@@ -80,8 +99,8 @@ struct YAMLErrorTranslator {
         case "did not find expected node content":
             return ("a value is missing here; write it, or put the text in quotes", false)
         default:
-            let while_ = context.isEmpty ? "" : " (\(context))"
-            return ("\(problem)\(while_); check the indentation and quoting here", false)
+            let during = context.isEmpty ? "" : " (\(context))"
+            return ("\(problem)\(during); check the indentation and quoting here", false)
         }
     }
 

@@ -6,7 +6,8 @@ import Testing
 @Suite struct FilmDiagnosticsFormatterTests {
     private func rendered(_ yaml: String, useColor: Bool = false) -> String {
         let result = FilmLoader().check(text: yaml, fileName: "film.yaml")
-        return FilmDiagnosticsFormatter(useColor: useColor).format(result.diagnostics, source: yaml, fileName: "film.yaml")
+        return FilmDiagnosticsFormatter(useColor: useColor).format(
+            result.diagnostics, source: yaml, fileName: "film.yaml")
     }
 
     @Test func aMisspeltKeyRendersWithItsLineAndCaret() {

@@ -64,7 +64,8 @@ import Testing
         let folder = try project()
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let url = folder.appending(path: "film.yaml")
-        try "\u{FEFF}title: T\nshots:\n  - id: a\n    prompt: x\n    duration: 0\n".write(to: url, atomically: true, encoding: .utf8)
+        try "\u{FEFF}title: T\nshots:\n  - id: a\n    prompt: x\n    duration: 0\n".write(
+            to: url, atomically: true, encoding: .utf8)
         let result = FilmLoader().check(contentsOf: url)
         #expect(result.errors.map(\.location) == [ReelKit.SourceLocation(file: "film.yaml", line: 5, column: 15)])
     }

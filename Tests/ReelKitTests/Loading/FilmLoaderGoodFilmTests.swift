@@ -155,16 +155,17 @@ import Testing
     }
 
     @Test func unicodeAndWindowsLineEndings() throws {
-        let yaml = [
-            "title: \"港の朝 — Hafen 🌅\"",
-            "characters:",
-            "  ria: \"若いパイロット, e\u{301}lan\"",
-            "shots:",
-            "  - id: dawn",
-            "    prompt: \"@ria 🌅, mail nobody@example.com, see https://x.org/@nobody\"",
-            "    narration: \"Ça commence.\"",
-            "    dialog: { ria: \"行こう。\" }",
-        ].joined(separator: "\r\n") + "\r\n"
+        let yaml =
+            [
+                "title: \"港の朝 — Hafen 🌅\"",
+                "characters:",
+                "  ria: \"若いパイロット, e\u{301}lan\"",
+                "shots:",
+                "  - id: dawn",
+                "    prompt: \"@ria 🌅, mail nobody@example.com, see https://x.org/@nobody\"",
+                "    narration: \"Ça commence.\"",
+                "    dialog: { ria: \"行こう。\" }",
+            ].joined(separator: "\r\n") + "\r\n"
         let expected = Film(
             title: "港の朝 — Hafen 🌅",
             characters: [CastMember(id: "ria", description: "若いパイロット, e\u{301}lan")],
@@ -199,7 +200,9 @@ import Testing
             title: "Forms",
             shots: [
                 Shot(id: "a", prompt: "x", framing: .closeUp, camera: .pushIn, transition: Transition(.crossfade)),
-                Shot(id: "b", prompt: "y", framing: .longShot, camera: .panLeft, transition: Transition(.fade, duration: 0.25)),
+                Shot(
+                    id: "b", prompt: "y", framing: .longShot, camera: .panLeft,
+                    transition: Transition(.fade, duration: 0.25)),
                 Shot(
                     id: "c", prompt: "z", framing: .fullShot, camera: .tiltDown, duration: 3,
                     transition: Transition(.crossfade)),

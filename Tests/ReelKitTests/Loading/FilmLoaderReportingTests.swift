@@ -64,11 +64,12 @@ import Testing
             """
         let result = FilmLoader().check(text: yaml)
         #expect(summary(result) == ["error 5:6", "error 6:5", "error 10:5"])
-        #expect(result.errors.map(\.message) == [
-            "duplicate key 'prompt' in shot 'a'; it was already given on line 4 — keep one",
-            "duplicate key 'prompt' in shot 'a'; it was already given on line 4 — keep one",
-            "duplicate key 'duration' in shot 'b'; it was already given on line 9 — keep one",
-        ])
+        #expect(
+            result.errors.map(\.message) == [
+                "duplicate key 'prompt' in shot 'a'; it was already given on line 4 — keep one",
+                "duplicate key 'prompt' in shot 'a'; it was already given on line 4 — keep one",
+                "duplicate key 'duration' in shot 'b'; it was already given on line 9 — keep one",
+            ])
     }
 
     @Test func oddButWorkingFilmsLoadWithWarnings() throws {
@@ -103,7 +104,8 @@ import Testing
             var found = [Diagnostic.warning("checked '\(text)'", at: location)]
             if let range = text.range(of: "--nij ") {
                 let offset = text.distance(from: text.startIndex, to: range.lowerBound)
-                found.append(.error("unknown parameter '--nij' (did you mean '--niji'?)", at: location.advanced(by: offset)))
+                found.append(
+                    .error("unknown parameter '--nij' (did you mean '--niji'?)", at: location.advanced(by: offset)))
             }
             return found
         }
@@ -117,11 +119,12 @@ import Testing
             """
         let result = FilmLoader(promptChecker: checker).check(text: yaml, fileName: "film.yaml")
         #expect(result.film == nil)
-        #expect(result.diagnostics.map(\.description) == [
-            "film.yaml:2:10: warning: checked '--niji 6'",
-            "film.yaml:5:14: warning: checked 'a cliff --nij 6'",
-            "film.yaml:5:22: error: unknown parameter '--nij' (did you mean '--niji'?)",
-            "film.yaml:6:13: warning: checked '--chaos 10'",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "film.yaml:2:10: warning: checked '--niji 6'",
+                "film.yaml:5:14: warning: checked 'a cliff --nij 6'",
+                "film.yaml:5:22: error: unknown parameter '--nij' (did you mean '--niji'?)",
+                "film.yaml:6:13: warning: checked '--chaos 10'",
+            ])
     }
 }

@@ -52,7 +52,8 @@ import Testing
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 let position = Int.random(in: 0...characters.count, using: &random)
                 if Bool.random(using: &random), position < characters.count {
-                    characters.removeSubrange(position..<min(characters.count, position + Int.random(in: 1...6, using: &random)))
+                    characters.removeSubrange(
+                        position..<min(characters.count, position + Int.random(in: 1...6, using: &random)))
                 } else {
                     characters.insert(contentsOf: Self.pieces.randomElement(using: &random) ?? "", at: position)
                 }

@@ -22,7 +22,9 @@ import Testing
                   then @ria
             """
         let film = try FilmLoader().load(text: yaml, fileName: "f.yaml")
-        func at(_ line: Int, _ column: Int) -> ReelKit.SourceLocation { ReelKit.SourceLocation(file: "f.yaml", line: line, column: column) }
+        func at(_ line: Int, _ column: Int) -> ReelKit.SourceLocation {
+            ReelKit.SourceLocation(file: "f.yaml", line: line, column: column)
+        }
         #expect(film.sourceMap["title"] == at(1, 9))
         #expect(film.sourceMap["style"] == at(2, 9))
         #expect(film.sourceMap["params"] == at(3, 9))
