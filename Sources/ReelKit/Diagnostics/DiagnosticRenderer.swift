@@ -17,8 +17,7 @@ public struct DiagnosticRenderer: Sendable {
             let line = Self.line(location.line, of: text)
         {
             out += "\n" + line
-            let pad = String(line.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " })
-            out += "\n" + pad + paint("^", code: "32")
+            out += "\n" + Self.padding(before: location.column, in: line) + paint("^", code: "32")
         }
         return out
     }
@@ -43,13 +42,46 @@ public struct DiagnosticRenderer: Sendable {
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 
+    /// Line `number` (1-based) of `text`. Lines end at LF, CR, CRLF, NEL, LS and PS as in YAML;
+    /// `\r\n` is one Character, so splitting on "\n" alone would see no lines at all in it.
     static func line(_ number: Int, of text: String) -> String? {
         guard number >= 1 else { return nil }
         var current = 1
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if current == number { return String(line) }
             current += 1
         }
         return nil
+    }
+
+    /// What goes before the caret so it sits under character `column` on a terminal: tabs are
+    /// copied (they expand the same way as in the line above), wide characters take two spaces.
+    static func padding(before column: Int, in line: String) -> String {
+        var pad = ""
+        for character in line.prefix(max(0, column - 1)) {
+            if character == "\t" {
+                pad += "\t"
+            } else {
+                pad += String(repeating: " ", count: displayWidth(of: character))
+            }
+        }
+        return pad
+    }
+
+    /// Terminal columns a character takes: 2 for East Asian wide and emoji, else 1.
+    static func displayWidth(of character: Character) -> Int {
+        guard let first = character.unicodeScalars.first else { return 1 }
+        if character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation })
+            || character.unicodeScalars.contains("\u{FE0F}") && first.properties.isEmoji
+        {
+            return 2
+        }
+        switch first.value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
     }
 }

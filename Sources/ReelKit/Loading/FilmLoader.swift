@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reads a film file (`film.yaml`) into a validated `Film`, reporting every problem in it at
+/// once as compiler-style diagnostics that point at file, line and column.
+///
+/// ```swift
+/// let film = try FilmLoader().load(contentsOf: project.appending(path: "film.yaml"))
+///
+/// // Or, to show warnings too (what `reel check` does):
+/// let result = FilmLoader().check(contentsOf: url)
+/// print(FilmDiagnosticsFormatter().format(result.diagnostics, source: text, fileName: "film.yaml"))
+/// ```
+///
+/// The file's shape is documented in `docs/film-file.md`. Every mapping's value locations are
+/// kept in `Film.sourceMap` and `Shot.sourceMap`, so later stages can point at the file too.
+public struct FilmLoader: Sendable {
+    /// Checks one prompt or `params:` text whose first character is at the given location and
+    /// returns what is wrong with it; column offsets into the text can be added to the location.
+    public typealias PromptChecker = @Sendable (String, SourceLocation) -> [Diagnostic]
+
+    /// Called for every shot prompt and every `params:` (film and shot); `nil` checks nothing.
+    public var promptChecker: PromptChecker?
+
+    public init(promptChecker: PromptChecker? = nil) {
+        self.promptChecker = promptChecker
+    }
+
+    /// Loads and validates the film file at `url`; missing reference images are looked for
+    /// beside it, and a missing `title` defaults to the name of its folder.
+    /// - Throws: every diagnostic (warnings included) when there is at least one error.
+    public func load(contentsOf url: URL) throws(DiagnosticsError) -> Film {
+        try check(contentsOf: url).get()
+    }
+
+    /// Loads and validates film text. `fileName` is what diagnostics name the file;
+    /// `baseDirectory` is where reference images are looked for (not at all when `nil`) and
+    /// gives a missing `title` its default.
+    public func load(text: String, fileName: String? = nil, baseDirectory: URL? = nil) throws(DiagnosticsError) -> Film
+    {
+        try check(text: text, fileName: fileName, baseDirectory: baseDirectory).get()
+    }
+
+    /// Like `load(contentsOf:)`, but returns the film together with every warning, or every
+    /// diagnostic without a film; never throws.
+    public func check(contentsOf url: URL) -> FilmLoadResult {
+        let name = url.lastPathComponent
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            return FilmLoadResult(
+                film: nil,
+                diagnostics: [
+                    .error(
+                        "cannot read '\(url.path)': there is no such file; "
+                            + "run 'reel init' to start a project, or check the path",
+                        at: nil)
+                ])
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            return FilmLoadResult(
+                film: nil, diagnostics: [.error("cannot read '\(url.path)': \(error.localizedDescription)", at: nil)])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return FilmLoadResult(
+                film: nil, diagnostics: [.error("'\(name)' is not UTF-8 text; save it as UTF-8 and try again", at: nil)]
+            )
+        }
+        return check(text: text, fileName: name, baseDirectory: url.standardizedFileURL.deletingLastPathComponent())
+    }
+
+    /// Like `load(text:fileName:baseDirectory:)`, but never throws.
+    public func check(text: String, fileName: String? = nil, baseDirectory: URL? = nil) -> FilmLoadResult {
+        // libyaml skips a byte order mark without counting it; drop it so columns agree.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let source = SourceText(text, file: fileName)
+        switch YAMLComposer(source: source).compose(text) {
+        case .failure(let diagnostic):
+            return FilmLoadResult(film: nil, diagnostics: [diagnostic])
+        case .document(nil, _):
+            return FilmLoadResult(
+                film: nil,
+                diagnostics: [
+                    .error(
+                        "the film file is empty; start it with 'title:' and a list of 'shots:'",
+                        at: SourceLocation(file: fileName, line: 1, column: 1))
+                ])
+        case .document(let root?, let renamedKeys):
+            var reader = FilmReader(source: source, renamedKeys: renamedKeys)
+            let folder = baseDirectory?.standardizedFileURL.lastPathComponent
+            let defaultTitle = folder.flatMap { $0.isEmpty || $0 == "/" ? nil : $0 }
+            let draft = reader.readFilm(root, defaultTitle: defaultTitle)
+            var diagnostics = reader.diagnostics
+            if let draft {
+                var checks = FilmChecks(
+                    draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker)
+                diagnostics += checks.run()
+            }
+            let film = diagnostics.contains { $0.severity == .error } ? nil : draft?.film
+            return FilmLoadResult(film: film, diagnostics: diagnostics)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Yams
+
+/// The top level of the film file: settings, backends, cards, then cast, places and shots.
+extension FilmReader {
+    static let filmKeys = [
+        "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
+        "title_card", "end_card", "characters", "locations", "shots",
+    ]
+
+    /// Reads the whole film; `nil` only when the top level is not a mapping at all.
+    /// `defaultTitle` (the project folder's name) stands in for a missing `title`.
+    mutating func readFilm(_ root: Node, defaultTitle: String?) -> FilmDraft? {
+        let hints = Dictionary(
+            uniqueKeysWithValues: Self.shotKeys.filter { !Self.filmKeys.contains($0) }.map {
+                ($0, "'\($0)' belongs to a shot; move it under one of the shots in 'shots:'")
+            })
+        guard
+            let fields = fields(
+                of: root, place: "at the top level",
+                expected: "the film file must be a mapping of keys like 'title:' and 'shots:' at the top level",
+                allowed: Self.filmKeys, hints: hints)
+        else { return nil }
+
+        var film = Film(title: "")
+        film.sourceMap = fields.sourceMap
+        let emptyTitle = "'title' is empty; give the film a name, like 'title: Harbour'"
+        if let entry = fields["title"] {
+            if entry.value.isNull {
+                error(emptyTitle, at: entry.valueLocation)
+            } else if let title = text(entry) {
+                if title.trimmingCharacters(in: .whitespaces).isEmpty { error(emptyTitle, at: entry.valueLocation) }
+                film.title = title
+            }
+        } else if let defaultTitle {
+            film.title = defaultTitle
+        } else if !fields.misspelt.contains("title") {
+            error("the film has no 'title'; add a line like 'title: Harbour' at the top", at: fields.location)
+        }
+        film.aspect = aspect(fields["aspect"]) ?? Film.defaultAspect
+        film.fps =
+            wholeNumber(
+                fields["fps"], in: 1...120, expected: "a whole number of frames per second from 1 to 120, like 24")
+            ?? Film.defaultFPS
+        film.resolution =
+            wholeNumber(
+                fields["resolution"], in: 64...4320,
+                expected: "the output height in pixels, a whole number from 64 to 4320, like 576 or 1080")
+            ?? Film.defaultResolution
+        film.seed = seed(fields["seed"]) ?? 0
+        film.style = text(fields["style"])
+        film.params = text(fields["params"])
+        film.negative = text(fields["negative"])
+        if let entry = fields["backends"] { film.backends = readBackends(entry, into: &film.sourceMap) }
+        film.titleCard = fields["title_card"].flatMap { readCard($0, into: &film.sourceMap) }
+        film.endCard = fields["end_card"].flatMap { readCard($0, into: &film.sourceMap) }
+
+        var draft = FilmDraft(film: film, shots: [])
+        if let entry = fields["characters"] { readCharacters(entry, into: &draft) }
+        if let entry = fields["locations"] { readLocations(entry, into: &draft) }
+        if fields["shots"] != nil || !fields.misspelt.contains("shots") {
+            readShots(fields["shots"], filmLocation: fields.location, into: &draft)
+        }
+        return draft
+    }
+
+    private mutating func readBackends(_ entry: Fields.Entry, into map: inout SourceMap) -> BackendSelection {
+        var selection = BackendSelection.embedded
+        guard
+            let backends = fields(
+                of: entry.value, place: "in 'backends'",
+                expected: "'backends' must be a mapping like { image: sketch, video: camera, speech: espeak }",
+                allowed: ["image", "video", "speech"])
+        else { return selection }
+        for entry in backends.entries {
+            guard let name = backendName(entry) else { continue }
+            map["backends.\(entry.key)"] = entry.valueLocation
+            switch entry.key {
+            case "image": selection.image = name
+            case "video": selection.video = name
+            default: selection.speech = name
+            }
+        }
+        return selection
+    }
+
+    /// A backend's registry name, like `sketch` or `comfyui`.
+    mutating func backendName(_ entry: Fields.Entry?) -> String? {
+        guard let entry, let name = text(entry, expected: "a backend name like 'sketch'") else { return nil }
+        guard Self.isIdentifier(name) else {
+            error(
+                "'\(entry.key)' must name a backend, like 'sketch' or 'comfyui'; got \(entry.value.shown)",
+                at: entry.valueLocation)
+            return nil
+        }
+        return name
+    }
+
+    /// `title_card: "Harbour"` or `title_card: { text:, subtitle:, duration: }`.
+    private mutating func readCard(_ entry: Fields.Entry, into map: inout SourceMap) -> Card? {
+        if case .scalar = entry.value {
+            guard let text = self.text(entry) else { return nil }
+            return Card(text: text)
+        }
+        guard
+            let card = fields(
+                of: entry.value, place: "in '\(entry.key)'",
+                expected: "'\(entry.key)' must be text, or a mapping like { text: \"The End\", duration: 2 }",
+                allowed: ["text", "subtitle", "duration"])
+        else { return nil }
+        for (key, location) in card.sourceMap.locations where !key.isEmpty { map["\(entry.key).\(key)"] = location }
+        guard let text = self.text(card["text"]) else {
+            if card["text"] != nil || card.misspelt.contains("text") { return nil }
+            error("'\(entry.key)' needs a 'text', like { text: \"The End\" }", at: card.location)
+            return nil
+        }
+        let duration = seconds(card["duration"], limit: 60) ?? Card(text: text).duration
+        return Card(text: text, subtitle: self.text(card["subtitle"]), duration: duration)
+    }
+
+    private mutating func readShots(_ entry: Fields.Entry?, filmLocation: SourceLocation, into draft: inout FilmDraft) {
+        let example = "each starting with '- id: name' and its 'prompt:'"
+        guard let entry else {
+            error("the film has no 'shots'; add a list of shots under 'shots:', \(example)", at: filmLocation)
+            return
+        }
+        guard case .sequence(let items) = entry.value else {
+            if entry.value.isNull {
+                error("the film has no shots; add at least one under 'shots:', \(example)", at: entry.valueLocation)
+            } else {
+                error(
+                    "'shots' must be a list of shots, each starting with '- id:'; got \(entry.value.shown)",
+                    at: entry.valueLocation)
+            }
+            return
+        }
+        if items.isEmpty {
+            error("the film has no shots; add at least one under 'shots:', \(example)", at: entry.valueLocation)
+        }
+        for (index, item) in items.enumerated() {
+            if let shot = readShot(item, number: index + 1) { draft.shots.append(shot) }
+        }
+        draft.film.shots = draft.shots.map(\.shot)
+    }
+}
