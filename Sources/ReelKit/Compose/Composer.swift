@@ -114,27 +114,28 @@ public struct Composer: Sendable {
 
     /// Characters named with `@name` in the shot's prompt, in film order.
     public func mentionedCast(in shot: Shot) -> [CastMember] {
-        let names = Set(MentionScanner.mentions(in: shot.prompt).map(\.name))
+        let names = Set(PromptMention.scan(shot.prompt).map(\.name))
         return film.characters.filter { names.contains($0.id) }
     }
 
     /// `@name` → the character's or location's description; unknown names stay as written
     /// (the loader has already reported them).
     public func expand(_ text: String) -> String {
+        let characters = Array(text)
         var result = ""
-        var cursor = text.startIndex
-        for mention in MentionScanner.mentions(in: text) {
-            result += text[cursor..<mention.range.lowerBound]
+        var cursor = 0
+        for mention in PromptMention.scan(text) {
+            result += String(characters[cursor..<mention.offset])
             if let member = film.character(mention.name) {
                 result += member.description
             } else if let place = film.location(mention.name) {
                 result += place.description
             } else {
-                result += text[mention.range]
+                result += "@" + mention.name
             }
-            cursor = mention.range.upperBound
+            cursor = mention.offset + 1 + mention.name.count
         }
-        result += text[cursor...]
+        result += String(characters[min(cursor, characters.count)...])
         return result.trimmed
     }
 

@@ -28,8 +28,11 @@ struct Services {
 
 /// Loads a project's film file with prompt checking plugged in.
 enum FilmLoading {
-    static func load(_ project: Project) throws -> FilmLoadResult {
-        try FilmLoader(promptChecker: { text, location in PromptParser().parse(text, at: location).diagnostics }).load(contentsOf: project.filmURL)
+    static func load(_ project: Project) throws -> (film: Film, warnings: [Diagnostic]) {
+        let result = FilmLoader(promptChecker: { text, location in PromptParser().parse(text, at: location).diagnostics })
+            .check(contentsOf: project.filmURL)
+        guard let film = result.film, !result.hasErrors else { throw DiagnosticsError(result.diagnostics) }
+        return (film, result.warnings)
     }
 }
 

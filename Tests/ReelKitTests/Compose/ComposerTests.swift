@@ -80,9 +80,4 @@ import Testing
         #expect(error < 0.06, "size \(size) is too far from \(aspect)")
         #expect(size.width * size.height > rule.maxPixels / 2, "size \(size) wastes the pixel budget")
     }
-
-    @Test func mentionsSkipEmailsAndTrailingHyphens() {
-        let names = MentionScanner.mentions(in: "@ria meets bob@mail.com and @harbour-, (@ria)").map(\.name)
-        #expect(names == ["ria", "harbour", "ria"])
-    }
 }
