@@ -27,7 +27,7 @@ public struct GIFEncoder: Sendable {
         }
 
         /// Small files close to the source: what `reel board` uses.
-        public static let storyboard = Options(dithering: 0.35, lossiness: 6)
+        public static let storyboard = Options(dithering: 0.35, lossiness: 5)
         /// Nearest colours, no dithering, lossless LZW: for flat art and for tests.
         public static let exact = Options(dithering: 0, lossiness: 0)
     }

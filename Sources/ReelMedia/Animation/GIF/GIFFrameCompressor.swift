@@ -7,10 +7,14 @@
 ///   and that SSIM reads as lost structure; a fraction keeps gradients smooth at little cost.
 /// - `tolerance`: lossy LZW. When the current string has an extension whose colour is within
 ///   `tolerance` of the pixel (beyond the nearest entry's own error), the string goes on with that
-///   colour instead of ending. Longer strings mean fewer codes; the error is diffused like any other.
+///   colour instead of ending. Longer strings mean fewer codes. The tolerance grows where texture
+///   hides error (``GIFMaskingMap``) and stays tight in smooth gradients.
 struct GIFFrameCompressor {
     var dithering: Float
     var tolerance: Float
+    /// The most the tolerance may grow in textured areas, as a factor of its square (measured: 4
+    /// gives ~5% smaller files than 1 at equal SSIM, larger caps add nothing).
+    var maskingCap: Float = 4
 
     /// Accumulated error is capped so a saturated area cannot push a streak of wrong colours along a row.
     private static let errorLimit: Float = 32
@@ -28,6 +32,7 @@ struct GIFFrameCompressor {
         errors.initialize(repeating: 0)
         defer { errors.deallocate() }
         let toleranceSquared = tolerance * tolerance
+        let masking = toleranceSquared > 0 ? GIFMaskingMap.factors(for: image, cap: maskingCap) : []
         let limit = Self.errorLimit
 
         var current = -1
@@ -51,7 +56,7 @@ struct GIFFrameCompressor {
                             current = extended
                         } else if toleranceSquared > 0,
                             case let extended = closestExtension(
-                                of: current, to: target, within: colors[best].distanceSquared(to: target) + toleranceSquared,
+                                of: current, to: target, within: colors[best].distanceSquared(to: target) + toleranceSquared * masking[p >> 2],
                                 colors: colors, dictionary: dictionary), extended != 0
                         {
                             current = extended
