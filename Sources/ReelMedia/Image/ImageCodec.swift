@@ -10,7 +10,8 @@ import Foundation
 /// let png = try ImageCodec.encode(image, as: .png)
 /// ```
 public enum ImageCodec {
-    /// Decodes PNG, JPEG, WebP (the first frame of an animation) or GIF (its first frame).
+    /// Decodes PNG, JPEG, WebP (the first frame of an animation) or GIF (its first frame; the whole
+    /// file is still read, so a GIF cut off in a later frame is reported as truncated).
     public static func decode(_ data: Data) throws -> RGBAImage {
         guard let format = ImageFormat.sniff(data) else { throw ImageDecodingError.notAnImage(data) }
         switch format {
@@ -18,7 +19,7 @@ public enum ImageCodec {
         case .jpeg: return try JPEGCodec.decode(data)
         case .webp: return try WebPCodec.decode(data)
         case .gif:
-            guard let first = try GIFDecoder.decodeFrames(data, limit: 1).first else {
+            guard let first = try GIFDecoder.decodeFrames(data).first else {
                 throw ImageDecodingError.corrupt(.gif, detail: "the file has no frames")
             }
             return first.image

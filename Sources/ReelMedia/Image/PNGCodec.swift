@@ -8,12 +8,18 @@ enum PNGCodec {
     private static let formatRGBA = png_uint_32(PNG_FORMAT_FLAG_COLOR | PNG_FORMAT_FLAG_ALPHA)
 
     static func decode(_ data: Data) throws -> RGBAImage {
-        try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> RGBAImage in
+        // Both checks before libpng sees the data: the declared size so nothing is allocated for an
+        // absurd one, and the chunk structure because libpng accepts a file missing its end.
+        if let size = declaredSize(data) {
+            try ImageDecodingError.checkSize(.png, width: size.width, height: size.height)
+        }
+        if isTruncated(data) { throw ImageDecodingError.truncated(.png) }
+        return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws -> RGBAImage in
             var image = png_image()
             image.version = png_uint_32(PNG_IMAGE_VERSION)
             defer { png_image_free(&image) }
             guard png_image_begin_read_from_memory(&image, bytes.baseAddress, bytes.count) != 0 else {
-                throw failure(message(of: image), data: data)
+                throw failure(message(of: image))
             }
             let width = Int(image.width)
             let height = Int(image.height)
@@ -23,7 +29,7 @@ enum PNGCodec {
             let finished = pixels.withUnsafeMutableBytes { buffer in
                 png_image_finish_read(&image, nil, buffer.baseAddress, png_int_32(width * 4), nil)
             }
-            guard finished != 0 else { throw failure(message(of: image), data: data) }
+            guard finished != 0 else { throw failure(message(of: image)) }
             return RGBAImage(width: width, height: height, pixels: pixels)
         }
     }
@@ -55,26 +61,31 @@ enum PNGCodec {
         }
     }
 
-    /// libpng's messages for a cut-off file vary with where the cut falls, so truncation is decided
-    /// from the chunk structure instead: a chunk running past the end, or no IEND chunk.
-    private static func failure(_ detail: String, data: Data) -> ImageDecodingError {
-        if isTruncated(data) { return .truncated(.png) }
-        return .corrupt(.png, detail: detail.isEmpty ? "libpng rejected the data" : detail)
+    private static func failure(_ detail: String) -> ImageDecodingError {
+        .corrupt(.png, detail: detail.isEmpty ? "libpng rejected the data" : detail)
     }
 
+    /// The width and height of the IHDR chunk, which must come first.
+    private static func declaredSize(_ data: Data) -> (width: Int, height: Int)? {
+        guard data.count >= 24, bigEndian(data, at: 12) == 0x4948_4452 else { return nil }  // "IHDR"
+        return (bigEndian(data, at: 16), bigEndian(data, at: 20))
+    }
+
+    /// libpng's messages for a cut-off file vary with where the cut falls, so truncation is decided
+    /// from the chunk structure: a chunk running past the end, or no IEND chunk.
     static func isTruncated(_ data: Data) -> Bool {
-        let bytes = [UInt8](data)
         var offset = 8
-        while offset + 8 <= bytes.count {
-            let length =
-                Int(bytes[offset]) << 24 | Int(bytes[offset + 1]) << 16 | Int(bytes[offset + 2]) << 8
-                | Int(bytes[offset + 3])
-            let type = String(decoding: bytes[offset + 4..<offset + 8], as: UTF8.self)
-            let end = offset + 12 + length
-            if end > bytes.count { return true }
-            if type == "IEND" { return false }
+        while offset + 8 <= data.count {
+            let end = offset + 12 + bigEndian(data, at: offset)
+            if end > data.count { return true }
+            if bigEndian(data, at: offset + 4) == 0x4945_4E44 { return false }  // "IEND"
             offset = end
         }
         return true
+    }
+
+    private static func bigEndian(_ data: Data, at offset: Int) -> Int {
+        let start = data.startIndex + offset
+        return Int(data[start]) << 24 | Int(data[start + 1]) << 16 | Int(data[start + 2]) << 8 | Int(data[start + 3])
     }
 }

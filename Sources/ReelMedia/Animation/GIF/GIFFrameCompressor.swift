@@ -49,7 +49,13 @@ struct GIFFrameCompressor {
                         target.y += min(max(row[e], -limit), limit)
                         target.u += min(max(row[e + 1], -limit), limit)
                         target.v += min(max(row[e + 2], -limit), limit)
-                        let best = nearest.index(for: target)
+                        let best: Int
+                        if let exact = palette.exactIndex {
+                            let key = UInt32(pixels[p]) << 16 | UInt32(pixels[p + 1]) << 8 | UInt32(pixels[p + 2])
+                            best = exact[key] ?? nearest.index(for: target)
+                        } else {
+                            best = nearest.index(for: target)
+                        }
                         if current < 0 {
                             current = best
                         } else if case let extended = dictionary.code(extending: current, with: best), extended != 0 {

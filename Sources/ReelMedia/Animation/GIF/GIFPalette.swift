@@ -8,6 +8,9 @@ struct GIFPalette: Sendable {
     /// Entry indices sorted by luma, for a nearest-colour search that stops early.
     private var byLuma: [Int] = []
     private var sortedLuma: [Float] = []
+    /// For a frame of at most 256 distinct colours: each colour (0xRRGGBB) to its entry, so the frame
+    /// is stored exactly. Binned histograms and the nearest-colour cache could merge close colours.
+    private(set) var exactIndex: [UInt32: Int]?
 
     var count: Int { colors.count }
 
@@ -16,6 +19,11 @@ struct GIFPalette: Sendable {
     private static let binBits = 5
 
     init(quantizing image: RGBAImage, maximumColors: Int = 256, refinements: Int = 5) {
+        if let distinct = Self.distinctColors(of: image, limit: maximumColors) {
+            self.init(distinct.map { GIFColor(r: Float($0 >> 16), g: Float(($0 >> 8) & 0xFF), b: Float($0 & 0xFF)) })
+            exactIndex = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+            return
+        }
         let (binColors, binWeights) = Self.histogram(of: image)
         var centroids = Self.medianCut(binColors, binWeights, boxes: maximumColors)
         for _ in 0..<refinements {
@@ -88,6 +96,23 @@ struct GIFPalette: Sendable {
             bytes[index * 3 + 2] = rgb.b
         }
         return bytes
+    }
+
+    /// The image's colours as 0xRRGGBB when there are at most `limit`, else nil (found out early:
+    /// a photograph passes the limit within its first rows).
+    private static func distinctColors(of image: RGBAImage, limit: Int) -> [UInt32]? {
+        var seen = Set<UInt32>()
+        var ordered: [UInt32] = []
+        return image.pixels.withUnsafeBufferPointer { pixels -> [UInt32]? in
+            for offset in stride(from: 0, to: pixels.count, by: 4) {
+                let key = UInt32(pixels[offset]) << 16 | UInt32(pixels[offset + 1]) << 8 | UInt32(pixels[offset + 2])
+                if seen.insert(key).inserted {
+                    ordered.append(key)
+                    if ordered.count > limit { return nil }
+                }
+            }
+            return ordered
+        }
     }
 
     private static func histogram(of image: RGBAImage) -> (colors: [GIFColor], weights: [Float]) {
