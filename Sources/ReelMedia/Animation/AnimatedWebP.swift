@@ -15,7 +15,9 @@ public enum AnimatedWebP {
             throw AnimationEncodingError("WebP frames are at most 16383 pixels a side, got \(width)x\(height)")
         }
         var options = WebPAnimEncoderOptions()
-        guard WebPAnimEncoderOptionsInit(&options) != 0 else { throw AnimationEncodingError("libwebp version mismatch") }
+        guard WebPAnimEncoderOptionsInit(&options) != 0 else {
+            throw AnimationEncodingError("libwebp version mismatch")
+        }
         options.anim_params.loop_count = 0
         guard let encoder = WebPAnimEncoderNew(Int32(width), Int32(height), &options) else {
             throw AnimationEncodingError("libwebp could not create an animation encoder for \(width)x\(height)")

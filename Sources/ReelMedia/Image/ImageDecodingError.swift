@@ -71,7 +71,8 @@ public struct ImageDecodingError: Error, Sendable, Hashable, CustomStringConvert
         let head = [UInt8](data.prefix(16))
         let printable = head.allSatisfy { (0x20...0x7E).contains($0) || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         if printable {
-            let text = String(decoding: head, as: UTF8.self)
+            let text =
+                String(decoding: head, as: UTF8.self)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
                 .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
             return ImageDecodingError(.notAnImage, format: nil, message: "not an image: starts with '\(text)'")

@@ -65,7 +65,8 @@ enum WebPCodec {
             return WebPEncode(&config, &picture)
         }
         guard ok != 0, let memory = writer.mem else {
-            throw ImageEncodingError(format: .webp, message: "libwebp failed with error code \(picture.error_code.rawValue)")
+            throw ImageEncodingError(
+                format: .webp, message: "libwebp failed with error code \(picture.error_code.rawValue)")
         }
         return Data(bytes: memory, count: writer.size)
     }

@@ -13,22 +13,19 @@ import Foundation
 /// let score = try SSIM.compute(original, decoded)   // e.g. 0.93
 /// ```
 public enum SSIM {
-    /// Thrown when the two images differ in size.
-    public struct SizeMismatch: Error, Sendable, Hashable, CustomStringConvertible {
-        public var first: (width: Int, height: Int) { (firstWidth, firstHeight) }
-        public var second: (width: Int, height: Int) { (secondWidth, secondHeight) }
-        let firstWidth, firstHeight, secondWidth, secondHeight: Int
-
-        public var description: String {
-            "cannot compare a \(firstWidth)x\(firstHeight) image with a \(secondWidth)x\(secondHeight) one; "
-                + "SSIM needs images of one size"
-        }
+    /// Thrown when the inputs cannot be compared: images of different sizes, or frame lists of
+    /// different lengths.
+    public struct Mismatch: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     /// The mean SSIM of `a` and `b` over all window positions.
     public static func compute(_ a: RGBAImage, _ b: RGBAImage) throws -> Double {
         guard a.width == b.width, a.height == b.height else {
-            throw SizeMismatch(firstWidth: a.width, firstHeight: a.height, secondWidth: b.width, secondHeight: b.height)
+            throw Mismatch(
+                message: "cannot compare a \(a.width)x\(a.height) image with a \(b.width)x\(b.height) one; "
+                    + "SSIM needs images of one size")
         }
         let size = min(11, (min(a.width, a.height) - 1) | 1)
         let kernel = gaussian(size: size, sigma: 1.5 * Double(size) / 11)
@@ -67,7 +64,7 @@ public enum SSIM {
     /// The mean of ``compute(_:_:)`` over pairs of frames, for animations.
     public static func mean(_ a: [RGBAImage], _ b: [RGBAImage]) throws -> Double {
         guard a.count == b.count, !a.isEmpty else {
-            throw SizeMismatch(firstWidth: a.count, firstHeight: 0, secondWidth: b.count, secondHeight: 0)
+            throw Mismatch(message: "cannot compare \(a.count) frames with \(b.count); SSIM needs pairs of frames")
         }
         var sum = 0.0
         for (first, second) in zip(a, b) { sum += try compute(first, second) }
@@ -78,7 +75,8 @@ public enum SSIM {
         var result = [Float](repeating: 0, count: image.width * image.height)
         image.pixels.withUnsafeBufferPointer { pixels in
             for i in result.indices {
-                result[i] = 0.299 * Float(pixels[i * 4]) + 0.587 * Float(pixels[i * 4 + 1]) + 0.114 * Float(pixels[i * 4 + 2])
+                result[i] =
+                    0.299 * Float(pixels[i * 4]) + 0.587 * Float(pixels[i * 4 + 1]) + 0.114 * Float(pixels[i * 4 + 2])
             }
         }
         return result

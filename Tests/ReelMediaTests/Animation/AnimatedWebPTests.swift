@@ -7,7 +7,8 @@ import Testing
 
     @Test func roundTripKeepsFramesDurationsAndPictures() throws {
         let durations: [Duration] = [.milliseconds(400), .milliseconds(1000), .milliseconds(250)]
-        let data = try AnimatedWebP.encode(zip(Self.frames, durations).map { AnimationFrame(image: $0, duration: $1) }, quality: 85)
+        let data = try AnimatedWebP.encode(
+            zip(Self.frames, durations).map { AnimationFrame(image: $0, duration: $1) }, quality: 85)
         #expect(ImageFormat.sniff(data) == .webp)
         let decoded = try AnimatedWebP.decodeFrames(data)
         #expect(decoded.count == 3)
@@ -31,8 +32,10 @@ import Testing
     @Test func ffprobeSeesAnAnimatedWebP() throws {
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("board.webp")
-            try AnimatedWebP.encode(Self.frames.map { AnimationFrame(image: $0, duration: .seconds(1)) }).write(to: file)
-            let output = try FFmpegTool.run("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.path])
+            try AnimatedWebP.encode(Self.frames.map { AnimationFrame(image: $0, duration: .seconds(1)) }).write(
+                to: file)
+            let output = try FFmpegTool.run(
+                "ffprobe", ["-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", file.path])
             #expect(String(decoding: output, as: UTF8.self).contains("webp"))
         }
     }
@@ -44,7 +47,10 @@ import Testing
 
     @Test func framesOfDifferentSizesAreRefused() {
         #expect(throws: AnimationEncodingError.self) {
-            _ = try AnimatedWebP.encode([.init(image: .ramps(), duration: .seconds(1)), .init(image: .ramps(width: 32, height: 32), duration: .seconds(1))])
+            _ = try AnimatedWebP.encode([
+                .init(image: .ramps(), duration: .seconds(1)),
+                .init(image: .ramps(width: 32, height: 32), duration: .seconds(1)),
+            ])
         }
     }
 }

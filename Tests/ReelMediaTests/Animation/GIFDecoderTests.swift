@@ -6,7 +6,9 @@ import Testing
     @Test func decodesFFmpegsGIFsAsFFmpegDoes() throws {
         try withTemporaryDirectory { directory in
             let file = directory.appendingPathComponent("x.gif")
-            try FFmpegTool.run(["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=5", "-frames:v", "3", file.path])
+            try FFmpegTool.run([
+                "-v", "error", "-f", "lavfi", "-i", "testsrc2=s=64x48:r=5", "-frames:v", "3", file.path,
+            ])
             let ours = try GIFDecoder.decodeFrames(Data(contentsOf: file))
             let theirs = try FFmpegTool.decodeFrames(file, width: 64, height: 48)
             #expect(ours.count == 3)
@@ -16,13 +18,19 @@ import Testing
     }
 
     @Test func keepsFrameDurations() throws {
-        let frames = [AnimationFrame(image: .ramps(), duration: .milliseconds(70)), AnimationFrame(image: .ramps(), duration: .seconds(3))]
+        let frames = [
+            AnimationFrame(image: .ramps(), duration: .milliseconds(70)),
+            AnimationFrame(image: .ramps(), duration: .seconds(3)),
+        ]
         let decoded = try GIFDecoder.decodeFrames(GIFEncoder().encode(frames))
         #expect(decoded.map(\.duration) == [.milliseconds(70), .seconds(3)])
     }
 
     @Test func truncatedAnimationThrows() throws {
-        let data = try GIFEncoder().encode([AnimationFrame(image: .ramps(), duration: .seconds(1)), AnimationFrame(image: .ramps(), duration: .seconds(1))])
+        let data = try GIFEncoder().encode([
+            AnimationFrame(image: .ramps(), duration: .seconds(1)),
+            AnimationFrame(image: .ramps(), duration: .seconds(1)),
+        ])
         #expect {
             _ = try GIFDecoder.decodeFrames(data.prefix(data.count - 10))
         } throws: { error in

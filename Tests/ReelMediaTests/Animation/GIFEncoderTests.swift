@@ -30,7 +30,8 @@ import Testing
             try #require(decoded.count == 8 && referenceDecoded.count == 8)
             let ssim = try SSIM.mean(Self.frames, decoded)
             let referenceSSIM = try SSIM.mean(Self.frames, referenceDecoded)
-            print("storyboard GIF: ours \(data.count) bytes, SSIM \(ssim); ffmpeg two-pass \(referenceSize) bytes, SSIM \(referenceSSIM)")
+            print("storyboard GIF: ours \(data.count) bytes, SSIM \(ssim);", terminator: " ")
+            print("ffmpeg two-pass \(referenceSize) bytes, SSIM \(referenceSSIM)")
             #expect(ssim >= 0.90)
             #expect(data.count <= referenceSize)
             #expect(ssim > referenceSSIM)
@@ -40,11 +41,16 @@ import Testing
     @Test func ffprobeSeesEveryFrameTheSizeAndTheTotalDuration() throws {
         try withTemporaryDirectory { directory in
             let small = Self.frames.prefix(4).map { frame in
-                RGBAImage(width: 64, height: 32, pixels: (0..<32).flatMap { y in Array(frame.pixels[(y * Self.width * 4)..<(y * Self.width * 4 + 256)]) })
+                RGBAImage(
+                    width: 64, height: 32,
+                    pixels: (0..<32).flatMap { y in
+                        Array(frame.pixels[(y * Self.width * 4)..<(y * Self.width * 4 + 256)])
+                    })
             }
             let durations: [Duration] = [.milliseconds(500), .milliseconds(1250), .seconds(2), .milliseconds(250)]
             let file = directory.appendingPathComponent("board.gif")
-            try GIFEncoder().encode(zip(small, durations).map { AnimationFrame(image: $0, duration: $1) }).write(to: file)
+            try GIFEncoder().encode(zip(small, durations).map { AnimationFrame(image: $0, duration: $1) }).write(
+                to: file)
             let probe = try FFmpegTool.probe(file)
             #expect(probe.width == 64 && probe.height == 32)
             #expect(probe.frames == 4)
@@ -53,10 +59,13 @@ import Testing
     }
 
     @Test func loopsForever() throws {
-        let data = try GIFEncoder().encode([.init(image: .ramps(), duration: .seconds(1)), .init(image: .ramps(), duration: .seconds(1))])
+        let data = try GIFEncoder().encode([
+            .init(image: .ramps(), duration: .seconds(1)), .init(image: .ramps(), duration: .seconds(1)),
+        ])
         let bytes = [UInt8](data)
         let netscape = Array("NETSCAPE2.0".utf8)
-        let start = try #require((0..<(bytes.count - netscape.count)).first { Array(bytes[$0..<$0 + netscape.count]) == netscape })
+        let start = try #require(
+            (0..<(bytes.count - netscape.count)).first { Array(bytes[$0..<$0 + netscape.count]) == netscape })
         #expect(Array(bytes[start + 11..<start + 16]) == [3, 1, 0, 0, 0])
     }
 
@@ -64,7 +73,12 @@ import Testing
     /// a check of palette, LZW and clear codes, decoded both by ffmpeg and by our decoder.
     @Test func exactOptionsKeepFewColourImagesExact() throws {
         var random = SplitMix(seed: 5)
-        let colours = (0..<200).map { _ in (UInt8(truncatingIfNeeded: random.next()), UInt8(truncatingIfNeeded: random.next()), UInt8(truncatingIfNeeded: random.next())) }
+        let colours = (0..<200).map { _ in
+            (
+                UInt8(truncatingIfNeeded: random.next()), UInt8(truncatingIfNeeded: random.next()),
+                UInt8(truncatingIfNeeded: random.next())
+            )
+        }
         var image = RGBAImage(width: 300, height: 200)
         for y in 0..<200 {
             for x in 0..<300 {
@@ -84,7 +98,10 @@ import Testing
 
     @Test func framesOfDifferentSizesAreRefused() {
         #expect {
-            _ = try GIFEncoder().encode([.init(image: .ramps(width: 10, height: 10), duration: .seconds(1)), .init(image: .ramps(width: 12, height: 10), duration: .seconds(1))])
+            _ = try GIFEncoder().encode([
+                .init(image: .ramps(width: 10, height: 10), duration: .seconds(1)),
+                .init(image: .ramps(width: 12, height: 10), duration: .seconds(1)),
+            ])
         } throws: { error in
             (error as? AnimationEncodingError)?.message.contains("frame 2 is 12x10 but frame 1 is 10x10") == true
         }

@@ -27,7 +27,8 @@ import Testing
         #expect {
             _ = try RGBAImage(decoding: Data([0x00, 0x01, 0xFE, 0x7F, 0x10]))
         } throws: { error in
-            (error as? ImageDecodingError)?.message == "not an image: starts with bytes 00 01 fe 7f 10 (not PNG, JPEG, WebP or GIF)"
+            (error as? ImageDecodingError)?.message
+                == "not an image: starts with bytes 00 01 fe 7f 10 (not PNG, JPEG, WebP or GIF)"
         }
     }
 

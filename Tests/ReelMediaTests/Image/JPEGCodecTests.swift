@@ -39,7 +39,8 @@ import Testing
     @Test func hugeDeclaredSizeIsRejectedBeforeDecoding() throws {
         var bytes = [UInt8](try RGBAImage.ramps(opaque: true).encoded(as: .jpeg))
         // Patch the frame header (SOF): height and width follow the marker, length and precision.
-        let sof = try #require(bytes.indices.dropLast().first { bytes[$0] == 0xFF && (0xC0...0xC2).contains(bytes[$0 + 1]) })
+        let sof = try #require(
+            bytes.indices.dropLast().first { bytes[$0] == 0xFF && (0xC0...0xC2).contains(bytes[$0 + 1]) })
         bytes[sof + 5...sof + 8] = [0x4E, 0x20, 0x4E, 0x20]  // 20000 × 20000
         #expect {
             _ = try RGBAImage(decoding: Data(bytes))

@@ -42,9 +42,15 @@ import Testing
         #expect(abs(try SSIM.compute(a, a) - 1) < 1e-6)
     }
 
+    @Test func differentFrameCountsThrow() {
+        #expect(throws: SSIM.Mismatch.self) {
+            _ = try SSIM.mean([RGBAImage(width: 10, height: 10)], [])
+        }
+    }
+
     @Test func differentSizesThrow() {
-        #expect(throws: SSIM.SizeMismatch.self) {
-            try SSIM.compute(RGBAImage(width: 10, height: 10), RGBAImage(width: 10, height: 11))
+        #expect(throws: SSIM.Mismatch.self) {
+            _ = try SSIM.compute(RGBAImage(width: 10, height: 10), RGBAImage(width: 10, height: 11))
         }
     }
 }

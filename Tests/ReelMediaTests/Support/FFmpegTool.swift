@@ -28,7 +28,8 @@ enum FFmpegTool {
         let (stdout, stderr) = readBoth(output, errors)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: stderr, as: UTF8.self).split(separator: "\n").suffix(5).joined(separator: "\n")
+            let message = String(decoding: stderr, as: UTF8.self).split(separator: "\n").suffix(5).joined(
+                separator: "\n")
             throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) failed: \(message)")
         }
         return stdout
@@ -51,10 +52,12 @@ enum FFmpegTool {
 
     /// ffprobe's view of the first video stream: size, frame count, and duration in seconds.
     static func probe(_ file: URL) throws -> (width: Int, height: Int, frames: Int, duration: Double) {
-        let output = try run("ffprobe", [
-            "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
-            "stream=width,height,nb_read_frames:format=duration", "-of", "default=noprint_wrappers=1", file.path,
-        ])
+        let output = try run(
+            "ffprobe",
+            [
+                "-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries",
+                "stream=width,height,nb_read_frames:format=duration", "-of", "default=noprint_wrappers=1", file.path,
+            ])
         var values: [String: String] = [:]
         for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1)
@@ -107,7 +110,8 @@ extension RGBAImage {
         for y in 0..<height {
             for x in 0..<width {
                 image[x, y] = (
-                    UInt8(x * 255 / (width - 1)), UInt8(y * 255 / (height - 1)), UInt8((x + y) * 127 / (width + height)),
+                    UInt8(x * 255 / (width - 1)), UInt8(y * 255 / (height - 1)),
+                    UInt8((x + y) * 127 / (width + height)),
                     opaque ? 255 : UInt8(255 - (x * y) % 256)
                 )
             }

@@ -22,13 +22,17 @@ enum SyntheticFrames {
         let terrain = ValueNoise(seed: random.next(), cell: 28)
         let detail = ValueNoise(seed: random.next(), cell: 5)
         let ridge = ValueNoise(seed: random.next(), cell: 110)
-        let sun = (x: Float(random.unit()) * Float(width), y: Float(random.unit()) * Float(height) * 0.35 + 20,
-                   radius: 20 + Float(random.unit()) * 40)
+        let sun = (
+            x: Float(random.unit()) * Float(width), y: Float(random.unit()) * Float(height) * 0.35 + 20,
+            radius: 20 + Float(random.unit()) * 40
+        )
         let buildings = (0..<(3 + index % 4)).map { _ in
             (x: Int(random.unit() * Double(width)), w: 30 + Int(random.unit() * 70), h: 60 + Int(random.unit() * 140))
         }
-        let figure = (x: Float(100 + random.unit() * Double(width - 200)), y: Float(height) * 0.62,
-                      coat: randomColor(&random, brightness: 0.5...1.0))
+        let figure = (
+            x: Float(100 + random.unit() * Double(width - 200)), y: Float(height) * 0.62,
+            coat: randomColor(&random, brightness: 0.5...1.0)
+        )
         let waterLine = Float(height) * (0.78 + 0.08 * Float(random.unit()))
         let horizon = Float(height) * (0.45 + 0.15 * Float(random.unit()))
         // Some pictures are clean like a render, some grainy like film.
@@ -73,7 +77,8 @@ enum SyntheticFrames {
                 if hx * hx + hy * hy < 1 {
                     color = mix((236, 190, 160), (150, 100, 80), hx * 0.5 + 0.5)
                 } else if cx * cx + cy * cy < 1 {
-                    color = mix(figure.coat, (figure.coat.0 * 0.4, figure.coat.1 * 0.4, figure.coat.2 * 0.4), cx * 0.5 + 0.5)
+                    color = mix(
+                        figure.coat, (figure.coat.0 * 0.4, figure.coat.1 * 0.4, figure.coat.2 * 0.4), cx * 0.5 + 0.5)
                 }
                 let grain = Float(random.gaussian()) * grainLevel
                 let offset = (y * width + x) * 4
@@ -85,13 +90,17 @@ enum SyntheticFrames {
         return RGBAImage(width: width, height: height, pixels: pixels)
     }
 
-    private static func randomColor(_ random: inout SplitMix, brightness: ClosedRange<Double>) -> (Float, Float, Float) {
+    private static func randomColor(_ random: inout SplitMix, brightness: ClosedRange<Double>) -> (Float, Float, Float)
+    {
         let level = brightness.lowerBound + random.unit() * (brightness.upperBound - brightness.lowerBound)
-        return (Float(level * (0.2 + random.unit() * 0.8) * 255), Float(level * (0.2 + random.unit() * 0.8) * 255),
-                Float(level * (0.2 + random.unit() * 0.8) * 255))
+        return (
+            Float(level * (0.2 + random.unit() * 0.8) * 255), Float(level * (0.2 + random.unit() * 0.8) * 255),
+            Float(level * (0.2 + random.unit() * 0.8) * 255)
+        )
     }
 
-    private static func mix(_ a: (Float, Float, Float), _ b: (Float, Float, Float), _ t: Float) -> (Float, Float, Float) {
+    private static func mix(_ a: (Float, Float, Float), _ b: (Float, Float, Float), _ t: Float) -> (Float, Float, Float)
+    {
         let t = min(max(t, 0), 1)
         return (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t, a.2 + (b.2 - a.2) * t)
     }

@@ -16,22 +16,27 @@ public enum GIFDecoder {
         let height = try reader.uint16()
         try ImageDecodingError.checkSize(.gif, width: width, height: height)
         let packed = try reader.byte()
-        let backgroundIndex = try reader.byte()
-        try reader.skip(1)
+        // Background colour index and aspect ratio: unused, the background is drawn transparent as
+        // browsers do.
+        try reader.skip(2)
         let globalTable = packed & 0x80 != 0 ? try reader.bytes(3 << ((packed & 7) + 1)) : nil
 
         var canvas = [UInt8](repeating: 0, count: width * height * 4)
         var frames: [AnimationFrame] = []
         var control = (delay: 0, disposal: 0, transparent: -1)
-        _ = backgroundIndex  // Background is drawn as transparent, as browsers do.
         while frames.count < limit {
             switch try reader.byte() {
             case 0x21:
                 let label = try reader.byte()
                 if label == 0xF9 {
                     let block = try reader.subBlocks()
-                    guard block.count >= 4 else { throw ImageDecodingError.corrupt(.gif, detail: "short graphic control block") }
-                    control = (Int(block[1]) | Int(block[2]) << 8, Int(block[0] >> 2) & 7, block[0] & 1 != 0 ? Int(block[3]) : -1)
+                    guard block.count >= 4 else {
+                        throw ImageDecodingError.corrupt(.gif, detail: "short graphic control block")
+                    }
+                    control = (
+                        Int(block[1]) | Int(block[2]) << 8, Int(block[0] >> 2) & 7,
+                        block[0] & 1 != 0 ? Int(block[3]) : -1
+                    )
                 } else {
                     _ = try reader.subBlocks()
                 }
@@ -40,10 +45,13 @@ public enum GIFDecoder {
                     throw ImageDecodingError(.tooLarge, format: .gif, message: "GIF has too many frames to decode")
                 }
                 let previous = canvas
-                try drawImage(&reader, on: &canvas, width: width, height: height, globalTable: globalTable,
-                              transparent: control.transparent)
-                frames.append(AnimationFrame(image: RGBAImage(width: width, height: height, pixels: canvas),
-                                             duration: .milliseconds(control.delay * 10)))
+                try drawImage(
+                    &reader, on: &canvas, width: width, height: height, globalTable: globalTable,
+                    transparent: control.transparent)
+                frames.append(
+                    AnimationFrame(
+                        image: RGBAImage(width: width, height: height, pixels: canvas),
+                        duration: .milliseconds(control.delay * 10)))
                 if control.disposal == 3 { canvas = previous }
                 if control.disposal == 2 { canvas = [UInt8](repeating: 0, count: canvas.count) }
                 control = (0, 0, -1)
@@ -71,7 +79,8 @@ public enum GIFDecoder {
         }
         let minimumCodeSize = try reader.byte()
         let codes = try reader.subBlocks()
-        let indices = try GIFLZWDecoder.decode(codes, minimumCodeSize: minimumCodeSize, pixelCount: frameWidth * frameHeight)
+        let indices = try GIFLZWDecoder.decode(
+            codes, minimumCodeSize: minimumCodeSize, pixelCount: frameWidth * frameHeight)
         let rows = packed & 0x40 != 0 ? interlacedRows(frameHeight) : Array(0..<frameHeight)
         for (sourceRow, row) in rows.enumerated() {
             let y = top + row

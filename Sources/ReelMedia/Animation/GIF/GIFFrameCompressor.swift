@@ -28,8 +28,9 @@ struct GIFFrameCompressor {
 
         var nearest = GIFNearestCache(palette: palette)
         let errorStride = (width + 2) * 3
-        let errors = UnsafeMutableBufferPointer<Float>.allocate(capacity: errorStride * 2)
-        errors.initialize(repeating: 0)
+        // Two rows of diffused error (this one and the next), a pixel of padding at each end.
+        let errors = UnsafeMutablePointer<Float>.allocate(capacity: errorStride * 2)
+        errors.initialize(repeating: 0, count: errorStride * 2)
         defer { errors.deallocate() }
         let toleranceSquared = tolerance * tolerance
         let masking = toleranceSquared > 0 ? GIFMaskingMap.factors(for: image, cap: maskingCap) : []
@@ -39,8 +40,8 @@ struct GIFFrameCompressor {
         palette.colors.withUnsafeBufferPointer { colors in
             image.pixels.withUnsafeBufferPointer { pixels in
                 for y in 0..<image.height {
-                    let row = errors.baseAddress! + (y & 1) * errorStride
-                    let below = errors.baseAddress! + ((y + 1) & 1) * errorStride
+                    let row = errors + (y & 1) * errorStride
+                    let below = errors + ((y + 1) & 1) * errorStride
                     below.update(repeating: 0, count: errorStride)
                     for x in 0..<width {
                         let p = (y * width + x) * 4
@@ -57,13 +58,11 @@ struct GIFFrameCompressor {
                             best = nearest.index(for: target)
                         }
                         if current < 0 {
-                            current = best
-                        } else if case let extended = dictionary.code(extending: current, with: best), extended != 0 {
-                            current = extended
-                        } else if toleranceSquared > 0,
-                            case let extended = closestExtension(
-                                of: current, to: target, within: colors[best].distanceSquared(to: target) + toleranceSquared * masking[p >> 2],
-                                colors: colors, dictionary: dictionary), extended != 0
+                            current = best  // the first pixel starts the first string
+                        } else if let extended = continuation(
+                            of: current, best: best, target: target,
+                            allowed: toleranceSquared * (masking.isEmpty ? 0 : masking[p >> 2]), colors: colors,
+                            dictionary: dictionary)
                         {
                             current = extended
                         } else {
@@ -108,20 +107,25 @@ struct GIFFrameCompressor {
         return writer.imageData(minimumCodeSize: 8)
     }
 
-    /// The extension of `code` whose colour is closest to `target`, if closer than `limit`; else 0.
+    /// The code continuing string `code` with this pixel: the exact extension by `best` when the
+    /// table has it, else (lossy) the extension whose colour is closest to `target` if it is within
+    /// `allowed` of the nearest entry's own distance; nil when the string must end here.
     @inline(__always)
-    private func closestExtension(
-        of code: Int, to target: GIFColor, within limit: Float, colors: UnsafeBufferPointer<GIFColor>,
+    private func continuation(
+        of code: Int, best: Int, target: GIFColor, allowed: Float, colors: UnsafeBufferPointer<GIFColor>,
         dictionary: GIFDictionary
-    ) -> Int {
-        var best = 0
-        var bestDistance = limit
+    ) -> Int? {
+        let exact = dictionary.code(extending: code, with: best)
+        if exact != 0 { return exact }
+        guard allowed > 0 else { return nil }
+        var found: Int?
+        var bestDistance = colors[best].distanceSquared(to: target) + allowed
         var child = Int(dictionary.firstChild[code])
         while child != 0 {
             let distance = colors[Int(dictionary.lastSymbol[child])].distanceSquared(to: target)
-            if distance < bestDistance { (best, bestDistance) = (child, distance) }
+            if distance < bestDistance { (found, bestDistance) = (child, distance) }
             child = Int(dictionary.nextSibling[child])
         }
-        return best
+        return found
     }
 }

@@ -40,9 +40,11 @@ enum GIFMaskingMap {
                 let left = max(x - radius, 0)
                 let right = min(x + radius + 1, width)
                 let n = Double((bottom - top) * (right - left))
-                let s = sum[bottom * stride + right] - sum[top * stride + right] - sum[bottom * stride + left]
+                let s =
+                    sum[bottom * stride + right] - sum[top * stride + right] - sum[bottom * stride + left]
                     + sum[top * stride + left]
-                let q = squares[bottom * stride + right] - squares[top * stride + right]
+                let q =
+                    squares[bottom * stride + right] - squares[top * stride + right]
                     - squares[bottom * stride + left] + squares[top * stride + left]
                 let variance = Float(max(q / n - (s / n) * (s / n), 0))
                 factors[y * width + x] = min((2 * variance + c2) / c2, cap)

@@ -40,9 +40,11 @@ extension GIFPalette {
         for index in colors.indices { all.add(colors[index], weights[index]) }
         var result = [Box(members: Array(colors.indices), moments: all)]
         while result.count < boxes {
-            guard let worst = result.indices.filter({ result[$0].members.count > 1 }).max(by: {
-                result[$0].moments.error < result[$1].moments.error
-            }) else { break }
+            guard
+                let worst = result.indices.filter({ result[$0].members.count > 1 }).max(by: {
+                    result[$0].moments.error < result[$1].moments.error
+                })
+            else { break }
             let box = result[worst]
             let axis = widestAxis(box, colors, weights)
             let sorted = box.members.sorted { component(colors[$0], axis) < component(colors[$1], axis) }

@@ -140,7 +140,8 @@ struct GIFPalette: Sendable {
         var weights: [Float] = []
         for bin in 0..<binCount where counts[bin] > 0 {
             let n = Float(counts[bin])
-            colors.append(GIFColor(r: Float(sums[bin * 3]) / n, g: Float(sums[bin * 3 + 1]) / n, b: Float(sums[bin * 3 + 2]) / n))
+            colors.append(
+                GIFColor(r: Float(sums[bin * 3]) / n, g: Float(sums[bin * 3 + 1]) / n, b: Float(sums[bin * 3 + 2]) / n))
             weights.append(n)
         }
         return (colors, weights)
