@@ -78,4 +78,12 @@ import Testing
             #expect(try RGBAImage(decoding: image.encoded(as: encoding)) == image)
         }
     }
+
+    @Test(arguments: [ImageEncoding.png, .jpeg, .webp, .webpLossless, .gif])
+    func onePixelImagesRoundTrip(encoding: ImageEncoding) throws {
+        let pixel = RGBAImage(width: 1, height: 1, fill: (200, 40, 90, 255))
+        let decoded = try RGBAImage(decoding: pixel.encoded(as: encoding))
+        #expect(decoded.width == 1 && decoded.height == 1)
+        #expect(decoded.maximumDifference(to: pixel) <= 12)
+    }
 }
