@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        // libjpeg reports errors by longjmp, which Swift cannot survive; this C shim catches them.
+        .target(name: "CJPEGHelpers", dependencies: ["CJPEG"]),
 
         .target(name: "ReelKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -33,7 +35,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEG", "CWebP"]),
+        .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEG", "CJPEGHelpers", "CWebP"]),
         .target(name: "ReelBackends", dependencies: ["ReelKit", "ReelMedia"]),
         .target(
             name: "ReelEngine",

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Writes animated GIF89a storyboards: one adaptive 256-colour palette per frame, restrained
+/// dithering, and our own (optionally lossy) LZW, looping forever.
+///
+/// Tuned for storyboards of generated images (gradients, texture, film grain): the defaults give files
+/// no larger than ffmpeg's two-pass `palettegen`/`paletteuse` GIF of the same frames while keeping
+/// more of their structure (luma SSIM ≥ 0.9 where ffmpeg's dithered output scores ~0.84).
+///
+/// ```swift
+/// let frames = picks.map { AnimationFrame(image: $0, duration: .seconds(1)) }
+/// let gif = try GIFEncoder().encode(frames)
+/// ```
+public struct GIFEncoder: Sendable {
+    /// How colours are chosen and how hard the compressor may bend them.
+    public struct Options: Sendable, Hashable {
+        /// Share of each pixel's colour error diffused to its neighbours: 0 none (bands in gradients),
+        /// 1 full Floyd–Steinberg (noisy, large files).
+        public var dithering: Float
+        /// Lossy LZW: how far, in luma levels, a pixel's colour may be from its target so that a
+        /// compressed string can continue. 0 keeps every pixel at its nearest palette colour.
+        public var lossiness: Float
+
+        public init(dithering: Float, lossiness: Float) {
+            self.dithering = min(max(dithering, 0), 1)
+            self.lossiness = max(lossiness, 0)
+        }
+
+        /// Small files close to the source: what `reel board` uses.
+        public static let storyboard = Options(dithering: 0.35, lossiness: 5)
+        /// Nearest colours, no dithering, lossless LZW: for flat art and for tests.
+        public static let exact = Options(dithering: 0, lossiness: 0)
+    }
+
+    public var options: Options
+
+    public init(options: Options = .storyboard) {
+        self.options = options
+    }
+
+    /// Encodes `frames` in order. Alpha is ignored (frames are treated as opaque). A frame's duration
+    /// is rounded to centiseconds, GIF's unit.
+    public func encode(_ frames: [AnimationFrame]) throws -> Data {
+        let (width, height) = try AnimationEncodingError.validate(frames, format: "GIF")
+        var data = Data()
+        data.append(contentsOf: Array("GIF89a".utf8))
+        appendUInt16(&data, width)
+        appendUInt16(&data, height)
+        // No global colour table (every frame brings its own), 8 bits of colour resolution.
+        data.append(contentsOf: [0x70, 0, 0])
+        if frames.count > 1 {
+            // NETSCAPE2.0 application extension: loop count 0 = forever.
+            data.append(contentsOf: [0x21, 0xFF, 0x0B])
+            data.append(contentsOf: Array("NETSCAPE2.0".utf8))
+            data.append(contentsOf: [0x03, 0x01, 0x00, 0x00, 0x00])
+        }
+        let dictionary = GIFDictionary()
+        let compressor = GIFFrameCompressor(dithering: options.dithering, tolerance: options.lossiness)
+        for frame in frames {
+            let palette = GIFPalette(quantizing: frame.image)
+            // Graphic control: disposal "leave in place", the delay, no transparency.
+            data.append(contentsOf: [0x21, 0xF9, 0x04, 0x04])
+            appendUInt16(&data, min((frame.milliseconds + 5) / 10, 65535))
+            data.append(contentsOf: [0x00, 0x00])
+            // Image descriptor covering the canvas, with a local table of 256 entries.
+            data.append(0x2C)
+            appendUInt16(&data, 0)
+            appendUInt16(&data, 0)
+            appendUInt16(&data, width)
+            appendUInt16(&data, height)
+            data.append(0x87)
+            data.append(contentsOf: palette.table)
+            data.append(contentsOf: compressor.compress(frame.image, palette: palette, dictionary: dictionary))
+        }
+        data.append(0x3B)
+        return data
+    }
+
+    private func appendUInt16(_ data: inout Data, _ value: Int) {
+        data.append(UInt8(value & 0xFF))
+        data.append(UInt8((value >> 8) & 0xFF))
+    }
+}
