@@ -64,10 +64,10 @@ extension Studio {
             progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 2))
         }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let delays = Array(repeating: Self.boardFrameCentiseconds, count: frames.count)
-        try StoryboardGIF.encode(frames: frames, delays: delays).write(to: gifURL, options: .atomic)
+        let animation = frames.map { AnimationFrame(image: $0, duration: .milliseconds(Self.boardFrameCentiseconds * 10)) }
+        try GIFEncoder(options: .storyboard).encode(animation).write(to: gifURL, options: .atomic)
         progress.emit(.advanced(step: step, done: entries.count + 1, total: entries.count + 2))
-        try AnimatedWebP.encode(frames: frames, durations: delays.map { $0 * 10 }, quality: 80).write(to: webpURL, options: .atomic)
+        try AnimatedWebP.encode(animation, quality: 80).write(to: webpURL, options: .atomic)
         let sheet = ContactSheet.render(
             entries: zip(entries, pictures).map { entry, picture in
                 ContactSheet.Entry(image: picture, title: entry.shot.id, caption: Self.boardLabel(entry.shot))

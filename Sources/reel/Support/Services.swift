@@ -29,8 +29,18 @@ struct Services {
 /// Loads a project's film file with prompt checking plugged in.
 enum FilmLoading {
     static func load(_ project: Project) throws -> (film: Film, warnings: [Diagnostic]) {
+        let url = project.filmURL
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw ReelError(.notFound, "cannot read '\(url.path)'")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ReelError(.invalidInput, "'\(url.path)' is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        // Diagnostics name the file as the user would type it from here.
+        let cwd = FileManager.default.currentDirectoryPath
+        let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path
         let result = FilmLoader(promptChecker: { text, location in PromptParser().parse(text, at: location).diagnostics })
-            .check(contentsOf: project.filmURL)
+            .check(text: text, fileName: name, baseDirectory: project.directory)
         guard let film = result.film, !result.hasErrors else { throw DiagnosticsError(result.diagnostics) }
         return (film, result.warnings)
     }
