@@ -23,7 +23,9 @@ extension Store {
             let advice: String
             switch error.resultCode {
             case .SQLITE_BUSY, .SQLITE_LOCKED:
-                advice = "another Reel process kept the project database locked for over \(Int(busyTimeout)) s; try again when it is done"
+                advice =
+                    "another Reel process kept the project database locked for over \(Int(busyTimeout)) s; "
+                    + "try again when it is done"
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 advice = "\(path) is not a readable Reel database; move it aside to start the project's history afresh"
             case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:

@@ -59,7 +59,8 @@ extension Store {
     /// oldest first: what a restarted engine resumes.
     public func unfinishedJobs() throws -> [Job] {
         try read("read the unfinished jobs") { db in
-            try Job.filter(Job.State.unfinished.map(\.rawValue).contains(Column("state"))).order(Column("id")).fetchAll(db)
+            let unfinished = Job.State.unfinished.map(\.rawValue)
+            return try Job.filter(unfinished.contains(Column("state"))).order(Column("id")).fetchAll(db)
         }
     }
 

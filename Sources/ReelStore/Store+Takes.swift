@@ -4,14 +4,12 @@ import GRDB
 extension Store {
     /// Records a backend call's result: the take, its candidates (numbered 1, 2, … in order) and,
     /// if it cost anything, a cost ledger row, in one transaction.
-    /// - Throws: ``StoreError`` `.invalidRecord` for a take without candidates or whose images
-    ///   are not in the blob store yet, `.notFound` for a parent take or candidate that does not
-    ///   exist.
+    /// - Throws: ``StoreError`` `.invalidRecord` for a take without candidates, a variation
+    ///   without the candidate it varies, or images not in the blob store yet; `.notFound` for a
+    ///   parent take or candidate that does not exist.
     @discardableResult
     public func recordTake(_ draft: Take.Draft) throws -> Take {
-        guard !draft.candidates.isEmpty else {
-            throw StoreError(.invalidRecord, "a take of shot '\(draft.shotID)' needs at least one candidate image")
-        }
+        try validate(draft)
         let blobs = draft.candidates.map(\.blob) + (draft.gridBlob.map { [$0] } ?? [])
         try requireStored(blobs, for: "take of shot '\(draft.shotID)'")
         let seeds = String(decoding: try JSONEncoder().encode(draft.seeds), as: UTF8.self)
@@ -46,6 +44,19 @@ extension Store {
                         """)
             }
             return try requireTake(takeID, db)
+        }
+    }
+
+    private func validate(_ draft: Take.Draft) throws {
+        let shot = "shot '\(draft.shotID)'"
+        guard !draft.candidates.isEmpty else {
+            throw StoreError(.invalidRecord, "a take of \(shot) needs at least one candidate image")
+        }
+        guard draft.parentCandidateIndex == nil || draft.parentTakeID != nil else {
+            throw StoreError(.invalidRecord, "a take of \(shot) names a parent candidate but no parent take")
+        }
+        if draft.kind == .varySubtle || draft.kind == .varyStrong, draft.parentCandidateIndex == nil {
+            throw StoreError(.invalidRecord, "a variation of \(shot) needs the take and candidate it varies")
         }
     }
 

@@ -45,10 +45,12 @@ public final class Store: Sendable {
     ///   `.newerStore` if a newer Reel has migrated the project, `.database` or `.io` otherwise.
     public static func open(projectDirectory: URL, now: @escaping @Sendable () -> Date = { Date() }) throws -> Store {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: projectDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: projectDirectory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else {
             throw StoreError(
-                .noProjectDirectory, "there is no project directory at \(projectDirectory.path); create one with `reel init`",
+                .noProjectDirectory,
+                "there is no project directory at \(projectDirectory.path); create one with `reel init`",
                 path: projectDirectory.path)
         }
         let reelDirectory = projectDirectory.appending(path: ".reel", directoryHint: .isDirectory)

@@ -1,5 +1,5 @@
-import Foundation
 import Crypto
+import Foundation
 
 /// The SHA-256 of a blob's content, as 64 lowercase hexadecimal digits.
 ///
@@ -59,7 +59,8 @@ public struct BlobID: Hashable, Comparable, Sendable, CustomStringConvertible {
     public static func < (lhs: BlobID, rhs: BlobID) -> Bool { lhs.hex < rhs.hex }
 
     private static func isLowercaseHexDigit(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "f"))
     }
 }
 

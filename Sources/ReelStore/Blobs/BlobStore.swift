@@ -32,7 +32,9 @@ public struct BlobStore: Sendable {
         do {
             try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
         } catch {
-            throw StoreError(.io, "cannot create the blob directory \(directory.path): \(error.localizedDescription)", path: directory.path, underlying: error)
+            throw StoreError(
+                .io, "cannot create the blob directory \(directory.path): \(error.localizedDescription)",
+                path: directory.path, underlying: error)
         }
         _ = try PosixFile.makeDirectory(at: temporaryDirectory)
         try removeAbandonedTemporaryFiles()
@@ -41,7 +43,8 @@ public struct BlobStore: Sendable {
     /// Where the blob `id` lives. Says nothing about whether it exists or is intact: hand a
     /// consumer ``verifiedURL(_:)`` instead.
     public func url(_ id: BlobID) -> URL {
-        directory.appending(path: id.shard, directoryHint: .isDirectory).appending(path: id.fileName, directoryHint: .notDirectory)
+        directory.appending(path: id.shard, directoryHint: .isDirectory).appending(
+            path: id.fileName, directoryHint: .notDirectory)
     }
 
     /// Whether a file exists under the blob's name (without reading it).
@@ -89,7 +92,7 @@ public struct BlobStore: Sendable {
     /// Stores the bytes `body` writes asynchronously (a download, an encoder's output). Nothing
     /// is stored if `body` throws or the task is cancelled.
     @discardableResult
-    public func put(writingWith body: (BlobWriter) async throws -> Void) async throws -> BlobID {
+    public func putStream(_ body: (BlobWriter) async throws -> Void) async throws -> BlobID {
         let writer = try BlobWriter(temporaryDirectory: temporaryDirectory)
         do {
             try await body(writer)
@@ -127,7 +130,9 @@ public struct BlobStore: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: temporaryDirectory)
         } catch {
-            throw StoreError(.io, "cannot list \(temporaryDirectory): \(error.localizedDescription)", path: temporaryDirectory, underlying: error)
+            throw StoreError(
+                .io, "cannot list \(temporaryDirectory): \(error.localizedDescription)", path: temporaryDirectory,
+                underlying: error)
         }
         var removed = 0
         for name in names {

@@ -10,8 +10,9 @@ import Foundation
 /// Streams one blob into the store: bytes go to a temporary file and into a SHA-256 as they
 /// arrive, so a video of any size is hashed while it is copied, in constant memory.
 ///
-/// You get a writer only inside ``BlobStore/put(writingWith:)-(_)``; the blob appears under
-/// its hash when that closure returns, and not at all if it throws or the process dies.
+/// You get a writer only inside ``BlobStore/put(writingWith:)`` or ``BlobStore/putStream(_:)``;
+/// the blob appears under its hash when that closure returns, and not at all if it throws or
+/// the process dies.
 public final class BlobWriter {
     private let file: PosixFile
     private var hasher = SHA256()
@@ -36,7 +37,8 @@ public final class BlobWriter {
             }
         }
         throw StoreError(
-            .io, "cannot create a temporary file in \(temporaryDirectory): it keeps disappearing; is another program emptying it?",
+            .io,
+            "cannot create a temporary file in \(temporaryDirectory): it keeps disappearing; is another program emptying it?",
             path: temporaryDirectory)
     }
 

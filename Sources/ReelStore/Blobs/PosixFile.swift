@@ -122,7 +122,9 @@ final class PosixFile {
 
     static func error(_ action: String, _ path: String, errorNumber: Int32 = errno) -> StoreError {
         let reason = String(cString: strerror(errorNumber))
-        return StoreError(.io, "\(action) \(path): \(reason)", path: path, underlying: POSIXErrorCode(rawValue: errorNumber).map { POSIXError($0) })
+        return StoreError(
+            .io, "\(action) \(path): \(reason)", path: path,
+            underlying: POSIXErrorCode(rawValue: errorNumber).map { POSIXError($0) })
     }
 }
 

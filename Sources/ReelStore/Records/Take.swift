@@ -121,7 +121,8 @@ extension String {
     /// The enum case whose raw value is this text, or a database error naming the column.
     func decodedEnum<Value: RawRepresentable<String>>(_ type: Value.Type, column: String) throws -> Value {
         guard let value = Value(rawValue: self) else {
-            throw StoreError(.database, "unknown value '\(self)' in \(column); was this project written by a newer Reel?")
+            throw StoreError(
+                .database, "unknown value '\(self)' in \(column); was this project written by a newer Reel?")
         }
         return value
     }
