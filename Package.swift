@@ -54,7 +54,13 @@ let package = Package(
         .testTarget(
             name: "ReelKitTests",
             dependencies: ["ReelKit", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "ReelStoreTests", dependencies: ["ReelStore", "ReelTesting"]),
+        // A second process for ReelStoreTests: killed mid-write, or sharing a project with the tests.
+        .executableTarget(name: "reel-store-probe", dependencies: ["ReelStore"], path: "Tests/Probes/StoreProbe"),
+        .testTarget(
+            name: "ReelStoreTests",
+            dependencies: [
+                "ReelStore", "ReelTesting", "reel-store-probe", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
         .testTarget(name: "ReelBackendsTests", dependencies: ["ReelBackends", "ReelTesting"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
