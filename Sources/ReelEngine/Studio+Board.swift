@@ -27,10 +27,14 @@ extension Studio {
         let gifURL = out.appending(path: "storyboard.gif")
         let webpURL = out.appending(path: "storyboard.webp")
         let sheetURL = out.appending(path: "contact.png")
-        var entries: [(shot: Shot, pick: Pick)] = []
+        var entries: [(shot: Shot, picked: Candidate)] = []
         var missing: [String] = []
         for shot in film.shots {
-            if let pick = try store.pick(for: shot.id) { entries.append((shot, pick)) } else { missing.append(shot.id) }
+            if let picked = try store.pickedCandidate(for: shot.id) {
+                entries.append((shot, picked))
+            } else {
+                missing.append(shot.id)
+            }
         }
         guard !entries.isEmpty else {
             throw ReelError(.invalidInput, "no shot has a pick yet; run `reel make`, or `reel gen SHOT` and `reel pick SHOT N`")
@@ -45,10 +49,10 @@ extension Studio {
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
-                frames: entries.map(\.pick.blob.hex), labels: labels, width: Self.boardWidth,
+                frames: entries.map(\.picked.blob.hex), labels: labels, width: Self.boardWidth,
                 delay: Self.boardFrameCentiseconds))
         let files = [gifURL, webpURL, sheetURL]
-        if try store.meta("board") == key.hex, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
+        if try store.meta(.board) == key.hex, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
             return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: true)
         }
         let step = "board"
@@ -56,8 +60,8 @@ extension Studio {
         var frames: [RGBAImage] = []
         var pictures: [RGBAImage] = []
         for (index, entry) in entries.enumerated() {
-            try ensureIntactPick(entry.pick, of: entry.shot)
-            let image = try RGBAImage(decoding: try store.blobs.data(entry.pick.blob))
+            try ensureIntact(entry.picked, of: entry.shot)
+            let image = try RGBAImage(decoding: try store.blobs.data(entry.picked.blob))
             pictures.append(image)
             let height = Int((Double(Self.boardWidth) / film.aspect.ratio / 2).rounded()) * 2
             frames.append(image.cropped(toAspect: film.aspect).resized(width: Self.boardWidth, height: height))
@@ -73,7 +77,7 @@ extension Studio {
                 ContactSheet.Entry(image: picture, title: entry.shot.id, caption: Self.boardLabel(entry.shot))
             })
         try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
-        try store.setMeta("board", key.hex)
+        try store.setMeta(key.hex, for: .board)
         progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
         return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
     }

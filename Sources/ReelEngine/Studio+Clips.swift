@@ -21,22 +21,23 @@ extension Studio {
         }
     }
 
-    /// The clip request for a shot's current pick.
-    public func clipRequest(for shot: Shot, pick: Pick) -> ClipRequest {
+    /// The clip request for a shot's picked candidate.
+    public func clipRequest(for shot: Shot, picked candidate: Candidate) -> ClipRequest {
         let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
         let size = outputSize
         return ClipRequest(
-            image: .blob(pick.blob.hex), motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
-            camera: camera, duration: shot.duration, fps: film.fps, width: size.width, height: size.height, seed: pick.seed)
+            image: .blob(candidate.blob.hex), motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
+            camera: camera, duration: shot.duration, fps: film.fps, width: size.width, height: size.height,
+            seed: UInt32(truncatingIfNeeded: candidate.seed))
     }
 
     /// The shot's clip for its current pick, animated now unless an identical one is stored.
     /// A stored clip whose bytes no longer match their hash is reported and made again.
     public func ensureClip(for shot: Shot) async throws -> (clip: Clip, reused: Bool) {
-        guard let pick = try store.pick(for: shot.id) else {
+        guard let picked = try store.pickedCandidate(for: shot.id) else {
             throw ReelError(.invalidInput, "shot '\(shot.id)' has no pick; run `reel pick \(shot.id) N` or `reel make`")
         }
-        let request = clipRequest(for: shot, pick: pick)
+        let request = clipRequest(for: shot, picked: picked)
         let backendName = shot.videoBackend ?? film.backends.video
         let backend = try registry.video(backendName)
         let key = try StepKey(kind: "clip", backend: backendName, inputs: request)
@@ -45,7 +46,7 @@ extension Studio {
             progress.warning("the stored clip of shot '\(shot.id)' is damaged (its hash no longer matches); animating it again")
             try? FileManager.default.removeItem(at: store.blobs.url(existing.blob))
         }
-        try ensureIntactPick(pick, of: shot)
+        try ensureIntact(picked, of: shot)
         let step = "\(shot.id): animate"
         progress.emit(.started(step: step, detail: "\(request.camera.rawValue), \(request.duration)s on \(backendName)", total: 100))
         let (generated, blob) = try await withScratchDirectory { scratch in
@@ -54,10 +55,10 @@ extension Studio {
             return (generated, try store.blobs.put(fileAt: output))
         }
         let clip = try store.recordClip(
-            NewClip(
-                shotID: shot.id, stepKey: key.hex, pickBlob: pick.blob, blob: blob, backend: backendName,
-                duration: generated.duration, fps: request.fps, width: request.width, height: request.height,
-                costUSD: generated.costUSD))
+            Clip.Draft(
+                shotID: shot.id, stepKey: key.hex, sourceBlob: picked.blob, blob: blob, backend: backendName,
+                requestJSON: try CanonicalEncoding.string(request), durationSeconds: generated.duration,
+                fps: Double(request.fps), width: request.width, height: request.height, costUSD: generated.costUSD))
         progress.emit(.finished(step: step, detail: "clip of \(String(format: "%.2f", generated.duration))s"))
         return (clip, false)
     }
@@ -76,10 +77,9 @@ extension Studio {
         return results
     }
 
-    /// Refuses to use a pick whose image is damaged: it is regenerated from its take's request
-    /// and the same candidate picked again.
-    func ensureIntactPick(_ pick: Pick, of shot: Shot) throws {
-        guard try !store.blobs.verify(pick.blob) else { return }
+    /// Refuses to use a pick whose image is damaged; `reel make` regenerates it.
+    func ensureIntact(_ picked: Candidate, of shot: Shot) throws {
+        guard try !store.blobs.verify(picked.blob) else { return }
         throw ReelError(
             .invalidInput,
             "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to regenerate it")

@@ -19,12 +19,12 @@ extension Studio {
         var clips: [(shot: Shot, clip: Clip)] = []
         var missing: [String] = []
         for shot in film.shots {
-            guard let pick = try store.pick(for: shot.id) else {
+            guard let picked = try store.pickedCandidate(for: shot.id) else {
                 missing.append(shot.id)
                 continue
             }
             let key = try StepKey(
-                kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, pick: pick))
+                kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, picked: picked))
             guard let clip = try store.clip(stepKey: key.hex) else {
                 missing.append(shot.id)
                 continue
@@ -37,7 +37,7 @@ extension Studio {
         }
         let plan = cutPlan(clips)
         let key = try StepKey(kind: "cut", backend: "reel", inputs: plan.identity)
-        if try store.meta("cut") == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
+        if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
             return CutOutput(film: filmURL, duration: plan.expectedDuration, reused: true)
         }
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
@@ -51,7 +51,7 @@ extension Studio {
         try await FilmCutter(ffmpeg: try FFmpeg.locate()).cut(plan, to: filmURL) { fraction in
             progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
         }
-        try store.setMeta("cut", key.hex)
+        try store.setMeta(key.hex, for: .cut)
         progress.emit(.finished(step: step, detail: "\(project.displayPath(filmURL)), \(String(format: "%.2f", plan.expectedDuration))s"))
         return CutOutput(film: filmURL, duration: plan.expectedDuration, reused: false)
     }

@@ -41,15 +41,17 @@ extension Studio {
     /// when it doesn't, and repairing a pick whose image is damaged.
     func ensureCurrentPick(for shot: Shot, report: inout MakeReport) async throws {
         let current = try currentRequest(for: shot)
-        if let pick = try store.pick(for: shot.id), let take = try store.take(id: pick.takeID),
-            take.promptKey == current.promptKey.hex
+        let pick = try store.pick(for: shot.id)
+        if let pick, let take = try store.take(id: pick.takeID), take.promptKey == current.promptKey.hex,
+            let picked = take.candidate(pick.candidateIndex)
         {
-            if try store.blobs.verify(pick.blob) { return }
+            if try store.blobs.verify(picked.blob) { return }
             progress.warning("the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); regenerating take \(take.id)")
-            try? FileManager.default.removeItem(at: store.blobs.url(pick.blob))
+            try? FileManager.default.removeItem(at: store.blobs.url(picked.blob))
             let repaired = try await runTake(
                 current: current, kind: take.kind, request: try take.decodedRequest(), parent: nil, force: true)
-            try store.pick(shot: shot.id, take: repaired.take.id, candidate: pick.candidateIndex, auto: pick.auto)
+            try store.pick(
+                shot: shot.id, take: repaired.take.id, candidate: pick.candidateIndex, auto: pick.auto, replacing: pick)
             report.generated.append(shot.id)
             return
         }
@@ -62,7 +64,7 @@ extension Studio {
             take = try await runTake(current: current, kind: .generate, request: current.request, parent: nil).take
             report.generated.append(shot.id)
         }
-        try store.pick(shot: shot.id, take: take.id, candidate: 1, auto: true)
+        try store.pick(shot: shot.id, take: take.id, candidate: 1, auto: true, replacing: pick)
         report.autoPicked.append(shot.id)
         progress.note("\(shot.id): picked candidate 1 of take \(take.id) (no pick yet; choose another with `reel pick \(shot.id) N`)")
     }

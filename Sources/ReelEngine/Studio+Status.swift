@@ -37,14 +37,15 @@ extension Studio {
         try film.shots.map { shot in
             let takes = try store.takes(shot: shot.id)
             let pick = try store.pick(for: shot.id)
+            let picked = try store.pickedCandidate(for: shot.id)
             let current = try? currentRequest(for: shot)
             var state: ShotStatus.State
             var hasClip = false
             if let pick {
                 let take = takes.first { $0.id == pick.takeID }
-                if let current, take?.promptKey == current.promptKey.hex {
+                if let current, let picked, take?.promptKey == current.promptKey.hex {
                     let key = try StepKey(
-                        kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, pick: pick))
+                        kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, picked: picked))
                     hasClip = try store.clip(stepKey: key.hex) != nil
                     state = hasClip ? .animated : .picked
                 } else {

@@ -38,13 +38,13 @@ extension Studio {
             throw ReelError(.invalidInput, "backend '\(backend.name)' cannot start from an image, so it cannot make variations")
         }
         var request = try parent.decodedRequest()
-        let kind: TakeKind = strong ? .varyStrong : .varySubtle
+        let kind: Take.Kind = strong ? .varyStrong : .varySubtle
         let siblings = try store.takes(shot: shotID).filter {
             $0.parentTakeID == parent.id && $0.parentCandidateIndex == candidate.index && $0.kind == kind
         }
         request.initImage = .blob(candidate.blob.hex)
         request.strength = strong ? Self.strongVariation : Self.subtleVariation
-        request.seed = Seeds.derived(from: candidate.seed, purpose: kind.rawValue, index: siblings.count + 1)
+        request.seed = Seeds.derived(from: UInt32(truncatingIfNeeded: candidate.seed), purpose: kind.rawValue, index: siblings.count + 1)
         let current = CurrentRequest(
             shot: shot, backend: parent.backend, request: request, promptKey: StepKey(hex: parent.promptKey), notes: [])
         return try await runTake(current: current, kind: kind, request: request, parent: (parent, candidate.index))
@@ -77,7 +77,7 @@ extension Studio {
 
     /// Runs one take unless an identical one is stored, and records it with its grid.
     func runTake(
-        current: CurrentRequest, kind: TakeKind, request: Request, parent: (take: Take, index: Int)?, force: Bool = false
+        current: CurrentRequest, kind: Take.Kind, request: Request, parent: (take: Take, index: Int)?, force: Bool = false
     ) async throws -> TakeOutcome {
         let backend = try registry.image(current.backend)
         let key = try StepKey(kind: "take", backend: backend.name, inputs: request)
@@ -94,7 +94,7 @@ extension Studio {
             throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
         }
         var decoded: [RGBAImage] = []
-        var candidates: [NewCandidate] = []
+        var candidates: [Candidate.Draft] = []
         for (offset, image) in images.enumerated() {
             let pixels: RGBAImage
             do {
@@ -106,16 +106,17 @@ extension Studio {
             decoded.append(pixels)
             let blob = try store.blobs.put(image.data)
             candidates.append(
-                NewCandidate(
-                    index: offset + 1, blob: blob, seed: image.seed ?? request.seed(ofCandidate: offset),
-                    width: pixels.width, height: pixels.height))
+                Candidate.Draft(
+                    blob: blob, seed: UInt64(image.seed ?? request.seed(ofCandidate: offset)), width: pixels.width,
+                    height: pixels.height))
         }
         let grid = try store.blobs.put(try CandidateGrid.compose(decoded).encoded(as: .png))
         let take = try store.recordTake(
-            NewTake(
+            Take.Draft(
                 shotID: current.shot.id, kind: kind, parentTakeID: parent?.take.id, parentCandidateIndex: parent?.index,
                 stepKey: key.hex, promptKey: current.promptKey.hex, backend: backend.name,
-                request: request, costUSD: images.reduce(0) { $0 + $1.costUSD },
+                requestJSON: try CanonicalEncoding.string(request), seeds: candidates.map(\.seed),
+                costUSD: images.reduce(0) { $0 + $1.costUSD },
                 durationSeconds: Date().timeIntervalSince(started), gridBlob: grid, candidates: candidates))
         progress.emit(.finished(step: step, detail: "take \(take.id), grid \(project.displayPath(store.blobs.url(grid)))"))
         return TakeOutcome(take: take, reused: false)
@@ -130,13 +131,25 @@ extension Studio {
     }
 }
 
-extension TakeKind {
+extension Take.Kind {
     var verb: String {
         switch self {
         case .generate: "generate"
         case .reroll: "reroll"
         case .varySubtle: "vary (subtle)"
         case .varyStrong: "vary (strong)"
+        case .fromImage: "from image"
+        }
+    }
+}
+
+extension Take {
+    /// The backend-neutral request this take sent.
+    public func decodedRequest() throws -> Request {
+        do {
+            return try JSONDecoder().decode(Request.self, from: Data(requestJSON.utf8))
+        } catch {
+            throw ReelError(.internal, "take \(id) holds a request this Reel cannot read: \(error)")
         }
     }
 }

@@ -66,3 +66,10 @@ public final class Studio: Sendable {
             scratchDirectory: scratch)
     }
 }
+
+extension MetaKey {
+    /// The step key of the last storyboard written to `out/`.
+    static let board: MetaKey = "board.key"
+    /// The step key of the last film cut into `out/film.mp4`.
+    static let cut: MetaKey = "cut.key"
+}

@@ -6,12 +6,15 @@ extension Store {
     ///
     /// An automatic pick (`auto: true`, made by `reel make` for a shot without one) never
     /// replaces a pick the user made, even one made by another process a moment ago: the
-    /// existing pick is returned unchanged.
+    /// existing pick is returned unchanged — unless it is `replacing`, the stale pick the caller
+    /// saw and means to replace (a pick from an earlier prompt of the shot).
     /// - Throws: ``StoreError`` `.notFound` if the take does not exist or lacks the candidate
     ///   ("take 3 has no candidate 5 (it has 1–4)"), `.invalidRecord` if the take belongs to
     ///   another shot.
     @discardableResult
-    public func pick(shot shotID: String, take takeID: Int64, candidate index: Int, auto: Bool = false) throws -> Pick {
+    public func pick(
+        shot shotID: String, take takeID: Int64, candidate index: Int, auto: Bool = false, replacing stale: Pick? = nil
+    ) throws -> Pick {
         let pickedAt = now()
         return try write("pick a frame for shot '\(shotID)'") { db in
             let take = try requireTake(takeID, db)
@@ -20,7 +23,9 @@ extension Store {
                     .invalidRecord, "take \(takeID) belongs to shot '\(take.shotID)', not '\(shotID)'")
             }
             try requireCandidate(index, of: take)
-            if auto, let existing = try Pick.fetchOne(db, key: shotID), !existing.auto {
+            if auto, let existing = try Pick.fetchOne(db, key: shotID), !existing.auto,
+                existing.takeID != stale?.takeID || existing.candidateIndex != stale?.candidateIndex
+            {
                 return existing
             }
             try db.execute(

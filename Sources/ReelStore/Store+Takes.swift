@@ -21,10 +21,10 @@ extension Store {
             }
             try db.execute(
                 literal: """
-                    INSERT INTO take (shotID, kind, parentTakeID, parentCandidateIndex, stepKey, backend, model,
-                        requestJSON, seeds, costUSD, createdAt, durationSeconds, gridBlob)
+                    INSERT INTO take (shotID, kind, parentTakeID, parentCandidateIndex, stepKey, promptKey, backend,
+                        model, requestJSON, seeds, costUSD, createdAt, durationSeconds, gridBlob)
                     VALUES (\(draft.shotID), \(draft.kind.rawValue), \(draft.parentTakeID), \(draft.parentCandidateIndex),
-                        \(draft.stepKey), \(draft.backend), \(draft.model), \(draft.requestJSON), \(seeds),
+                        \(draft.stepKey), \(draft.promptKey), \(draft.backend), \(draft.model), \(draft.requestJSON), \(seeds),
                         \(draft.costUSD), \(createdAt), \(draft.durationSeconds), \(draft.gridBlob))
                     """)
             let takeID = db.lastInsertedRowID

@@ -27,6 +27,9 @@ public struct Take: Identifiable, Hashable, Sendable, Codable {
     public var parentCandidateIndex: Int?
     /// The hash of every input that determines the output.
     public var stepKey: String
+    /// The hash of the shot's composed prompt this take belongs to; its rerolls and variations
+    /// share it. A pick from a take with another prompt key is stale.
+    public var promptKey: String
     public var backend: String
     public var model: String?
     /// The backend-neutral request, as JSON.
@@ -54,6 +57,7 @@ public struct Take: Identifiable, Hashable, Sendable, Codable {
         public var parentTakeID: Int64?
         public var parentCandidateIndex: Int?
         public var stepKey: String
+        public var promptKey: String
         public var backend: String
         public var model: String?
         public var requestJSON: String
@@ -66,7 +70,7 @@ public struct Take: Identifiable, Hashable, Sendable, Codable {
 
         public init(
             shotID: String, kind: Kind, parentTakeID: Int64? = nil, parentCandidateIndex: Int? = nil,
-            stepKey: String, backend: String, model: String? = nil, requestJSON: String, seeds: [UInt64],
+            stepKey: String, promptKey: String, backend: String, model: String? = nil, requestJSON: String, seeds: [UInt64],
             costUSD: Double = 0, durationSeconds: Double, gridBlob: BlobID? = nil, candidates: [Candidate.Draft]
         ) {
             self.shotID = shotID
@@ -74,6 +78,7 @@ public struct Take: Identifiable, Hashable, Sendable, Codable {
             self.parentTakeID = parentTakeID
             self.parentCandidateIndex = parentCandidateIndex
             self.stepKey = stepKey
+            self.promptKey = promptKey
             self.backend = backend
             self.model = model
             self.requestJSON = requestJSON
@@ -105,6 +110,7 @@ extension Take: FetchableRecord, TableRecord {
         parentTakeID = try row.decode(forColumn: "parentTakeID")
         parentCandidateIndex = try row.decode(forColumn: "parentCandidateIndex")
         stepKey = try row.decode(forColumn: "stepKey")
+        promptKey = try row.decode(forColumn: "promptKey")
         backend = try row.decode(forColumn: "backend")
         model = try row.decode(forColumn: "model")
         requestJSON = try row.decode(forColumn: "requestJSON")

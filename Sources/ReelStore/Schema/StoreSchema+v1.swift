@@ -13,6 +13,7 @@ extension StoreSchema {
             t.column("parentTakeID", .integer).references("take", onDelete: .setNull)
             t.column("parentCandidateIndex", .integer)
             t.column("stepKey", .text).notNull().indexed()
+            t.column("promptKey", .text).notNull().indexed()
             t.column("backend", .text).notNull()
             t.column("model", .text)
             t.column("requestJSON", .text).notNull()

@@ -21,15 +21,15 @@ enum SchemaVersions {
     static func insertV1Rows(_ db: Database) throws {
         try db.execute(
             sql: """
-                INSERT INTO take (id, shotID, kind, stepKey, backend, model, requestJSON, seeds, costUSD, createdAt,
+                INSERT INTO take (id, shotID, kind, stepKey, promptKey, backend, model, requestJSON, seeds, costUSD, createdAt,
                     durationSeconds, gridBlob)
-                VALUES (1, 'vista', 'generate', 'key-1', 'openai', 'gpt-image-1', '{"prompt":"cliff"}',
+                VALUES (1, 'vista', 'generate', 'key-1', 'prompt-1', 'openai', 'gpt-image-1', '{"prompt":"cliff"}',
                     '[7,18446744073709551615]', 0.08, '2025-06-15 10:00:00.000', 12.5, NULL);
                 INSERT INTO candidate (takeID, "index", blob, seed, width, height)
                 VALUES (1, 1, ?, 7, 1536, 640), (1, 2, ?, -1, 1536, 640);
-                INSERT INTO take (id, shotID, kind, parentTakeID, parentCandidateIndex, stepKey, backend, requestJSON,
+                INSERT INTO take (id, shotID, kind, parentTakeID, parentCandidateIndex, stepKey, promptKey, backend, requestJSON,
                     seeds, costUSD, createdAt, durationSeconds)
-                VALUES (2, 'vista', 'vary-subtle', 1, 2, 'key-2', 'sketch', '{}', '[8]', 0, '2025-06-15 10:01:00.000', 0.5);
+                VALUES (2, 'vista', 'vary-subtle', 1, 2, 'key-2', 'prompt-1', 'sketch', '{}', '[8]', 0, '2025-06-15 10:01:00.000', 0.5);
                 INSERT INTO candidate (takeID, "index", blob, seed, width, height) VALUES (2, 1, ?, 8, 1536, 640);
                 INSERT INTO pick (shotID, takeID, candidateIndex, pickedAt, auto)
                 VALUES ('vista', 1, 2, '2025-06-15 10:02:00.000', 0);
