@@ -7,6 +7,9 @@
 struct AxisFilter {
     /// Source samples per output sample, the same for all.
     let taps: Int
+    /// When ``taps`` ≤ 8: the weights again, padded with zeros to 8 per output sample, so a hot loop can
+    /// use one 8-wide load (reading up to 8 samples from the window start must then be valid).
+    let paddedWeights: [Float]?
     /// First source index of each output sample's window.
     let starts: [Int32]
     /// `taps` weights per output sample, summing to 1.
@@ -52,6 +55,15 @@ struct AxisFilter {
         self.taps = taps
         self.starts = starts
         self.weights = weights
+        if taps <= 8 {
+            var padded = [Float](repeating: 0, count: outputCount * 8)
+            for i in 0..<outputCount {
+                for k in 0..<taps { padded[i * 8 + k] = weights[i * taps + k] }
+            }
+            paddedWeights = padded
+        } else {
+            paddedWeights = nil
+        }
         lowest = Int(starts.first ?? 0)
         highest = Int(starts.last ?? 0) + taps
     }

@@ -11,7 +11,7 @@ extension FFmpeg {
     ///   - frameLimit: stop after this many frames.
     /// - Returns: how many frames were handed to `body`.
     @discardableResult
-    public func decodeFrames(
+    nonisolated(nonsending) public func decodeFrames(
         of url: URL, format: RawPixelFormat, width: Int, height: Int, inputOptions: [String] = [],
         filters: [String] = [], frameLimit: Int? = nil, _ body: ([UInt8]) async throws -> Bool
     ) async throws -> Int {

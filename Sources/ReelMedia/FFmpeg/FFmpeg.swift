@@ -34,7 +34,7 @@ public struct FFmpeg: Sendable {
 
     /// Runs ffmpeg with its stdin connected to the writer handed to `body` (use `-i pipe:0`).
     /// Input ends when `body` returns; then ffmpeg is awaited.
-    public func withInput<Result>(
+    nonisolated(nonsending) public func withInput<Result>(
         _ arguments: [String], purpose: String, _ body: (FFmpegInput) async throws -> Result
     ) async throws -> Result {
         try await withChild(ffmpegURL, Self.commonOptions + arguments, pipeInput: true, pipeOutput: false,
@@ -45,7 +45,7 @@ public struct FFmpeg: Sendable {
 
     /// Runs ffmpeg with its stdout connected to the reader handed to `body` (use `pipe:1` as output).
     /// When `body` returns before the output ended, ffmpeg is stopped and its exit status ignored.
-    public func withOutput<Result>(
+    nonisolated(nonsending) public func withOutput<Result>(
         _ arguments: [String], purpose: String, _ body: (FFmpegOutput) async throws -> Result
     ) async throws -> Result {
         try await withChild(ffmpegURL, Self.commonOptions + arguments, pipeInput: false, pipeOutput: true,
@@ -62,7 +62,7 @@ public struct FFmpeg: Sendable {
         }
     }
 
-    private func withChild<Result>(
+    nonisolated(nonsending) private func withChild<Result>(
         _ executable: URL, _ arguments: [String], pipeInput: Bool, pipeOutput: Bool, purpose: String,
         _ body: (ChildProcess) async throws -> Result
     ) async throws -> Result {

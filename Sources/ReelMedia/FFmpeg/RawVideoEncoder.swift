@@ -21,7 +21,7 @@ public struct RawVideoEncoder: Sendable {
     public var frameByteCount: Int { YUVFrame.byteCount(width: size.width, height: size.height) }
 
     /// Runs ffmpeg; `body` writes each frame (``frameByteCount`` bytes of yuv420p) in order.
-    public func encode(to url: URL, _ body: (FFmpegInput) async throws -> Void) async throws {
+    nonisolated(nonsending) public func encode(to url: URL, _ body: (FFmpegInput) async throws -> Void) async throws {
         guard size.isEncodable else {
             throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
         }
