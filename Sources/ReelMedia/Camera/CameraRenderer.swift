@@ -69,3 +69,10 @@ public struct CameraRenderer: Sendable {
         }
     }
 }
+
+extension CameraRenderer {
+    public func benchmarkFrames(still: RGBAImage, path: CameraPath, count: Int, size: VideoSize) throws -> [[UInt8]] {
+        let renderer = CameraFrameRenderer(still: still, path: path, size: size, frameCount: count)
+        return (0..<count).map { renderer.frame($0).bytes }
+    }
+}

@@ -18,10 +18,8 @@ extension FFmpeg {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw FFmpegError.invalidRequest("no such video file: \(url.path)")
         }
-        var arguments = inputOptions + ["-i", url.path, "-map", "0:v:0", "-an", "-sn"]
-        if !filters.isEmpty { arguments += ["-vf", filters.joined(separator: ",")] }
-        if let frameLimit { arguments += ["-frames:v", String(frameLimit)] }
-        arguments += ["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", format.ffmpegName, "pipe:1"]
+        let arguments = Self.decodeArguments(
+            of: url, format: format, inputOptions: inputOptions, filters: filters, frameLimit: frameLimit)
         let frameBytes = format.frameByteCount(width: width, height: height)
         return try await withOutput(arguments, purpose: "decode \(url.path)") { output in
             var count = 0
@@ -31,6 +29,17 @@ extension FFmpeg {
             }
             return count
         }
+    }
+
+    /// ffmpeg arguments that write the first video stream of `url` to stdout as raw `format` frames.
+    static func decodeArguments(
+        of url: URL, format: RawPixelFormat, inputOptions: [String] = [], filters: [String] = [],
+        frameLimit: Int? = nil
+    ) -> [String] {
+        var arguments = inputOptions + ["-i", url.path, "-map", "0:v:0", "-an", "-sn"]
+        if !filters.isEmpty { arguments += ["-vf", filters.joined(separator: ",")] }
+        if let frameLimit { arguments += ["-frames:v", String(frameLimit)] }
+        return arguments + ["-fps_mode", "passthrough", "-f", "rawvideo", "-pix_fmt", format.ffmpegName, "pipe:1"]
     }
 
     /// Every frame of a video as RGBA, in display order. Meant for short clips and tests: all frames stay in memory.

@@ -19,15 +19,7 @@ public struct FFprobe: Sendable {
     public func info(of url: URL, countFrames: Bool = false) async throws -> MediaInfo {
         var arguments = ["-print_format", "json", "-show_format", "-show_streams", "-show_data_hash", "SHA256"]
         if countFrames { arguments.append("-count_frames") }
-        let json = try await decode(arguments + [url.path], url: url)
-        let streams = json.streams ?? []
-        let video = streams.first { $0.codec_type == "video" }.flatMap(Self.videoInfo)
-        return MediaInfo(
-            formatName: json.format?.format_name ?? "",
-            duration: json.format?.duration.flatMap(Double.init),
-            tags: json.format?.tags ?? [:],
-            video: video,
-            audioStreamCount: streams.filter { $0.codec_type == "audio" }.count)
+        return Self.mediaInfo(try await decode(arguments + [url.path], url: url))
     }
 
     /// The container's duration in seconds.
@@ -46,15 +38,38 @@ public struct FFprobe: Sendable {
         return count
     }
 
+    /// Container and first video stream of `url` together with that stream's packets, from one ffprobe run.
+    public func infoAndPackets(of url: URL) async throws -> (info: MediaInfo, packets: [PacketInfo]) {
+        let json = try await decode(
+            ["-print_format", "json", "-show_format", "-show_streams", "-show_data_hash", "SHA256", "-select_streams",
+             "v:0", "-show_entries", "packet=pts_time,flags", url.path],
+            url: url)
+        return (Self.mediaInfo(json), Self.packets(json))
+    }
+
     /// The first video stream's packets in file order, without decoding.
     public func packets(of url: URL) async throws -> [PacketInfo] {
         let json = try await decode(
             ["-print_format", "json", "-select_streams", "v:0", "-show_entries", "packet=pts_time,flags", url.path],
             url: url)
-        return (json.packets ?? []).compactMap { packet in
+        return Self.packets(json)
+    }
+
+    private static func packets(_ json: ProbeJSON) -> [PacketInfo] {
+        (json.packets ?? []).compactMap { packet in
             guard let time = packet.pts_time.flatMap(Double.init) else { return nil }
             return PacketInfo(time: time, isKeyframe: packet.flags?.hasPrefix("K") ?? false)
         }
+    }
+
+    private static func mediaInfo(_ json: ProbeJSON) -> MediaInfo {
+        let streams = json.streams ?? []
+        return MediaInfo(
+            formatName: json.format?.format_name ?? "",
+            duration: json.format?.duration.flatMap(Double.init),
+            tags: json.format?.tags ?? [:],
+            video: streams.first { $0.codec_type == "video" }.flatMap(videoInfo),
+            audioStreamCount: streams.filter { $0.codec_type == "audio" }.count)
     }
 
     private func decode(_ arguments: [String], url: URL) async throws -> ProbeJSON {
