@@ -10,8 +10,15 @@ struct CutEntry: Sendable {
     var extradataHash: String?
     /// The copied middle, split out of the clip without re-encoding.
     var copySegment: URL?
-    /// The rest of the clip from the copy's end on, where the tail run starts decoding.
+    /// The rest of the clip from the copy's end on: the tail run decodes from here instead of
+    /// decoding (and discarding) the copied middle.
     var tailSegment: URL?
+
+    /// Whether the stream is Reel's own and may be copied.
+    var isOwn: Bool {
+        if case .own = media.kind { return true }
+        return false
+    }
 
     /// Probes `url` and decides whether it is Reel's own stream for this plan.
     static func analyze(_ url: URL, plan: CutPlan, index: Int, ffmpeg: FFmpeg) async throws -> CutEntry {
@@ -36,32 +43,5 @@ struct CutEntry: Sendable {
         return CutEntry(
             url: url, media: EntryMedia(kind: .own(keyframes: keyframes, frameCount: packets.count)),
             extradataHash: video.extradataHash)
-    }
-
-    /// Splits the copied middle (and what follows it) out of the clip at its IDR frames, stream-copied.
-    mutating func split(copy: Range<Int>, index: Int, into directory: URL, ffmpeg: FFmpeg) async throws {
-        guard case .own(_, let available) = media.kind else { return }
-        let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
-        let pattern = directory.appendingPathComponent("entry\(index)-%03d.mp4")
-        if points.isEmpty {
-            copySegment = url
-            return
-        }
-        // The segment muxer counts packets in decoding order; at an IDR frame of a closed GOP that count
-        // equals the display index, so these are exact frame splits.
-        try await ffmpeg.run(
-            ["-i", url.path, "-map", "0:v:0", "-c", "copy", "-f", "segment", "-segment_format", "mp4",
-             "-segment_frames", points.map(String.init).joined(separator: ","), "-reset_timestamps", "1",
-             pattern.path],
-            purpose: "split \(url.lastPathComponent) at frames \(points)")
-        func segment(_ number: Int) -> URL {
-            directory.appendingPathComponent("entry\(index)-" + String(format: "%03d", number) + ".mp4")
-        }
-        let copyNumber = copy.lowerBound > 0 ? 1 : 0
-        copySegment = segment(copyNumber)
-        tailSegment = copy.upperBound < available ? segment(copyNumber + 1) : nil
-        for file in [copySegment, tailSegment].compactMap({ $0 }) where !FileManager.default.fileExists(atPath: file.path) {
-            throw FFmpegError(.invalidOutput, "splitting \(url.lastPathComponent) did not produce \(file.lastPathComponent)")
-        }
     }
 }

@@ -2,11 +2,11 @@ import Foundation
 
 /// Cuts a ``CutPlan`` into one MP4 (H.264, yuv420p, `+faststart`).
 ///
-/// Clips that Reel encoded itself with the plan's settings, size and rate — and with IDR frames where
-/// ``CutPlan/keyframes(forClipAt:)`` asks — are copied bit for bit; only the frames of each transition
-/// (and whatever lies between a transition and the nearest IDR frame) are decoded, blended in Swift and
-/// encoded again with the same settings. Other clips are decoded, fitted to the film's size and rate,
-/// and re-encoded whole. The pieces are joined with ffmpeg's concat demuxer without re-encoding.
+/// Clips that Reel encoded itself with the plan's settings, size and rate — ideally with IDR frames
+/// where ``CutPlan/keyframes(forClipAt:)`` asks — are copied bit for bit between IDR frames; only
+/// each transition (and whatever lies between it and the nearest IDR frame) is decoded, blended in
+/// Swift and encoded again with the same settings. Other clips are decoded, fitted to the film's size
+/// and rate, and re-encoded whole. Pieces are joined by ffmpeg's concat demuxer without re-encoding.
 ///
 /// ```swift
 /// let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: project.appendingPathComponent("film.mp4"))
@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public struct Cutter: Sendable {
     public var ffmpeg: FFmpeg
-    /// How many ffmpeg processes run at once.
+    /// How many ffmpeg processes run at once while probing clips and drawing cards.
     public var concurrency: Int
 
     public init(ffmpeg: FFmpeg, concurrency: Int = 2) {
@@ -24,7 +24,7 @@ public struct Cutter: Sendable {
 
     /// Makes the film at `url`, replacing any file there only once the film is complete.
     /// - Parameters:
-    ///   - reencodeEverything: skip the copy path (for comparison and as a last resort).
+    ///   - reencodeEverything: skip the copy path (for comparison, or as a last resort).
     ///   - progress: called with the fraction of film frames done.
     @discardableResult
     public func cut(
@@ -35,25 +35,86 @@ public struct Cutter: Sendable {
         let work = url.deletingLastPathComponent().appendingPathComponent(".reel-cut-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
-        let tally = FrameTally(total: timeline.frameCount, report: progress)
 
         var entries = try await prepareEntries(plan, timeline: timeline, work: work)
-        let copyable = reencodeEverything ? false : try await copiesJoinCleanly(entries, plan: plan, work: work)
-        if !copyable {
-            for index in entries.indices { entries[index].media = EntryMedia(kind: .foreign) }
+        if reencodeEverything { entries = entries.map(\.asForeign) }
+        let film = work.appendingPathComponent("film.mp4")
+        var layout = CutLayout(timeline: timeline, media: entries.map(\.media))
+        if layout.copiedFrames == 0 {
+            try await encodeWhole(layout, entries: entries, plan: plan, timeline: timeline, to: film, progress: progress)
+        } else if try await !joinCopies(layout, entries: &entries, plan: plan, timeline: timeline, work: work, to: film,
+                                        progress: progress) {
+            // This ffmpeg encodes with other stream parameters than the clips were made with: they
+            // cannot share one stream, so everything is encoded again.
+            entries = entries.map(\.asForeign)
+            layout = CutLayout(timeline: timeline, media: entries.map(\.media))
+            try await encodeWhole(layout, entries: entries, plan: plan, timeline: timeline, to: film, progress: progress)
         }
-        let layout = CutLayout(timeline: timeline, media: entries.map(\.media))
-        let snapshot = entries
-        try await forEach(Array(layout.copies.enumerated()), width: concurrency) { index, copy in
-            guard let copy else { return nil }
-            var entry = snapshot[index]
-            try await entry.split(copy: copy, index: index, into: work, ffmpeg: ffmpeg)
+        _ = try? FileManager.default.removeItem(at: url)
+        try FileManager.default.moveItem(at: film, to: url)
+        progress?(1)
+        return CutReport(
+            frameCount: timeline.frameCount, duration: timeline.duration, copiedFrames: layout.copiedFrames,
+            encodedFrames: timeline.frameCount - layout.copiedFrames,
+            reencodedEntries: entries.indices.filter { !entries[$0].isOwn })
+    }
+
+    /// No copies: all runs are one stream, which is the film.
+    private func encodeWhole(
+        _ layout: CutLayout, entries: [CutEntry], plan: CutPlan, timeline: CutTimeline, to film: URL,
+        progress: (@Sendable (Double) -> Void)?
+    ) async throws {
+        let tally = FrameTally(total: timeline.frameCount, report: progress)
+        let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
+        var whole = plan
+        whole.encoder.keyframes = []
+        try await RunsEncoder(ffmpeg: ffmpeg, plan: whole, timeline: timeline).encode(
+            runs, decoding: { decoding(of: $0, entries: entries) }, to: film, written: { tally.add(1) })
+    }
+
+    /// Splits the own clips, encodes the runs, and joins copies and runs. Returns `false` (and makes
+    /// nothing) when the runs' stream parameters differ from the clips'.
+    private func joinCopies(
+        _ layout: CutLayout, entries: inout [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL,
+        to film: URL, progress: (@Sendable (Double) -> Void)?
+    ) async throws -> Bool {
+        let tally = FrameTally(total: timeline.frameCount, report: progress)
+        let splitter = StreamSplitter(ffmpeg: ffmpeg)
+        var jobs: [(entry: Int, job: StreamSplitter.Job)] = []
+        for (index, copy) in layout.copies.enumerated() {
+            guard let copy, case .own(_, let available) = entries[index].media.kind else { continue }
+            let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
+            if points.isEmpty {
+                entries[index].copySegment = entries[index].url
+            } else {
+                jobs.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
+            }
             tally.add(copy.count)
-            return entry
-        } store: { index, entry in entries[index] = entry }
+        }
+        for ((index, _), pieces) in zip(jobs, try await splitter.split(jobs.map(\.job), into: work)) {
+            guard let copy = layout.copies[index] else { continue }
+            let first = copy.lowerBound > 0 ? 1 : 0
+            entries[index].copySegment = pieces[first]
+            entries[index].tailSegment = pieces.indices.contains(first + 1) ? pieces[first + 1] : nil
+        }
+
+        let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
+        var runPieces: [URL] = []
+        if !runs.isEmpty {
+            let stream = work.appendingPathComponent("runs.mp4")
+            let split = entries
+            try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+                runs, decoding: { decoding(of: $0, entries: split) }, to: stream, written: { tally.add(1) })
+            let hash = try await FFprobe(ffmpeg).info(of: stream).video?.extradataHash
+            let copied = layout.copies.indices.filter { layout.copies[$0] != nil }
+            guard hash != nil, copied.allSatisfy({ entries[$0].extradataHash == hash }) else { return false }
+            let starts = Array(RunsEncoder.starts(of: runs).dropFirst())
+            runPieces = starts.isEmpty
+                ? [stream] : try await splitter.split([.init(url: stream, frames: starts, name: "run")], into: work)[0]
+        }
 
         var files: [URL] = []
-        var runs: [(CutLayout.Run, URL)] = []
+        var nextRun = runPieces.makeIterator()
         for piece in layout.pieces {
             switch piece {
             case .copy(let part):
@@ -61,27 +122,13 @@ public struct Cutter: Sendable {
                     throw FFmpegError(.invalidOutput, "entry \(part.entry + 1) was not split as planned")
                 }
                 files.append(segment)
-            case .run(let run):
-                let file = work.appendingPathComponent("run\(run.index).mp4")
-                runs.append((run, file))
+            case .run:
+                guard let file = nextRun.next() else { throw FFmpegError(.invalidOutput, "a run went missing") }
                 files.append(file)
             }
         }
-        let encoder = RunEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline)
-        let split = entries
-        try await forEach(runs, width: concurrency) { run, file in
-            try await encoder.encode(
-                run, first: run.first.map { decoding(of: $0, entries: split) },
-                second: run.second.map { decoding(of: $0, entries: split) }, to: file, written: { tally.add(1) })
-            return ()
-        } store: { _, _ in }
-
-        try await concatenate(files, frames: layout.pieces.map(\.frameCount), plan: plan, work: work, to: url)
-        progress?(1)
-        let foreign = entries.indices.filter { if case .foreign = entries[$0].media.kind { true } else { false } }
-        return CutReport(
-            frameCount: timeline.frameCount, duration: timeline.duration, copiedFrames: layout.copiedFrames,
-            encodedFrames: timeline.frameCount - layout.copiedFrames, reencodedEntries: foreign)
+        try await concatenate(files, frames: layout.pieces.map(\.frameCount), plan: plan, work: work, to: film)
+        return true
     }
 
     /// Renders cards to clips (Reel's own, keyed for the cut) and probes every clip.
@@ -106,24 +153,9 @@ public struct Cutter: Sendable {
         return entries.compactMap { $0 }
     }
 
-    /// Copied pieces and re-encoded runs can share one stream only if the encoder today writes the same
-    /// SPS/PPS as it did for the clips (another ffmpeg build might not); a two-frame encode tells.
-    private func copiesJoinCleanly(_ entries: [CutEntry], plan: CutPlan, work: URL) async throws -> Bool {
-        let own = entries.filter { if case .own = $0.media.kind { true } else { false } }
-        guard !own.isEmpty else { return true }
-        let reference = work.appendingPathComponent("reference.mp4")
-        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: plan.encoder.withKeyframes([]))
-        try await encoder.encode(to: reference) { input in
-            let black = YUVFrame(width: plan.size.width, height: plan.size.height)
-            for _ in 0..<2 { try await input.write(black.bytes) }
-        }
-        let hash = try await FFprobe(ffmpeg).info(of: reference).video?.extradataHash
-        return hash != nil && own.allSatisfy { $0.extradataHash == hash }
-    }
-
     private func decoding(of part: CutLayout.Part, entries: [CutEntry]) -> PartDecoding {
         let entry = entries[part.entry]
-        guard case .own = entry.media.kind else {
+        guard entry.isOwn else {
             return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: true)
         }
         if part.range.lowerBound > 0, let tail = entry.tailSegment {
@@ -135,7 +167,7 @@ public struct Cutter: Sendable {
     /// Joins the pieces with the concat demuxer, stream-copied. Each piece's duration is given
     /// explicitly (its frames over the rate): a piece's container duration includes its B-frame
     /// delay, and trusting it would leave gaps in the timestamps.
-    private func concatenate(_ files: [URL], frames: [Int], plan: CutPlan, work: URL, to url: URL) async throws {
+    private func concatenate(_ files: [URL], frames: [Int], plan: CutPlan, work: URL, to film: URL) async throws {
         var list = "ffconcat version 1.0\n"
         for (file, count) in zip(files, frames) {
             let escaped = file.path.replacingOccurrences(of: "'", with: "'\\''")
@@ -143,13 +175,10 @@ public struct Cutter: Sendable {
         }
         let listURL = work.appendingPathComponent("pieces.ffconcat")
         try Data(list.utf8).write(to: listURL)
-        let partial = work.appendingPathComponent("film.mp4")
         try await ffmpeg.run(
             ["-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy", "-movflags", "+faststart",
-             "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", partial.path],
+             "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", film.path],
             purpose: "join the film's pieces")
-        _ = try? FileManager.default.removeItem(at: url)
-        try FileManager.default.moveItem(at: partial, to: url)
     }
 
     /// Runs `body` over `items` with at most `width` at once; `store` receives results on this task.
@@ -171,6 +200,17 @@ public struct Cutter: Sendable {
                 if next < items.count { start() }
             }
         }
+    }
+}
+
+extension CutEntry {
+    /// The same entry, to be decoded and re-encoded rather than copied.
+    var asForeign: CutEntry {
+        var copy = self
+        copy.media = EntryMedia(kind: .foreign)
+        copy.copySegment = nil
+        copy.tailSegment = nil
+        return copy
     }
 }
 
