@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import ReelMedia
+
+@Suite struct FFmpegTests {
+    @Test func aFailedRunCarriesTheExitCodeAndFFmpegsLastWords() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        let error = await #expect(throws: FFmpegError.self) {
+            try await ffmpeg.run(["-i", "/nonexistent/input.mp4", "-f", "null", "-"], purpose: "read a missing file")
+        }
+        #expect(error?.code == .failed)
+        #expect(error?.exitCode != nil && error?.exitCode != 0)
+        #expect(error?.stderrTail.joined().contains("No such file or directory") == true)
+        #expect(error?.description.contains("ffmpeg could not read a missing file") == true)
+    }
+
+    @Test func anEncoderThatDiesMidStreamReportsWhyNotABrokenPipe() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: VideoSize(width: 64, height: 32), fps: 24)
+        let frame = YUVFrame(width: 64, height: 32)
+        let error = await #expect(throws: FFmpegError.self) {
+            // The output directory does not exist, so ffmpeg gives up while frames are still coming.
+            try await encoder.encode(to: URL(fileURLWithPath: "/nonexistent-dir/clip.mp4")) { input in
+                for _ in 0..<10_000 { try await input.write(frame.bytes) }
+            }
+        }
+        #expect(error?.code == .failed)
+        #expect(error?.stderrTail.joined().contains("No such file or directory") == true)
+    }
+
+    @Test func cancellingTheTaskKillsFFmpegAndLeavesNoFile() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let output = directory.appendingPathComponent("never.mp4")
+            let (started, signalStarted) = AsyncStream<Void>.makeStream()
+            let encoding = Task {
+                let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: VideoSize(width: 64, height: 32), fps: 24)
+                try await encoder.encode(to: output) { input in
+                    let frame = YUVFrame(width: 64, height: 32)
+                    try await input.write(frame.bytes)
+                    signalStarted.yield()
+                    // Never ends by itself: only killing ffmpeg (its stdin breaks) gets out of here.
+                    while true { try await input.write(frame.bytes) }
+                }
+            }
+            for await _ in started { break }
+            encoding.cancel()
+            let result = await encoding.result
+            #expect(throws: CancellationError.self) { try result.get() }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+            #expect(leftovers.isEmpty)
+        }
+    }
+
+    @Test func encodesRawFramesAndDecodesThemBack() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("greys.mp4")
+            let size = VideoSize(width: 64, height: 32)
+            let levels: [UInt8] = [40, 60, 80, 100, 120, 140, 160, 180]
+            try await RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: 24).encode(to: url) { input in
+                for level in levels { try await input.write(YUVFrame(width: 64, height: 32, y: level).bytes) }
+            }
+            let frames = try await ffmpeg.rgbaFrames(of: url)
+            #expect(frames.count == levels.count)
+            for (frame, level) in zip(frames, levels) {
+                // Limited-range luma back to full-range grey.
+                let expected = (Double(level) - 16) * 255 / 219
+                let pixel = frame[32, 16]
+                #expect(abs(Double(pixel.r) - expected) <= 3)
+                #expect(abs(Int(pixel.r) - Int(pixel.b)) <= 2)
+            }
+            let last = try await ffmpeg.lastFrame(of: url)
+            let lastGrey: Double = (180 - 16) * 255 / 219
+            #expect(abs(Double(last[10, 10].r) - lastGrey) <= 3)
+            #expect(last.width == 64 && last.height == 32)
+        }
+    }
+
+    @Test func decodingCanStopEarlyWithoutAnError() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("long.mp4")
+            try await MediaTest.testSourceClip(
+                ffmpeg, at: url, size: VideoSize(width: 320, height: 136), fps: 24, seconds: 4)
+            var seen = 0
+            let handed = try await ffmpeg.decodeFrames(of: url, format: .rgba, width: 320, height: 136) { _ in
+                seen += 1
+                return seen < 3
+            }
+            #expect(handed == 3)
+        }
+    }
+}
