@@ -1,0 +1,58 @@
+import Foundation
+import ReelKit
+import ReelMedia
+
+/// The embedded offline image backend: draws storyboard sketches with `SketchRenderer`, so a
+/// film can be made on a fresh machine with no model and no network. Free and deterministic.
+///
+/// Image codecs live elsewhere; the composition root hands them in:
+///
+/// ```swift
+/// let sketch = SketchBackend(encode: { try PNG.encode($0) }, decode: { try ImageDecoder.decode($0) })
+/// ```
+public struct SketchBackend: ImageBackend {
+    /// Turns a drawn frame into the bytes a backend returns (PNG).
+    public typealias Encode = @Sendable (RGBAImage) throws -> Data
+    /// Reads an input image's bytes (PNG, JPEG or WebP).
+    public typealias Decode = @Sendable (Data) throws -> RGBAImage
+
+    public let name = "sketch"
+    public let renderer: SketchRenderer
+    private let encode: Encode
+    private let decode: Decode
+
+    public init(renderer: SketchRenderer = SketchRenderer(), encode: @escaping Encode, decode: @escaping Decode) {
+        self.renderer = renderer
+        self.encode = encode
+        self.decode = decode
+    }
+
+    /// Sizes follow the usual model rule so a film made with `sketch` swaps to a model unchanged.
+    public var capabilities: ImageCapabilities {
+        ImageCapabilities(initImage: true, seed: true, negativePrompt: true, maxBatch: 8, sizes: SizeRule())
+    }
+
+    public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        var initImage: RGBAImage?
+        if let source = request.initImage {
+            let data = try context.data(of: source)
+            do {
+                initImage = try decode(data)
+            } catch {
+                throw ReelError(.invalidInput, "the sketch backend could not read the init image \(source): \(error)",
+                                underlying: error)
+            }
+        }
+        let count = max(1, request.count)
+        var images: [GeneratedImage] = []
+        for index in 0..<count {
+            try Task.checkCancellation()
+            context.progress(Double(index) / Double(count), "drawing \(index + 1) of \(count)")
+            let seed = request.seed(ofCandidate: index)
+            let frame = try renderer.render(request, initImage: initImage, seed: seed)
+            images.append(GeneratedImage(data: try encode(frame), seed: seed, costUSD: 0))
+        }
+        context.progress(1, "drawn")
+        return images
+    }
+}

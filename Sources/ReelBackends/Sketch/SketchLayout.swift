@@ -1,0 +1,103 @@
+import ReelKit
+import ReelMedia
+
+/// Where things go in a frame: the horizon, how large the background subjects are, and where
+/// the person stands, chosen from the framing and placed by the seed. The framing decides the
+/// scale (a tiny figure in a big landscape … a face filling the frame … eyes only).
+struct SketchLayout: Sendable {
+    /// A standing person, in canvas pixels: feet at `feetY`, `height` from soles to crown.
+    struct Figure: Sendable {
+        var x: Double
+        var feetY: Double
+        var height: Double
+        /// -1…1: how far the figure leans or turns its weight, for life.
+        var pose: Double
+    }
+
+    /// A foreground rock the figure may stand on.
+    struct Cliff: Sendable {
+        var fromLeft: Bool
+        /// Where the top ends in the drop.
+        var edgeX: Double
+        var topY: Double
+    }
+
+    var width: Double
+    var height: Double
+    var horizon: Double
+    /// Scale of the background subjects (city, ship, mountains); grows as the camera closes in.
+    var zoom: Double
+    /// 0 sharp … 1 lost in haze: how far the background recedes behind a close subject.
+    var softness: Double
+    /// The x of the sun, moon or main glow.
+    var lightX: Double
+    var figure: Figure?
+    var cliff: Cliff?
+    /// Only for an extreme close-up of a person: the frame is the eyes.
+    var eyesOnly: Bool
+    /// The city is seen from above: its roofs lie below the horizon.
+    var cityBelow: Bool
+
+    /// Lays out a frame; `keyLeft` says on which side the light is (the sun goes there).
+    init(scene: SketchScene, width: Double, height: Double, keyLeft: Bool, rng: inout SketchRandom) {
+        self.width = width
+        self.height = height
+        let framing = scene.framing
+        let person = scene.hasPerson
+        eyesOnly = person && framing == .extremeCloseUp
+        let stage = Self.stage(framing)
+        cityBelow = scene.has(.city) && (scene.has(.cliff) || scene.overlooks) && stage <= 3
+        zoom = [0.72, 1.0, 1.2, 1.35, 1.5, 1.75, 2.1, 2.6][stage] * rng.range(0.92, 1.08)
+        softness = person ? [0, 0, 0.05, 0.12, 0.2, 0.3, 0.38, 0.5][stage] : 0
+        horizon = height * ([0.6, 0.56, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7][stage] + rng.range(-0.04, 0.04))
+
+        let side: Double = rng.chance(0.5) ? -1 : 1
+        lightX = width * (keyLeft ? rng.range(0.12, 0.42) : rng.range(0.58, 0.88))
+
+        guard person, !eyesOnly else {
+            if scene.has(.cliff) {
+                let fromLeft = side < 0
+                let edge = width * rng.range(0.22, 0.4)
+                cliff = Cliff(fromLeft: fromLeft, edgeX: fromLeft ? edge : width - edge, topY: height * rng.range(0.68, 0.8))
+            }
+            return
+        }
+
+        let (x, figureHeight, feetY) = Self.placeFigure(stage: stage, side: side, width: width, height: height, rng: &rng)
+        var feet = feetY
+        if scene.has(.cliff) {
+            let fromLeft = side < 0
+            let top = stage <= 1 ? height * rng.range(0.7, 0.8) : feetY
+            let reach = stage <= 1 ? width * rng.range(0.05, 0.12) : width * rng.range(0.2, 0.3)
+            cliff = Cliff(fromLeft: fromLeft, edgeX: fromLeft ? x + reach : x - reach, topY: top)
+            feet = top + height * 0.01
+        }
+        figure = Figure(x: x, feetY: feet, height: figureHeight, pose: rng.signed())
+    }
+
+    /// 0 (extreme long shot) … 7 (extreme close-up).
+    static func stage(_ framing: Framing) -> Int {
+        Framing.allCases.firstIndex(of: framing) ?? 1
+    }
+
+    /// Height of a standing figure per framing (soles to crown, in frame heights); a close-up
+    /// goes beyond `Framing.subjectScale` so the face, not the head and shoulders, fills the frame.
+    private static func placeFigure(
+        stage: Int, side: Double, width: Double, height: Double, rng: inout SketchRandom
+    ) -> (x: Double, height: Double, feetY: Double) {
+        let framing = Framing.allCases[min(stage, 6)]
+        let scale = framing == .closeUp ? 5.4 : framing.subjectScale
+        let figureHeight = height * scale * rng.range(0.96, 1.04)
+        let spread = [0.2, 0.19, 0.17, 0.15, 0.13, 0.1, 0.07, 0.05][stage]
+        let x = width * (0.5 + side * rng.range(spread * 0.6, spread * 1.2))
+        let crown: Double
+        switch stage {
+        case 0: return (x, figureHeight, height * rng.range(0.84, 0.9))
+        case 1: return (x, figureHeight, height * rng.range(0.88, 0.93))
+        case 2: crown = rng.range(0.1, 0.15)
+        case 6: crown = rng.range(0.03, 0.07)
+        default: crown = rng.range(0.07, 0.12)
+        }
+        return (x, figureHeight, height * crown + figureHeight)
+    }
+}

@@ -1,0 +1,141 @@
+import ReelKit
+import ReelMedia
+
+/// Draws the `sketch` backend's frames: a storyboard sketch of what the prompt names, in the
+/// palette its words call for, at the framing of the shot, laid out by the seed. Pure: the same
+/// request, init image and seed always give the same pixels.
+///
+/// With an init image the frame repaints it (see `SketchRepaint`): strength 0 keeps it, 1 draws
+/// afresh. That is how variations work — a subtle one repaints its parent at 0.25, a strong one
+/// at 0.6 — and how a shot `from:` another is relit by its prompt.
+///
+/// ```swift
+/// let frame = try SketchRenderer().render(request, initImage: nil, seed: 7)
+/// ```
+public struct SketchRenderer: Sendable {
+    /// The largest side the renderer draws.
+    public static let maxSide = 8192
+
+    public init() {}
+
+    /// The frame for candidate `index` of `request` (its seed is `request.seed(ofCandidate:)`).
+    public func render(_ request: Request, initImage: RGBAImage?, candidate index: Int) throws -> RGBAImage {
+        try render(request, initImage: initImage, seed: request.seed(ofCandidate: index))
+    }
+
+    /// The frame for `request` drawn with `seed`, at `request.width` × `request.height`.
+    public func render(_ request: Request, initImage: RGBAImage?, seed: UInt32) throws -> RGBAImage {
+        guard (1...Self.maxSide).contains(request.width), (1...Self.maxSide).contains(request.height) else {
+            throw ReelError(
+                .invalidInput,
+                "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(request.width)×\(request.height)")
+        }
+        let scene = SketchScene(request: request)
+        let fresh = try draw(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
+        guard let initImage else { return fresh }
+        let layers = SketchRepaint.Layers(
+            base: try Self.fit(initImage, width: request.width, height: request.height), fresh: fresh,
+            overlay: try overlay(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt))
+        return SketchRepaint.repaint(layers, strength: request.strength ?? 0.5, emphasis: scene.lightEmphasis, seed: seed)
+    }
+
+    /// The prompt's elements that can float over any picture — flames and smoke rising from the
+    /// bottom, a ship in the sky, the weather — on a transparent canvas, for repainting.
+    func overlay(_ scene: SketchScene, width: Int, height: Int, seed: UInt32, salt: String) throws -> RGBAImage {
+        let canvas = try Canvas(width: width, height: height)
+        let root = SketchRandom(seed: seed, salt: "overlay " + salt)
+        let frame = Self.frame(canvas: canvas, scene: scene, root: root)
+        let rng = root.fork("scene")
+        var part = rng.fork("fire")
+        if scene.has(.fire) { SketchFire.draw(frame, skyline: [], low: true, &part) }
+        part = rng.fork("ship")
+        if scene.has(.ship) && !frame.layout.eyesOnly { SketchShip.draw(frame, &part) }
+        part = rng.fork("weather")
+        SketchWeather.draw(frame, &part)
+        return canvas.image()
+    }
+
+    func draw(_ scene: SketchScene, width: Int, height: Int, seed: UInt32, salt: String) throws -> RGBAImage {
+        let canvas = try Canvas(width: width, height: height)
+        let root = SketchRandom(seed: seed, salt: "sketch " + salt)
+        let frame = Self.frame(canvas: canvas, scene: scene, root: root)
+        var rng = root.fork("scene")
+
+        if frame.layout.eyesOnly {
+            var eyes = rng.fork("eyes")
+            SketchEyes.draw(frame, &eyes)
+        } else {
+            drawWorld(frame, &rng)
+        }
+        var weather = rng.fork("weather")
+        SketchWeather.draw(frame, &weather)
+        SketchFinish.vignette(frame)
+        var image = canvas.image()
+        SketchFinish.grain(&image, seed: seed)
+        return image
+    }
+
+    /// The palette, light side and layout for one seed.
+    private static func frame(canvas: Canvas, scene: SketchScene, root: SketchRandom) -> SketchFrame {
+        var layoutRng = root.fork("layout")
+        let palette = SketchPalette.of(scene.mood).mirrored(layoutRng.chance(0.5))
+        let layout = SketchLayout(
+            scene: scene, width: Double(canvas.width), height: Double(canvas.height), keyLeft: palette.keyFrom == .left,
+            rng: &layoutRng)
+        let identity = SketchRandom(seed: 0, salt: "identity \(scene.feminine)")
+        return SketchFrame(canvas: canvas, scene: scene, palette: palette, layout: layout, identity: identity)
+    }
+
+    /// Everything but eyes-only frames: sky, land, subjects back to front, then the person.
+    private func drawWorld(_ f: SketchFrame, _ rng: inout SketchRandom) {
+        let scene = f.scene
+        var part = rng.fork("sky")
+        SketchSky.draw(f, &part)
+        let open = !scene.has(.city) && !scene.has(.sea)
+        part = rng.fork("mountains")
+        if scene.has(.mountains) || [.desert, .snow, .forest].contains(scene.mood) || (open && part.chance(0.6)) {
+            SketchLand.drawMountains(f, &part)
+        }
+        part = rng.fork("ground")
+        if scene.has(.sea) { SketchLand.drawSea(f, &part) } else { SketchLand.drawGround(f, &part) }
+        var skyline: [CanvasRect] = []
+        part = rng.fork("city")
+        if scene.has(.city) { skyline = SketchCity.draw(f, &part) }
+        part = rng.fork("tower")
+        if scene.has(.tower) { SketchLand.drawTower(f, &part) }
+        part = rng.fork("fire")
+        if scene.has(.fire) { SketchFire.draw(f, skyline: skyline, low: (f.layout.figure?.height ?? 0) > f.height, &part) }
+        part = rng.fork("ship")
+        if scene.has(.ship) { SketchShip.draw(f, &part) }
+        part = rng.fork("trees")
+        if scene.has(.trees) || scene.mood == .forest { SketchLand.drawTrees(f, &part) }
+        part = rng.fork("fog")
+        SketchWeather.drawBehind(f, &part)
+        if f.layout.softness > 0 {
+            f.canvas.setColor(f.palette.haze.mixed(with: f.palette.skyMid, 0.5).withAlpha(f.layout.softness))
+            f.canvas.paint()
+        }
+        part = rng.fork("cliff")
+        if let cliff = f.layout.cliff {
+            SketchCliff.draw(f, cliff, &part)
+        } else if scene.has(.sea), let figure = f.layout.figure {
+            SketchLand.drawShore(f, under: figure, &part)
+        }
+        part = rng.fork("figure")
+        if let figure = f.layout.figure { SketchFigure.draw(f, figure, &part) }
+    }
+
+    /// The init image scaled to cover the frame (cropping what overflows), flattened on black.
+    static func fit(_ image: RGBAImage, width: Int, height: Int) throws -> RGBAImage {
+        if image.width == width && image.height == height && !image.pixels.enumerated().contains(where: { $0.offset % 4 == 3 && $0.element < 255 }) {
+            return image
+        }
+        return try Canvas.withCanvas(width: width, height: height) { canvas in
+            canvas.setColor(.black)
+            canvas.paint()
+            let aspect = Double(image.width) / Double(image.height)
+            canvas.draw(image, in: canvas.bounds.covering(aspect: aspect))
+            return canvas.image()
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import ReelMedia
+
+/// Repaints an init image by the prompt, in proportion to strength, the way an image-to-image
+/// model does: the init image keeps its structure but is redrawn a little off (a smooth warp and
+/// a slight reframing), relit towards the fresh drawing's colours and the layout of its light (a
+/// day close-up "lit by the orange glow of fire" turns orange, bright below and dark above), and
+/// gets the prompt's floating elements (flames, smoke, rain, a ship) painted over it; the fresh
+/// drawing itself fades in as strength nears 1. Strength 0 returns the init image, 1 the fresh
+/// drawing.
+enum SketchRepaint {
+    struct Layers {
+        /// The init image at the frame's size.
+        var base: RGBAImage
+        /// The prompt drawn afresh with the new seed.
+        var fresh: RGBAImage
+        /// The prompt's elements that float over any picture, on transparent ground.
+        var overlay: RGBAImage
+    }
+
+    static func repaint(_ layers: Layers, strength: Double, emphasis: Double, seed: UInt32) -> RGBAImage {
+        let base = layers.base
+        let fresh = layers.fresh
+        precondition(base.width == fresh.width && base.height == fresh.height, "repaint needs images of one size")
+        let s = strength.isFinite ? min(1, max(0, strength)) : 0.5
+        if s <= 0 { return base }
+        if s >= 1 { return fresh }
+        let width = base.width
+        let height = base.height
+
+        let baseStats = ChannelStats(base)
+        let freshStats = ChannelStats(fresh)
+        // How far the light must move: little for a variation of the same prompt, a lot for a relight.
+        let need = min(1, baseStats.distance(to: freshStats) / 40)
+        let relight = min(1, 2 * s) * emphasis * (0.3 + 0.7 * need)
+        var scale = [1.0, 1.0, 1.0]
+        var offset = [0.0, 0.0, 0.0]
+        for ch in 0..<3 {
+            let ratio = min(2.5, max(0.4, freshStats.std[ch] / max(1, baseStats.std[ch])))
+            let targetStd = baseStats.std[ch] * pow(ratio, relight)
+            let targetMean = baseStats.mean[ch] + (freshStats.mean[ch] - baseStats.mean[ch]) * relight
+            scale[ch] = targetStd / max(1, baseStats.std[ch])
+            offset[ch] = targetMean - baseStats.mean[ch] * scale[ch]
+        }
+        let lightMap = LowResolution(fresh, columns: 24)
+        let lightPower = relight * need
+        let warp = SketchWarp(width: width, height: height, strength: s, seed: seed)
+        // A picture that already has the prompt's colours most likely has its elements too (a
+        // variation of the same prompt): it gets fewer painted over it than one being relit.
+        let overlayOpacity = min(1, 1.6 * s) * (0.25 + 0.75 * need)
+        // The fresh drawing shows through only at high strength, where a new picture is asked for.
+        let freshShare = pow(max(0, (s - 0.4) / 0.6), 2)
+
+        var out = [UInt8](repeating: 255, count: width * height * 4)
+        base.pixels.withUnsafeBufferPointer { b in
+            fresh.pixels.withUnsafeBufferPointer { f in
+                layers.overlay.pixels.withUnsafeBufferPointer { o in
+                    out.withUnsafeMutableBufferPointer { result in
+                        var sample = [0.0, 0.0, 0.0]
+                        for y in 0..<height {
+                            for x in 0..<width {
+                                let i = (y * width + x) * 4
+                                let source = warp.source(x, y)
+                                bilinear(b, width: width, height: height, x: source.x, y: source.y, into: &sample)
+                                let light = lightPower > 0.001 ? pow(min(2.5, max(0.3, lightMap.relative(x, y))), lightPower) : 1
+                                let alpha = Double(o[i + 3]) / 255 * overlayOpacity
+                                for ch in 0..<3 {
+                                    var v = (sample[ch] * scale[ch] + offset[ch]) * light
+                                    v += (Double(o[i + ch]) - v) * alpha
+                                    v += (Double(f[i + ch]) - v) * freshShare
+                                    result[i + ch] = UInt8(min(255, max(0, v.rounded())))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        var image = RGBAImage(width: width, height: height, pixels: out)
+        SketchFinish.grain(&image, seed: seed, amplitude: Int((3 * s).rounded()))
+        return image
+    }
+
+    /// Reads RGB at a fractional position, clamped to the image.
+    @inline(__always)
+    private static func bilinear(
+        _ pixels: UnsafeBufferPointer<UInt8>, width: Int, height: Int, x: Double, y: Double, into out: inout [Double]
+    ) {
+        let fx = min(Double(width - 1), max(0, x))
+        let fy = min(Double(height - 1), max(0, y))
+        let x0 = Int(fx)
+        let y0 = Int(fy)
+        let x1 = min(width - 1, x0 + 1)
+        let y1 = min(height - 1, y0 + 1)
+        let tx = fx - Double(x0)
+        let ty = fy - Double(y0)
+        let a = (y0 * width + x0) * 4
+        let b = (y0 * width + x1) * 4
+        let c = (y1 * width + x0) * 4
+        let d = (y1 * width + x1) * 4
+        for ch in 0..<3 {
+            let top = Double(pixels[a + ch]) + (Double(pixels[b + ch]) - Double(pixels[a + ch])) * tx
+            let bottom = Double(pixels[c + ch]) + (Double(pixels[d + ch]) - Double(pixels[c + ch])) * tx
+            out[ch] = top + (bottom - top) * ty
+        }
+    }
+}

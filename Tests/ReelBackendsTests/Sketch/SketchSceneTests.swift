@@ -1,0 +1,59 @@
+import ReelKit
+import Testing
+
+@testable import ReelBackends
+
+@Suite struct SketchSceneTests {
+    func scene(_ prompt: String, negative: String? = nil, framing: Framing? = nil) -> SketchScene {
+        SketchScene(request: Request(prompt: prompt, negative: negative, framing: framing))
+    }
+
+    @Test(arguments: [
+        ("lit by the orange glow of fire", SketchScene.Mood.fire), ("a neon cyberpunk alley", .neon),
+        ("a stormy sea", .storm), ("a city at night under the moon", .night), ("golden hour on the beach", .dusk),
+        ("sunrise over the hills", .dawn), ("a snowy field", .snow), ("misty hills", .fog), ("rain on the window", .rain),
+        ("deep underwater", .underwater), ("desert dunes", .desert), ("a dark forest", .forest),
+        ("a sunny day, blue sky", .day), ("a chair", .neutral), ("the city burning at night", .fire),
+    ])
+    func paletteWordsPickTheMood(prompt: String, mood: SketchScene.Mood) {
+        #expect(scene(prompt).mood == mood)
+    }
+
+    @Test func subjectsAreRecognisedAndCombine() {
+        let s = scene("a pilot stands on a cliff above a harbour city as an alien mothership hovers, moon")
+        #expect(s.subjects.isSuperset(of: [.figure, .cliff, .city, .sea, .ship, .moon]))
+        #expect(s.alienShip)
+        #expect(s.overlooks)
+        #expect(!s.has(.eyes))
+    }
+
+    @Test func wordsOnlyCountWhole() {
+        #expect(!scene("a manuscript on a desk").has(.figure))
+        #expect(!scene("seashells").has(.sea))
+    }
+
+    @Test func theNegativePromptTakesSubjectsAway() {
+        #expect(scene("a city street at night").has(.city))
+        #expect(!scene("a city street at night", negative: "city, people").has(.city))
+    }
+
+    @Test func detailsOfThePersonAreRead() {
+        let s = scene("a young woman with short silver hair in a grey and teal flight suit, seen from behind, a cruel smile")
+        #expect(s.feminine && !s.longHair && s.fromBehind)
+        #expect(s.hairColor == SketchVocabulary.colors["silver"])
+        #expect(s.outfitColor == SketchVocabulary.colors["grey"])
+        #expect(s.outfitTrim == SketchVocabulary.colors["teal"])
+        #expect(s.expression == .cruelSmile)
+        #expect(scene("her eyes with the city reflected in them").reflection)
+    }
+
+    @Test(arguments: [
+        ("her eyes", Framing.extremeCloseUp), ("portrait of an old man", .closeUp), ("a knight", .fullShot),
+        ("a knight in the mountains", .longShot), ("an extreme close-up of a hand", .extremeCloseUp),
+        ("medium shot of a woman", .mediumShot),
+    ])
+    func framingComesFromTheRequestThenThePromptThenTheSubject(prompt: String, framing: Framing) {
+        #expect(scene(prompt).framing == framing)
+        #expect(scene(prompt, framing: .mediumLongShot).framing == .mediumLongShot)
+    }
+}
