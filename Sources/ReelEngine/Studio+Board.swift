@@ -45,7 +45,7 @@ extension Studio {
             var width: Int
             var delay: Int
         }
-        let labels = entries.map { Self.boardLabel($0.shot) }
+        let labels = entries.map { "\($0.shot.id) \($0.shot.framing?.rawValue ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
@@ -72,21 +72,22 @@ extension Studio {
         try GIFEncoder(options: .storyboard).encode(animation).write(to: gifURL, options: .atomic)
         progress.emit(.advanced(step: step, done: entries.count + 1, total: entries.count + 2))
         try AnimatedWebP.encode(animation, quality: 80).write(to: webpURL, options: .atomic)
-        let sheet = ContactSheet.render(
+        let sheet = try ContactSheet(
+            title: film.title,
             entries: zip(entries, pictures).map { entry, picture in
-                ContactSheet.Entry(image: picture, title: entry.shot.id, caption: Self.boardLabel(entry.shot))
-            })
+                ContactSheet.Entry(
+                    image: picture, shotID: entry.shot.id, framing: entry.shot.framing?.rawValue,
+                    prompt: Self.promptWords(entry.shot))
+            }
+        ).render()
         try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
         try store.setMeta(key.hex, for: .board)
         progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
         return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
     }
 
-    /// "long shot · 4s · the eyes of @vela, @arcadia reflected…"
-    static func boardLabel(_ shot: Shot) -> String {
-        let words = shot.prompt.split(separator: " ").prefix { !$0.hasPrefix("--") }.prefix(8).joined(separator: " ")
-        let framing = shot.framing?.rawValue ?? "shot"
-        let seconds = shot.duration == shot.duration.rounded() ? "\(Int(shot.duration))s" : "\(shot.duration)s"
-        return "\(framing) · \(seconds) · \(words)"
+    /// The prompt's words before its parameters: what the contact sheet prints.
+    static func promptWords(_ shot: Shot) -> String {
+        shot.prompt.split(separator: " ").prefix { !$0.hasPrefix("--") }.joined(separator: " ")
     }
 }

@@ -25,10 +25,11 @@ extension Studio {
     public func clipRequest(for shot: Shot, picked candidate: Candidate) -> ClipRequest {
         let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
         let size = outputSize
+        let index = film.shots.firstIndex { $0.id == shot.id } ?? 0
         return ClipRequest(
             image: .blob(candidate.blob.hex), motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
             camera: camera, duration: shot.duration, fps: film.fps, width: size.width, height: size.height,
-            seed: UInt32(truncatingIfNeeded: candidate.seed))
+            seed: UInt32(truncatingIfNeeded: candidate.seed), keyframeHints: keyframeHints(forShotAt: index))
     }
 
     /// The shot's clip for its current pick, animated now unless an identical one is stored.
@@ -40,7 +41,7 @@ extension Studio {
         let request = clipRequest(for: shot, picked: picked)
         let backendName = shot.videoBackend ?? film.backends.video
         let backend = try registry.video(backendName)
-        let key = try StepKey(kind: "clip", backend: backendName, inputs: request)
+        let key = try clipKey(for: shot, picked: picked)
         if let existing = try store.clip(stepKey: key.hex) {
             if try store.blobs.verify(existing.blob) { return (existing, true) }
             progress.warning("the stored clip of shot '\(shot.id)' is damaged (its hash no longer matches); animating it again")
@@ -61,6 +62,11 @@ extension Studio {
                 fps: Double(request.fps), width: request.width, height: request.height, costUSD: generated.costUSD))
         progress.emit(.finished(step: step, detail: "clip of \(String(format: "%.2f", generated.duration))s"))
         return (clip, false)
+    }
+
+    /// The key of the clip a shot's picked candidate animates into.
+    func clipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
+        try StepKey(kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, picked: picked))
     }
 
     /// `reel animate`: clips for the given shots (all when empty) that have picks.

@@ -6,7 +6,7 @@ import ReelStore
 /// What `reel cut` made.
 public struct CutOutput: Sendable {
     public var film: URL
-    /// Expected length in seconds: cards + shots − crossfade overlaps.
+    /// Length in seconds: cards + shots − crossfade overlaps, counted in whole frames.
     public var duration: Double
     public var reused: Bool
 }
@@ -19,13 +19,9 @@ extension Studio {
         var clips: [(shot: Shot, clip: Clip)] = []
         var missing: [String] = []
         for shot in film.shots {
-            guard let picked = try store.pickedCandidate(for: shot.id) else {
-                missing.append(shot.id)
-                continue
-            }
-            let key = try StepKey(
-                kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, picked: picked))
-            guard let clip = try store.clip(stepKey: key.hex) else {
+            guard let picked = try store.pickedCandidate(for: shot.id),
+                let clip = try store.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
+            else {
                 missing.append(shot.id)
                 continue
             }
@@ -35,10 +31,27 @@ extension Studio {
             throw ReelError(
                 .invalidInput, "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make`")
         }
-        let plan = cutPlan(clips)
-        let key = try StepKey(kind: "cut", backend: "reel", inputs: plan.identity)
+        struct CutInputs: Encodable {
+            var clips: [String]
+            var durations: [Double]
+            var transitions: [Transition]
+            var title: Card?
+            var end: Card?
+            var fps: Int
+            var width: Int
+            var height: Int
+        }
+        let size = outputSize
+        let key = try StepKey(
+            kind: "cut", backend: "reel",
+            inputs: CutInputs(
+                clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
+                transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
+                width: size.width, height: size.height))
+        let plan = try cutPlan(clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
+        let duration = try plan.timeline().duration
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
-            return CutOutput(film: filmURL, duration: plan.expectedDuration, reused: true)
+            return CutOutput(film: filmURL, duration: duration, reused: true)
         }
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
             throw ReelError(
@@ -48,36 +61,65 @@ extension Studio {
         let step = "cut"
         progress.emit(.started(step: step, detail: "\(clips.count) clips", total: 100))
         let progress = progress
-        try await FilmCutter(ffmpeg: try FFmpeg.locate()).cut(plan, to: filmURL) { fraction in
+        let report = try await Cutter(ffmpeg: try FFmpegLocator().locate()).cut(plan, to: filmURL) { fraction in
             progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
         }
         try store.setMeta(key.hex, for: .cut)
-        progress.emit(.finished(step: step, detail: "\(project.displayPath(filmURL)), \(String(format: "%.2f", plan.expectedDuration))s"))
-        return CutOutput(film: filmURL, duration: plan.expectedDuration, reused: false)
+        progress.emit(
+            .finished(
+                step: step,
+                detail: "\(project.displayPath(filmURL)), \(String(format: "%.2f", report.duration))s "
+                    + "(\(report.copiedFrames) frames copied, \(report.encodedFrames) encoded)"))
+        return CutOutput(film: filmURL, duration: report.duration, reused: false)
     }
 
-    func cutPlan(_ clips: [(shot: Shot, clip: Clip)]) -> CutPlan {
+    /// The film's timeline with the given clip files (in shot order). With placeholder files it
+    /// still answers where each clip needs keyframes.
+    func cutPlan(clipURLs: [URL], durations: [Double]) throws -> CutPlan {
         let size = outputSize
-        var entries: [CutPlan.Entry] = []
-        if let card = film.titleCard {
-            let image = TitleCard.render(text: card.text, subtitle: card.subtitle, width: size.width, height: size.height)
-            entries.append(.still(image, duration: card.duration, transition: .fade(0.5)))
+        func card(_ card: Card?, transition: CutTransition) throws -> CutPlan.Card? {
+            guard let card else { return nil }
+            let image = try TitleCard(title: card.text, subtitle: card.subtitle, width: size.width, height: size.height)
+                .render()
+            return CutPlan.Card(image: image, duration: card.duration, transition: transition)
         }
-        for (shot, clip) in clips {
-            entries.append(.clip(store.blobs.url(clip.blob), duration: clip.duration, transition: Self.cutTransition(shot.transition)))
+        return CutPlan(
+            fps: film.fps, size: VideoSize(width: size.width, height: size.height),
+            title: try card(film.titleCard, transition: .fade(seconds: 1)),
+            clips: zip(film.shots, zip(clipURLs, durations)).map { shot, clip in
+                CutPlan.Clip(url: clip.0, duration: clip.1, transition: Self.cutTransition(shot.transition))
+            },
+            endCard: try card(film.endCard, transition: .cut))
+    }
+
+    /// Frames where shot `index`'s clip should start a closed GOP, so the cut copies it.
+    func keyframeHints(forShotAt index: Int) -> [Int] {
+        let placeholder = URL(filePath: "/dev/null")
+        let durations = film.shots.map(\.duration)
+        guard let plan = try? cutPlanSkeleton(durations: durations, placeholder: placeholder) else { return [] }
+        return (try? plan.keyframes(forClipAt: index)) ?? []
+    }
+
+    private func cutPlanSkeleton(durations: [Double], placeholder: URL) throws -> CutPlan {
+        let size = outputSize
+        let blank = RGBAImage(width: 2, height: 2)
+        func card(_ card: Card?, transition: CutTransition) -> CutPlan.Card? {
+            card.map { CutPlan.Card(image: blank, duration: $0.duration, transition: transition) }
         }
-        if let card = film.endCard {
-            let image = TitleCard.render(text: card.text, subtitle: card.subtitle, width: size.width, height: size.height)
-            entries.append(.still(image, duration: card.duration, transition: .cut))
-        }
-        return CutPlan(entries: entries, fps: film.fps, width: size.width, height: size.height)
+        return CutPlan(
+            fps: film.fps, size: VideoSize(width: size.width, height: size.height),
+            title: card(film.titleCard, transition: .fade(seconds: 1)),
+            clips: zip(film.shots, durations).map { shot, duration in
+                CutPlan.Clip(url: placeholder, duration: duration, transition: Self.cutTransition(shot.transition))
+            },
+            endCard: card(film.endCard, transition: .cut))
     }
 
     static func cutTransition(_ transition: Transition) -> CutTransition {
         switch transition.kind {
         case .cut: .cut
-        case .crossfade: .crossfade(transition.duration)
-        case .fade: .fade(transition.duration)
+        case .crossfade: .crossfade(seconds: transition.duration)
+        case .fade: .fade(seconds: transition.duration)
         }
     }
 }

@@ -40,12 +40,12 @@ extension Studio {
         case .blob:
             return source
         case .shot(let id):
-            guard let pick = try store.pick(for: id) else {
+            guard let picked = try store.pickedCandidate(for: id) else {
                 throw ReelError(
                     .invalidInput,
                     "shot '\(shot.id)' starts from shot '\(id)', which has no pick yet; run `reel gen \(id)` and `reel pick \(id) N`, or `reel make`")
             }
-            return .blob(pick.blob.hex)
+            return .blob(picked.blob.hex)
         case .path(let path):
             let url = URL(filePath: path, relativeTo: project.directory)
             guard let data = FileManager.default.contents(atPath: url.path) else {

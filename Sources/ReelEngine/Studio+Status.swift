@@ -44,9 +44,7 @@ extension Studio {
             if let pick {
                 let take = takes.first { $0.id == pick.takeID }
                 if let current, let picked, take?.promptKey == current.promptKey.hex {
-                    let key = try StepKey(
-                        kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, picked: picked))
-                    hasClip = try store.clip(stepKey: key.hex) != nil
+                    hasClip = try store.clip(stepKey: clipKey(for: shot, picked: picked).hex) != nil
                     state = hasClip ? .animated : .picked
                 } else {
                     state = current == nil ? .waiting : .stale

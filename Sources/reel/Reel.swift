@@ -35,7 +35,7 @@ struct Reel: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(ExitStatus.report(error, commandType: Self.self))
+            Foundation.exit(ExitStatus.report(error, commandType: Self.self))
         }
     }
 }

@@ -18,18 +18,27 @@ public struct SketchBackend: ImageBackend {
 
     public let name = "sketch"
     public let renderer: SketchRenderer
+    /// The sizes it draws at; tests pass a small rule to keep frames tiny.
+    public let sizes: SizeRule
     private let encode: Encode
     private let decode: Decode
 
-    public init(renderer: SketchRenderer = SketchRenderer(), encode: @escaping Encode, decode: @escaping Decode) {
+    /// Sizes follow the usual model rule (multiples of 64, about a megapixel) so a film made
+    /// with `sketch` swaps to a model unchanged.
+    public static let defaultSizes = SizeRule()
+
+    public init(
+        renderer: SketchRenderer = SketchRenderer(), sizes: SizeRule = SketchBackend.defaultSizes,
+        encode: @escaping Encode, decode: @escaping Decode
+    ) {
         self.renderer = renderer
+        self.sizes = sizes
         self.encode = encode
         self.decode = decode
     }
 
-    /// Sizes follow the usual model rule so a film made with `sketch` swaps to a model unchanged.
     public var capabilities: ImageCapabilities {
-        ImageCapabilities(initImage: true, seed: true, negativePrompt: true, maxBatch: 8, sizes: SizeRule())
+        ImageCapabilities(initImage: true, seed: true, negativePrompt: true, maxBatch: 8, sizes: sizes)
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {

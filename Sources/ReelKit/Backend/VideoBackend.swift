@@ -20,14 +20,13 @@ public struct ClipRequest: Sendable, Hashable, Codable {
     public var width: Int
     public var height: Int
     public var seed: UInt32
-    /// Seconds into a continuous move where this clip starts, for long shots built as a chain.
-    public var moveOffset: Double
-    /// The full length of the continuous move (equals `duration` for a single clip).
-    public var moveDuration: Double
+    /// Frames at which an embedded encoder should start a closed GOP, so the cut can copy the
+    /// clip between its transitions instead of re-encoding it. Remote backends ignore them.
+    public var keyframeHints: [Int]
 
     public init(
         image: ImageSource, motion: String, camera: CameraMove, duration: Double, fps: Int, width: Int, height: Int,
-        seed: UInt32, moveOffset: Double = 0, moveDuration: Double? = nil
+        seed: UInt32, keyframeHints: [Int] = []
     ) {
         self.image = image
         self.motion = motion
@@ -37,8 +36,7 @@ public struct ClipRequest: Sendable, Hashable, Codable {
         self.width = width
         self.height = height
         self.seed = seed
-        self.moveOffset = moveOffset
-        self.moveDuration = moveDuration ?? duration
+        self.keyframeHints = keyframeHints
     }
 }
 

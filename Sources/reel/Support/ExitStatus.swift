@@ -33,8 +33,8 @@ enum ExitStatus {
             Output.error(commandType.fullMessage(for: error))
             return userInput
         }
-        if let described = error as? any CustomStringConvertible, let localized = (error as? LocalizedError)?.errorDescription {
-            Output.error(localized.isEmpty ? described.description : localized)
+        if let localized = (error as? LocalizedError)?.errorDescription, !localized.isEmpty {
+            Output.error(localized)
         } else {
             Output.error("\(error)")
         }

@@ -20,9 +20,16 @@ struct Services {
         if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
         let store = try Store.open(projectDirectory: project.directory)
         let studio = Studio(
-            project: project, film: loaded.film, store: store, registry: registry ?? EmbeddedBackends.registry(),
+            project: project, film: loaded.film, store: store, registry: registry ?? embeddedRegistry(),
             progress: printer.sink, logger: Logger(label: "reel"))
         return Services(project: project, studio: studio, printer: printer)
+    }
+
+    /// The offline backends: `sketch` draws as many frames at once as there are cores.
+    static func embeddedRegistry() -> BackendRegistry {
+        BackendRegistry(
+            images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
+            concurrency: ["sketch": max(1, ProcessInfo.processInfo.activeProcessorCount), "camera": 1])
     }
 }
 

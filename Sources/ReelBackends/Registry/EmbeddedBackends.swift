@@ -1,0 +1,14 @@
+import ReelKit
+import ReelMedia
+
+/// The offline backends every Reel has: `sketch` for images and `camera` for clips.
+public enum EmbeddedBackends {
+    public static func sketch(sizes: SizeRule = SketchBackend.defaultSizes) -> SketchBackend {
+        SketchBackend(
+            sizes: sizes,
+            encode: { image in try image.encoded(as: .png) },
+            decode: { data in try RGBAImage(decoding: data) })
+    }
+
+    public static func camera() -> CameraBackend { CameraBackend() }
+}
