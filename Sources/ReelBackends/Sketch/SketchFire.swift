@@ -95,10 +95,18 @@ enum SketchFire {
         }
     }
 
-    /// Plumes of soft puffs that grow, darken and drift as they rise.
+    /// Plumes of soft puffs that grow, darken and drift as they rise. Smoke has no edges, so it
+    /// is painted at a quarter of the frame's resolution and laid over it smoothly scaled up.
     static func drawSmoke(_ f: SketchFrame, from sources: [CanvasPoint], _ rng: inout SketchRandom) {
         guard !sources.isEmpty else { return }
-        let c = f.canvas
+        let factor = 4.0
+        guard let layer = try? Canvas(width: max(1, Int(f.width / factor)), height: max(1, Int(f.height / factor))) else { return }
+        layer.scale(1 / factor, 1 / factor)
+        paintSmoke(on: layer, f, from: sources, &rng)
+        f.canvas.draw(layer.image(), in: f.canvas.bounds)
+    }
+
+    private static func paintSmoke(on c: Canvas, _ f: SketchFrame, from sources: [CanvasPoint], _ rng: inout SketchRandom) {
         let drift = rng.signed() * f.width * 0.25
         let smoke = f.palette.cloud.mixed(with: Color(hex: 0x1E1614), 0.45)
         for source in sources.prefix(3 + rng.below(4)) {

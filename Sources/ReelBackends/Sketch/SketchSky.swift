@@ -131,7 +131,14 @@ enum SketchSky {
         let bottom = lowSun ? lit.mixed(with: p.glow.withAlpha(1), 0.4) : dark
         let flat = center.y + height * (lowSun ? 0.12 : 0.35)
         c.withState {
-            c.addRect(CanvasRect(x: center.x - width * 2, y: center.y - height * 3, width: width * 4, height: flat - center.y + height * 3))
+            // Flat underneath, but not ruled: the base undulates a little.
+            var base: [CanvasPoint] = []
+            for i in 0...12 {
+                let t = Double(i) / 12
+                base.append(CanvasPoint(center.x + width * (2 - 4 * t), flat + sin(t * 9 + rng.unit()) * height * 0.08))
+            }
+            c.addPolyline([CanvasPoint(center.x - width * 2, center.y - height * 3), CanvasPoint(center.x + width * 2, center.y - height * 3)]
+                          + base, closed: true)
             c.clip()
             c.setLinearGradient(
                 from: CanvasPoint(0, center.y - height), to: CanvasPoint(0, flat),
