@@ -121,12 +121,12 @@ enum SketchFigure {
         let arm = 0.01 + 0.02 * max(0, pose)
         func mirrored(_ left: [CanvasPoint]) -> [CanvasPoint] { left + left.reversed().map { CanvasPoint(-$0.x, $0.y) } }
         var parts: [Part] = []
-        if withHead, scene.longHair || scene.fromBehind {
-            parts.append(Part(points: mirrored([
-                CanvasPoint(0, -1.005), CanvasPoint(-0.045, -0.99), CanvasPoint(-0.062, -0.93), CanvasPoint(-0.066, -0.86),
-                CanvasPoint(-0.06, scene.longHair ? -0.8 : -0.87),
-            ]), material: .hair))
-        }
+        // Hair down the back: behind the body seen from the front, over it seen from behind.
+        let backHair = Part(points: mirrored([
+            CanvasPoint(0, -1.005), CanvasPoint(-0.045, -0.99), CanvasPoint(-0.062, -0.93), CanvasPoint(-0.066, -0.86),
+            CanvasPoint(-0.06, scene.longHair ? -0.8 : -0.87),
+        ]), material: .hair)
+        if withHead, scene.longHair, !scene.fromBehind { parts.append(backHair) }
         for side in [-1.0, 1.0] {
             let s = side < 0 ? stance : stance * 0.4
             parts.append(Part(points: limb([CanvasPoint(side * 0.048, -0.5), CanvasPoint(side * (0.05 + s), -0.26),
@@ -157,7 +157,9 @@ enum SketchFigure {
         parts.append(Part(points: [CanvasPoint(-0.022, -0.9), CanvasPoint(0.022, -0.9), CanvasPoint(0.024, -0.85), CanvasPoint(-0.024, -0.85)],
                           material: .skin))
         parts.append(Part(points: ellipse(CanvasPoint(0, -0.935), 0.05, 0.065), material: scene.fromBehind ? .hair : .skin))
-        if !scene.fromBehind {
+        if scene.fromBehind {
+            parts.append(backHair)
+        } else {
             parts.append(Part(points: [
                 CanvasPoint(-0.052, -0.93), CanvasPoint(-0.045, -0.985), CanvasPoint(0, -1.006), CanvasPoint(0.045, -0.985),
                 CanvasPoint(0.052, -0.93), CanvasPoint(0.02, -0.96), CanvasPoint(-0.02, -0.955),

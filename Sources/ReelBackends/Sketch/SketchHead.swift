@@ -32,12 +32,13 @@ enum SketchHead {
         let line = max(1, k * 0.022)
 
         let flow = rng.range(0.9, 1.1)
-        if scene.longHair {
-            fill(f, shape(mirrored([
-                CanvasPoint(0, -1.13), CanvasPoint(-0.66, -1.0), CanvasPoint(-0.98, -0.55), CanvasPoint(-1.05, 0.1),
-                CanvasPoint(-1.1 * flow, 0.85), CanvasPoint(-1.2 * flow, 1.6), CanvasPoint(-0.92, 1.78), CanvasPoint(-0.5, 1.5),
-            ])), hair, light, bounds)
-        }
+        // Long hair falls behind the neck seen from the front, over it seen from behind.
+        let longHair = shape(mirrored([
+            CanvasPoint(0, -1.13), CanvasPoint(-0.66, -1.0), CanvasPoint(-0.98, -0.55), CanvasPoint(-1.05, 0.1),
+            CanvasPoint(-1.1 * flow, 0.85), CanvasPoint(-1.2 * flow, 1.6), CanvasPoint(-0.92, 1.78),
+            CanvasPoint(-0.5, scene.fromBehind ? 1.85 : 1.5),
+        ]))
+        if scene.longHair && !scene.fromBehind { fill(f, longHair, hair, light, bounds) }
         let neck = shape([CanvasPoint(-0.36, 0.5), CanvasPoint(-0.4, 1.2), CanvasPoint(-0.48, 1.9), CanvasPoint(0.48, 1.9),
                           CanvasPoint(0.4, 1.2), CanvasPoint(0.36, 0.5)])
         fill(f, neck, skin, light, bounds)
@@ -56,11 +57,19 @@ enum SketchHead {
         for side in [-1.0, 1.0] {
             fill(f, shape(SketchFigure.ellipse(CanvasPoint(side * 0.79, 0.05), 0.11, 0.2)), skin, light, bounds)
         }
+        if scene.longHair && scene.fromBehind { fill(f, longHair, hair, light, bounds) }
         let head = shape(outline)
         if scene.fromBehind {
+            // The back of the head is all hair, falling in strands from the crown.
             fill(f, head, hair, light, bounds)
-            strands(f, head: at, hair: hair, count: 12, &rng)
-            f.pen.outline(head, closed: true, color: ink.withAlpha(0.6), width: line * 1.3, &rng)
+            let length = scene.longHair ? 1.6 : 0.9
+            let dark = hair.mixed(with: ink, 0.55).withAlpha(0.45)
+            let bright = hair.mixed(with: f.palette.key, 0.4).withAlpha(0.4)
+            for i in 0..<16 {
+                let x = -0.8 + 1.6 * (Double(i) + rng.unit()) / 16
+                let strand = [CanvasPoint(x * 0.3, -0.95), CanvasPoint(x * 0.85, -0.3), CanvasPoint(x * 1.02, length * rng.range(0.7, 1))]
+                f.pen.outline(strand.map(at), closed: false, color: i % 3 == 0 ? bright : dark, width: max(0.8, line * 0.8), passes: 1, &rng)
+            }
             return
         }
         fill(f, head, skin, light, bounds)

@@ -19,11 +19,25 @@ struct SketchWords {
     /// The colour named within three words before one of `nouns` ("silver hair", "red flight suit").
     func color(before nouns: [String]) -> Color? { colors(before: nouns).first }
 
-    /// Every colour named within four words before the first of `nouns` that has one, in the
-    /// order written ("grey and teal flight suit" → grey, teal).
+    /// The colours naming one of `nouns`, in the order written: the group of colour words
+    /// nearest before it, at most two words away ("grey and teal flight suit" → grey, teal;
+    /// "a blue jacket with black hair" → black for the hair).
     func colors(before nouns: [String]) -> [Color] {
         for (index, word) in list.enumerated() where nouns.contains(word) {
-            let found = (max(0, index - 4)..<index).compactMap { SketchVocabulary.colors[list[$0]] }
+            var found: [Color] = []
+            var position = index - 1
+            while position >= 0, index - position <= 3, found.isEmpty {
+                if let color = SketchVocabulary.colors[list[position]] { found.append(color) }
+                position -= 1
+            }
+            while position >= 0, !found.isEmpty {
+                if let color = SketchVocabulary.colors[list[position]] {
+                    found.insert(color, at: 0)
+                } else if list[position] != "and" {
+                    break
+                }
+                position -= 1
+            }
             if !found.isEmpty { return found }
         }
         return []

@@ -45,6 +45,11 @@ import Testing
         #expect(s.outfitTrim == SketchVocabulary.colors["teal"])
         #expect(s.expression == .cruelSmile)
         #expect(scene("her eyes with the city reflected in them").reflection)
+        let man = scene("a man in a blue jacket with black hair and green eyes")
+        #expect(man.hairColor == SketchVocabulary.colors["black"])
+        #expect(man.outfitColor == SketchVocabulary.colors["blue"] && man.outfitTrim == nil)
+        #expect(man.eyeColor == SketchVocabulary.colors["green"])
+        #expect(!man.feminine && !man.longHair)
     }
 
     @Test(arguments: [
