@@ -39,8 +39,9 @@ public struct SketchBackend: ImageBackend {
             do {
                 initImage = try decode(data)
             } catch {
-                throw ReelError(.invalidInput, "the sketch backend could not read the init image \(source): \(error)",
-                                underlying: error)
+                throw ReelError(
+                    .invalidInput, "the sketch backend could not read the init image \(source): \(error)",
+                    underlying: error)
             }
         }
         let count = max(1, request.count)

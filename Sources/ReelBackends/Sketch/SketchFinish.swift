@@ -6,7 +6,9 @@ enum SketchFinish {
     /// Darkens the corners towards `ink` by up to `vignette` and adds a seeded paper grain of
     /// about ±`amplitude` levels: noise smooth over a few pixels (fibres, not static), the same on
     /// every channel so it stays grey.
-    static func finish(_ image: inout RGBAImage, seed: UInt32, amplitude: Int = 6, vignette: Double = 0, ink: Color = .black) {
+    static func finish(
+        _ image: inout RGBAImage, seed: UInt32, amplitude: Int = 6, vignette: Double = 0, ink: Color = .black
+    ) {
         let width = image.width
         let height = image.height
         // Fibres about three pixels long in a 576-line frame, shorter in thumbnails.
@@ -46,41 +48,43 @@ enum SketchFinish {
         let inkB = Float(ink.blue * 255)
         var row = [Float](repeating: 0, count: columns)
         lattice.withUnsafeBufferPointer { grid in
-        cellOf.withUnsafeBufferPointer { cellOf in
-        fractionOf.withUnsafeBufferPointer { fractionOf in
-        xTerm.withUnsafeBufferPointer { xTerm in
-        shadeTable.withUnsafeBufferPointer { shadeTable in
-        row.withUnsafeMutableBufferPointer { row in
-            image.pixels.withUnsafeMutableBufferPointer { pixels in
-                for y in 0..<height {
-                    let gy = y / cell
-                    let ty = Float(y % cell) / Float(cell)
-                    for gx in 0..<columns {
-                        let a = grid[gy * columns + gx]
-                        row[gx] = a + (grid[(gy + 1) * columns + gx] - a) * ty
-                    }
-                    let dy = Double(y) + 0.5 - cy
-                    let yTerm = Float(dy * dy / reach2)
-                    var i = y * width * 4
-                    for x in 0..<width {
-                        let gx = Int(cellOf[x])
-                        let noise = row[gx] + (row[gx + 1] - row[gx]) * fractionOf[x]
-                        let shade = shadeTable[min(steps, Int((xTerm[x] + yTerm) * Float(steps)))]
-                        let r = Float(pixels[i])
-                        let g = Float(pixels[i + 1])
-                        let b = Float(pixels[i + 2])
-                        pixels[i] = UInt8(min(255, max(0, r + (inkR - r) * shade + noise + 0.5)))
-                        pixels[i + 1] = UInt8(min(255, max(0, g + (inkG - g) * shade + noise + 0.5)))
-                        pixels[i + 2] = UInt8(min(255, max(0, b + (inkB - b) * shade + noise + 0.5)))
-                        i += 4
+            cellOf.withUnsafeBufferPointer { cellOf in
+                fractionOf.withUnsafeBufferPointer { fractionOf in
+                    xTerm.withUnsafeBufferPointer { xTerm in
+                        shadeTable.withUnsafeBufferPointer { shadeTable in
+                            row.withUnsafeMutableBufferPointer { row in
+                                image.pixels.withUnsafeMutableBufferPointer { pixels in
+                                    for y in 0..<height {
+                                        let gy = y / cell
+                                        let ty = Float(y % cell) / Float(cell)
+                                        for gx in 0..<columns {
+                                            let a = grid[gy * columns + gx]
+                                            row[gx] = a + (grid[(gy + 1) * columns + gx] - a) * ty
+                                        }
+                                        let dy = Double(y) + 0.5 - cy
+                                        let yTerm = Float(dy * dy / reach2)
+                                        var i = y * width * 4
+                                        for x in 0..<width {
+                                            let gx = Int(cellOf[x])
+                                            let noise = row[gx] + (row[gx + 1] - row[gx]) * fractionOf[x]
+                                            let shade = shadeTable[min(steps, Int((xTerm[x] + yTerm) * Float(steps)))]
+                                            let r = Float(pixels[i])
+                                            let g = Float(pixels[i + 1])
+                                            let b = Float(pixels[i + 2])
+                                            pixels[i] = UInt8(min(255, max(0, r + (inkR - r) * shade + noise + 0.5)))
+                                            pixels[i + 1] = UInt8(
+                                                min(255, max(0, g + (inkG - g) * shade + noise + 0.5)))
+                                            pixels[i + 2] = UInt8(
+                                                min(255, max(0, b + (inkB - b) * shade + noise + 0.5)))
+                                            i += 4
+                                        }
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
-        }
-        }
-        }
-        }
-        }
         }
     }
 }

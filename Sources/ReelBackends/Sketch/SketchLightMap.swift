@@ -22,7 +22,8 @@ struct SketchLightMap {
             let row = min(rows - 1, Int(Double(y) / cellHeight))
             for x in stride(from: 0, to: image.width, by: step) {
                 let i = (y * image.width + x) * 4
-                let lum = 0.2126 * Double(image.pixels[i]) + 0.7152 * Double(image.pixels[i + 1])
+                let lum =
+                    0.2126 * Double(image.pixels[i]) + 0.7152 * Double(image.pixels[i + 1])
                     + 0.0722 * Double(image.pixels[i + 2])
                 let cell = row * columns + min(columns - 1, Int(Double(x) / cellWidth))
                 sums[cell] += lum

@@ -64,8 +64,10 @@ struct SketchPen {
         let dx = cos(angle)
         let dy = sin(angle)
         // Lines are x = c + t·d for offsets c along the normal n = (-dy, dx).
-        let corners = [CanvasPoint(rect.minX, rect.minY), CanvasPoint(rect.maxX, rect.minY),
-                       CanvasPoint(rect.minX, rect.maxY), CanvasPoint(rect.maxX, rect.maxY)]
+        let corners = [
+            CanvasPoint(rect.minX, rect.minY), CanvasPoint(rect.maxX, rect.minY),
+            CanvasPoint(rect.minX, rect.maxY), CanvasPoint(rect.maxX, rect.maxY),
+        ]
         let offsets = corners.map { -dy * ($0.x - rect.midX) + dx * ($0.y - rect.midY) }
         let low = offsets.min() ?? 0
         let high = offsets.max() ?? 0
@@ -94,7 +96,10 @@ struct SketchPen {
     private static func clip(origin: CanvasPoint, dx: Double, dy: Double, to rect: CanvasRect) -> (Double, Double)? {
         var t0 = -Double.infinity
         var t1 = Double.infinity
-        for (p, q) in [(-dx, origin.x - rect.minX), (dx, rect.maxX - origin.x), (-dy, origin.y - rect.minY), (dy, rect.maxY - origin.y)] {
+        for (p, q) in [
+            (-dx, origin.x - rect.minX), (dx, rect.maxX - origin.x), (-dy, origin.y - rect.minY),
+            (dy, rect.maxY - origin.y),
+        ] {
             if abs(p) < 1e-12 {
                 if q < 0 { return nil }
                 continue

@@ -26,9 +26,9 @@ public struct SketchRenderer: Sendable {
     /// The frame for `request` drawn with `seed`, at `request.width` × `request.height`.
     public func render(_ request: Request, initImage: RGBAImage?, seed: UInt32) throws -> RGBAImage {
         guard (1...Self.maxSide).contains(request.width), (1...Self.maxSide).contains(request.height) else {
+            let size = "\(request.width)×\(request.height)"
             throw ReelError(
-                .invalidInput,
-                "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(request.width)×\(request.height)")
+                .invalidInput, "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(size)")
         }
         let scene = SketchScene(request: request)
         let fresh = try draw(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
@@ -36,12 +36,15 @@ public struct SketchRenderer: Sendable {
         let layers = SketchRepaint.Layers(
             base: try Self.fit(initImage, width: request.width, height: request.height), fresh: fresh,
             overlay: Self.hasOverlay(scene)
-                ? try overlay(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt) : nil)
-        return SketchRepaint.repaint(layers, strength: request.strength ?? 0.5, emphasis: scene.lightEmphasis, seed: seed)
+                ? try overlay(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
+                : nil)
+        return SketchRepaint.repaint(
+            layers, strength: request.strength ?? 0.5, emphasis: scene.lightEmphasis, seed: seed)
     }
 
     static func hasOverlay(_ scene: SketchScene) -> Bool {
-        scene.has(.fire) || scene.has(.ship) || !scene.weather.isEmpty || scene.mood == .underwater || scene.mood == .storm
+        scene.has(.fire) || scene.has(.ship) || !scene.weather.isEmpty || scene.mood == .underwater
+            || scene.mood == .storm
             || scene.mood == .fog
     }
 
@@ -109,7 +112,9 @@ public struct SketchRenderer: Sendable {
         part = rng.fork("tower")
         if scene.has(.tower) { SketchLand.drawTower(f, &part) }
         part = rng.fork("fire")
-        if scene.has(.fire) { SketchFire.draw(f, skyline: skyline, low: (f.layout.figure?.height ?? 0) > f.height, &part) }
+        if scene.has(.fire) {
+            SketchFire.draw(f, skyline: skyline, low: (f.layout.figure?.height ?? 0) > f.height, &part)
+        }
         part = rng.fork("ship")
         if scene.has(.ship) { SketchShip.draw(f, &part) }
         part = rng.fork("trees")

@@ -61,7 +61,8 @@ struct SketchScene: Sendable, Hashable {
         if mood == .fire && !unwanted.hasAny(["fire", "flames"]) { subjects.insert(.fire) }
 
         let stated = Framing.allCases.sorted { $0.rawValue.count > $1.rawValue.count }.first { words.has($0.rawValue) }
-        framing = request.framing ?? stated ?? V.framingWords.first { words.has($0.word) }?.framing
+        framing =
+            request.framing ?? stated ?? V.framingWords.first { words.has($0.word) }?.framing
             ?? Self.defaultFraming(subjects)
 
         futuristic = words.hasAny(V.futuristic) || mood == .neon

@@ -9,7 +9,10 @@ enum SketchSea {
         let horizon = f.layout.horizon
         c.setLinearGradient(
             from: CanvasPoint(0, horizon), to: CanvasPoint(0, f.height),
-            stops: [GradientStop(0, p.horizon.mixed(with: p.water, 0.45)), GradientStop(1, p.water.mixed(with: p.ink, 0.45))])
+            stops: [
+                GradientStop(0, p.horizon.mixed(with: p.water, 0.45)),
+                GradientStop(1, p.water.mixed(with: p.ink, 0.45)),
+            ])
         c.addRect(CanvasRect(x: 0, y: horizon, width: f.width, height: f.height - horizon))
         c.fill()
         let rough = f.scene.mood == .storm
@@ -49,12 +52,15 @@ enum SketchSea {
         var edge: [CanvasPoint] = []
         for i in 0...8 {
             let t = Double(i) / 8
-            edge.append(CanvasPoint(-0.05 * f.width + 1.1 * f.width * t, top + sin(t * 5 + rng.unit()) * f.height * 0.015))
+            edge.append(
+                CanvasPoint(-0.05 * f.width + 1.1 * f.width * t, top + sin(t * 5 + rng.unit()) * f.height * 0.015))
         }
         let sand = Color(hex: 0xD8C094).lit(by: p.ambient.mixed(with: p.key, 0.5))
-        c.setLinearGradient(from: CanvasPoint(0, top), to: CanvasPoint(0, f.height), stops: [
-            GradientStop(0, sand), GradientStop(1, sand.mixed(with: p.ink, 0.3)),
-        ])
+        c.setLinearGradient(
+            from: CanvasPoint(0, top), to: CanvasPoint(0, f.height),
+            stops: [
+                GradientStop(0, sand), GradientStop(1, sand.mixed(with: p.ink, 0.3)),
+            ])
         c.addSmoothCurve(through: edge)
         c.line(to: CanvasPoint(f.width * 1.05, f.height * 1.05))
         c.line(to: CanvasPoint(-f.width * 0.05, f.height * 1.05))

@@ -11,7 +11,8 @@ import Testing
     @Test(arguments: [
         ("lit by the orange glow of fire", SketchScene.Mood.fire), ("a neon cyberpunk alley", .neon),
         ("a stormy sea", .storm), ("a city at night under the moon", .night), ("golden hour on the beach", .dusk),
-        ("sunrise over the hills", .dawn), ("a snowy field", .snow), ("misty hills", .fog), ("rain on the window", .rain),
+        ("sunrise over the hills", .dawn), ("a snowy field", .snow), ("misty hills", .fog),
+        ("rain on the window", .rain),
         ("deep underwater", .underwater), ("desert dunes", .desert), ("a dark forest", .forest),
         ("a sunny day, blue sky", .day), ("a chair", .neutral), ("the city burning at night", .fire),
     ])
@@ -38,7 +39,8 @@ import Testing
     }
 
     @Test func detailsOfThePersonAreRead() {
-        let s = scene("a young woman with short silver hair in a grey and teal flight suit, seen from behind, a cruel smile")
+        let s = scene(
+            "a young woman with short silver hair in a grey and teal flight suit, seen from behind, a cruel smile")
         #expect(s.feminine && !s.longHair && s.fromBehind)
         #expect(s.hairColor == SketchVocabulary.colors["silver"])
         #expect(s.outfitColor == SketchVocabulary.colors["grey"])
