@@ -5,10 +5,11 @@ import ReelMedia
 /// The embedded offline image backend: draws storyboard sketches with `SketchRenderer`, so a
 /// film can be made on a fresh machine with no model and no network. Free and deterministic.
 ///
-/// Image codecs live elsewhere; the composition root hands them in:
+/// Image codecs live in ReelMedia's codec layer; the composition root hands them in, so this
+/// backend stays testable with any codec:
 ///
 /// ```swift
-/// let sketch = SketchBackend(encode: { try PNG.encode($0) }, decode: { try ImageDecoder.decode($0) })
+/// let sketch = SketchBackend(encode: { try pngEncoder($0) }, decode: { try imageDecoder($0) })
 /// ```
 public struct SketchBackend: ImageBackend {
     /// Turns a drawn frame into the bytes a backend returns (PNG).
@@ -48,8 +49,9 @@ public struct SketchBackend: ImageBackend {
             do {
                 initImage = try decode(data)
             } catch {
-                throw ReelError(.invalidInput, "the sketch backend could not read the init image \(source): \(error)",
-                                underlying: error)
+                throw ReelError(
+                    .invalidInput, "the sketch backend could not read the init image \(source): \(error)",
+                    underlying: error)
             }
         }
         let count = max(1, request.count)

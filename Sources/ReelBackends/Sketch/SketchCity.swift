@@ -24,27 +24,32 @@ enum SketchCity {
             return drawFromAbove(f, near: nearColor, far: farColor, &rng)
         }
         var farRng = rng.fork("far")
-        _ = layer(f, base: horizon + f.height * 0.02, heights: (0.05, 0.2), widths: (0.02, 0.045),
-                  color: farColor, windowScale: 0.6, hatched: false, &farRng)
+        _ = layer(
+            f, base: horizon + f.height * 0.02, heights: (0.05, 0.2), widths: (0.02, 0.045),
+            color: farColor, windowScale: 0.6, hatched: false, &farRng)
         hazeBand(f, y: horizon + f.height * 0.02, color: p.haze.withAlpha(p.isDark ? 0.25 : 0.45))
         var nearRng = rng.fork("near")
         let base = min(f.height * 1.02, horizon + f.height * 0.09 * zoom)
-        let buildings = layer(f, base: base, heights: (0.08, 0.4), widths: (0.035, 0.08), color: nearColor,
-                              windowScale: 1, hatched: true, &nearRng)
+        let buildings = layer(
+            f, base: base, heights: (0.08, 0.4), widths: (0.035, 0.08), color: nearColor,
+            windowScale: 1, hatched: true, &nearRng)
         hazeBand(f, y: base, color: p.haze.withAlpha(p.isDark ? 0.18 : 0.3))
         let floor = base + f.height * 0.16 * zoom
         if floor < f.height * 0.97 {
             // Low roofs nearer still, so the city fills the ground below the skyline.
             var lowRng = rng.fork("low")
-            _ = layer(f, base: floor, heights: (0.03, 0.1), widths: (0.04, 0.1), color: nearColor.mixed(with: p.ink, 0.35),
-                      windowScale: 1, hatched: true, &lowRng)
+            _ = layer(
+                f, base: floor, heights: (0.03, 0.1), widths: (0.04, 0.1), color: nearColor.mixed(with: p.ink, 0.35),
+                windowScale: 1, hatched: true, &lowRng)
         }
         return buildings
     }
 
     /// The city seen from a height: rows of roofs below the horizon, the nearer ones larger,
     /// with only the tallest spires reaching into the sky.
-    private static func drawFromAbove(_ f: SketchFrame, near: Color, far: Color, _ rng: inout SketchRandom) -> [CanvasRect] {
+    private static func drawFromAbove(_ f: SketchFrame, near: Color, far: Color, _ rng: inout SketchRandom)
+        -> [CanvasRect]
+    {
         let p = f.palette
         let zoom = f.layout.zoom
         let horizon = f.layout.horizon
@@ -58,8 +63,9 @@ enum SketchCity {
             guard base - f.height * row.heights.0 < f.height else { break }
             let t = Double(index) / Double(rows.count - 1)
             var rowRng = rng.fork("row \(index)")
-            buildings = layer(f, base: base, heights: row.heights, widths: row.widths, color: far.mixed(with: near, t),
-                              windowScale: row.windows, hatched: index > 1, &rowRng)
+            buildings = layer(
+                f, base: base, heights: row.heights, widths: row.widths, color: far.mixed(with: near, t),
+                windowScale: row.windows, hatched: index > 1, &rowRng)
             hazeBand(f, y: base, color: p.haze.withAlpha((p.isDark ? 0.22 : 0.38) * (1 - t * 0.6)))
             if index == 1 { landmarks(f, base: base, color: far.mixed(with: near, 0.4), &rowRng) }
         }
@@ -83,7 +89,9 @@ enum SketchCity {
         let depth = f.height * 0.08
         f.canvas.setLinearGradient(
             from: CanvasPoint(0, y - depth), to: CanvasPoint(0, y + depth * 0.6),
-            stops: [GradientStop(0, color.withAlpha(0)), GradientStop(0.62, color), GradientStop(1, color.withAlpha(0))])
+            stops: [
+                GradientStop(0, color.withAlpha(0)), GradientStop(0.62, color), GradientStop(1, color.withAlpha(0)),
+            ])
         f.canvas.addRect(CanvasRect(x: 0, y: y - depth, width: f.width, height: depth * 1.6))
         f.canvas.fill()
     }
@@ -103,10 +111,13 @@ enum SketchCity {
             rects.append(CanvasRect(x: x, y: base - h, width: w, height: h + f.height * 0.05))
             x += w * (rng.chance(0.15) ? rng.range(1.2, 1.8) : rng.range(0.7, 1.02))
         }
-        let crowns: [Crown] = futuristic ? [.flat, .spire, .spire, .dome, .slant, .stepped] : [.flat, .flat, .stepped, .slant, .spire]
+        let crowns: [Crown] =
+            futuristic ? [.flat, .spire, .spire, .dome, .slant, .stepped] : [.flat, .flat, .stepped, .slant, .spire]
         for rect in rects {
             let crown = rng.pick(crowns)
-            drawBuilding(f, rect, crown: crown, color: color.mixed(with: f.palette.haze, rng.range(0, 0.12)), hatched: hatched, &rng)
+            drawBuilding(
+                f, rect, crown: crown, color: color.mixed(with: f.palette.haze, rng.range(0, 0.12)), hatched: hatched,
+                &rng)
             drawWindows(f, rect, scale: windowScale, &rng)
         }
         if futuristic, rects.count > 3 {
@@ -133,12 +144,16 @@ enum SketchCity {
         case .flat: break
         case .stepped:
             let step = r.width * 0.2
-            points += [CanvasPoint(r.minX + step, r.minY), CanvasPoint(r.minX + step, r.minY - r.width * 0.3),
-                       CanvasPoint(r.maxX - step, r.minY - r.width * 0.3), CanvasPoint(r.maxX - step, r.minY)]
+            points += [
+                CanvasPoint(r.minX + step, r.minY), CanvasPoint(r.minX + step, r.minY - r.width * 0.3),
+                CanvasPoint(r.maxX - step, r.minY - r.width * 0.3), CanvasPoint(r.maxX - step, r.minY),
+            ]
         case .spire:
             let needle = r.height * rng.range(0.25, 0.6)
-            points += [CanvasPoint(r.midX - r.width * 0.12, r.minY - needle * 0.15), CanvasPoint(r.midX, r.minY - needle),
-                       CanvasPoint(r.midX + r.width * 0.12, r.minY - needle * 0.15)]
+            points += [
+                CanvasPoint(r.midX - r.width * 0.12, r.minY - needle * 0.15), CanvasPoint(r.midX, r.minY - needle),
+                CanvasPoint(r.midX + r.width * 0.12, r.minY - needle * 0.15),
+            ]
         case .dome:
             for i in 1..<8 {
                 let a = Double.pi * Double(i) / 8
@@ -163,15 +178,22 @@ enum SketchCity {
             c.withState {
                 c.addRect(CanvasRect(x: keyLeft ? r.maxX - side : r.minX, y: r.minY, width: side, height: r.height))
                 c.clip()
-                f.pen.hatch(CanvasRect(x: keyLeft ? r.maxX - side : r.minX, y: r.minY, width: side, height: min(r.height, f.height)),
-                            angle: 1.15, spacing: 5 * f.unit, color: p.ink.withAlpha(0.22), width: 0.8 * f.unit, &rng)
+                f.pen.hatch(
+                    CanvasRect(
+                        x: keyLeft ? r.maxX - side : r.minX, y: r.minY, width: side, height: min(r.height, f.height)),
+                    angle: 1.15, spacing: 5 * f.unit, color: p.ink.withAlpha(0.22), width: 0.8 * f.unit, &rng)
             }
         }
-        f.pen.line(from: CanvasPoint(lit, r.maxY), to: CanvasPoint(lit, r.minY), color: p.key.withAlpha(0.35), width: f.unit, &rng)
-        f.pen.outline(Array(points.dropFirst().dropLast()), closed: false, color: p.ink.withAlpha(0.6), width: 1.2 * f.unit,
-                      jitter: 0.9 * f.unit, passes: 2, smooth: crown == .dome, &rng)
+        f.pen.line(
+            from: CanvasPoint(lit, r.maxY), to: CanvasPoint(lit, r.minY), color: p.key.withAlpha(0.35), width: f.unit,
+            &rng)
+        f.pen.outline(
+            Array(points.dropFirst().dropLast()), closed: false, color: p.ink.withAlpha(0.6), width: 1.2 * f.unit,
+            jitter: 0.9 * f.unit, passes: 2, smooth: crown == .dome, &rng)
         if crown == .spire, p.isDark || f.scene.futuristic, rng.chance(0.3) {
-            f.canvas.paintGlow(center: points[points.count / 2], radius: 6 * f.unit, color: Color(hex: 0xFF4A4A, alpha: 0.8), blendMode: .add)
+            f.canvas.paintGlow(
+                center: points[points.count / 2], radius: 6 * f.unit, color: Color(hex: 0xFF4A4A, alpha: 0.8),
+                blendMode: .add)
         }
     }
 
@@ -196,9 +218,10 @@ enum SketchCity {
                         default: on = column % 2 == 0 && rng.chance(litShare * 1.5)
                         }
                         guard on || !p.isDark && rng.chance(0.25), rng.below(p.windows.count) == index else { continue }
-                        c.addRect(CanvasRect(
-                            x: r.minX + cell * (0.6 + Double(column)), y: r.minY + cell * (1 + 1.3 * Double(row)),
-                            width: cell * 0.5, height: cell * 0.7))
+                        c.addRect(
+                            CanvasRect(
+                                x: r.minX + cell * (0.6 + Double(column)), y: r.minY + cell * (1 + 1.3 * Double(row)),
+                                width: cell * 0.5, height: cell * 0.7))
                     }
                 }
                 c.setColor(p.isDark ? color : color.withAlpha(0.35))

@@ -36,21 +36,26 @@ enum SketchCliff {
             c.paint()
             var hatchRng = rng.fork("hatch")
             f.pen.hatch(
-                CanvasRect(x: min(outer, cliff.edgeX), y: cliff.topY, width: abs(cliff.edgeX - outer) + f.width * 0.1, height: drop),
-                angle: cliff.fromLeft ? 1.2 : 1.94, spacing: 6 * f.unit, color: p.ink.withAlpha(0.28), width: 0.9 * f.unit,
+                CanvasRect(
+                    x: min(outer, cliff.edgeX), y: cliff.topY, width: abs(cliff.edgeX - outer) + f.width * 0.1,
+                    height: drop),
+                angle: cliff.fromLeft ? 1.2 : 1.94, spacing: 6 * f.unit, color: p.ink.withAlpha(0.28),
+                width: 0.9 * f.unit,
                 &hatchRng)
             for _ in 0..<6 {
                 let start = top[1 + rng.below(top.count - 1)]
                 var crack = [start]
                 for _ in 0..<4 {
                     let last = crack[crack.count - 1]
-                    crack.append(CanvasPoint(last.x + rng.signed() * f.width * 0.02, last.y + drop * rng.range(0.06, 0.16)))
+                    crack.append(
+                        CanvasPoint(last.x + rng.signed() * f.width * 0.02, last.y + drop * rng.range(0.06, 0.16)))
                 }
                 f.pen.outline(crack, closed: false, color: p.ink.withAlpha(0.5), width: 1.2 * f.unit, passes: 1, &rng)
             }
         }
         // The lit rim along the top edge, then the ink outline of the whole mass.
-        f.pen.outline(top, closed: false, color: p.key.withAlpha(0.6), width: 2.2 * f.unit, jitter: 0.6 * f.unit, passes: 1, &rng)
+        f.pen.outline(
+            top, closed: false, color: p.key.withAlpha(0.6), width: 2.2 * f.unit, jitter: 0.6 * f.unit, passes: 1, &rng)
         f.pen.outline(top + face, closed: false, color: p.ink.withAlpha(0.7), width: 1.6 * f.unit, &rng)
     }
 }

@@ -17,8 +17,9 @@ enum SketchEyes {
             c.withState {
                 c.blendMode = .screen
                 let fromRight = p.keyFrom == .left
-                c.setLinearGradient(from: CanvasPoint(fromRight ? f.width : 0, 0), to: CanvasPoint(f.width / 2, 0),
-                                    stops: [GradientStop(0, p.fill.withAlpha(0.5)), GradientStop(1, p.fill.withAlpha(0))])
+                c.setLinearGradient(
+                    from: CanvasPoint(fromRight ? f.width : 0, 0), to: CanvasPoint(f.width / 2, 0),
+                    stops: [GradientStop(0, p.fill.withAlpha(0.5)), GradientStop(1, p.fill.withAlpha(0))])
                 c.paint()
             }
         }
@@ -29,10 +30,13 @@ enum SketchEyes {
         for side in [-1.0, 1.0] {
             let top = CanvasPoint(center.x + side * eyeWidth * 0.12, center.y - eyeWidth * 0.15)
             let bottom = CanvasPoint(center.x + side * eyeWidth * 0.2, f.height * 1.05)
-            c.setLinearGradient(from: top, to: bottom, stops: [
-                GradientStop(0, p.ink.withAlpha(0)), GradientStop(0.5, p.ink.withAlpha(light.inShadow(x: top.x, centerX: center.x) ? 0.16 : 0.07)),
-                GradientStop(1, p.ink.withAlpha(0.04)),
-            ])
+            c.setLinearGradient(
+                from: top, to: bottom,
+                stops: [
+                    GradientStop(0, p.ink.withAlpha(0)),
+                    GradientStop(0.5, p.ink.withAlpha(light.inShadow(x: top.x, centerX: center.x) ? 0.16 : 0.07)),
+                    GradientStop(1, p.ink.withAlpha(0.04)),
+                ])
             c.newPath()
             c.move(to: top)
             c.quadCurve(to: bottom, control: CanvasPoint(top.x + side * eyeWidth * 0.02, (top.y + bottom.y) / 2))
@@ -40,9 +44,11 @@ enum SketchEyes {
             c.lineCap = .round
             c.stroke()
             let cheek = CanvasPoint(center.x + side * spacing * 0.62, center.y + eyeWidth * 0.55)
-            c.setRadialGradient(center: cheek, outerRadius: eyeWidth * 0.4, stops: [
-                GradientStop(0, Color(hex: 0xE0706A, alpha: 0.1)), GradientStop(1, Color(hex: 0xE0706A, alpha: 0)),
-            ])
+            c.setRadialGradient(
+                center: cheek, outerRadius: eyeWidth * 0.4,
+                stops: [
+                    GradientStop(0, Color(hex: 0xE0706A, alpha: 0.1)), GradientStop(1, Color(hex: 0xE0706A, alpha: 0)),
+                ])
             c.addCircle(center: cheek, radius: eyeWidth * 0.4)
             c.fill()
         }
@@ -55,7 +61,9 @@ enum SketchEyes {
         }
         let gaze = CanvasPoint(rng.signed() * 0.25, rng.signed() * 0.1)
         for side in [-1.0, 1.0] {
-            eye(f, center: CanvasPoint(center.x + side * spacing / 2, center.y), width: eyeWidth, side: side, gaze: gaze, &rng)
+            eye(
+                f, center: CanvasPoint(center.x + side * spacing / 2, center.y), width: eyeWidth, side: side,
+                gaze: gaze, &rng)
         }
     }
 
@@ -78,15 +86,21 @@ enum SketchEyes {
         c.withState {
             c.translate(socket.x, socket.y)
             c.scale(1, 0.55)
-            c.setRadialGradient(center: CanvasPoint(0, 0), outerRadius: w * 1.3, stops: [
-                GradientStop(0, p.ink.withAlpha(0.2)), GradientStop(0.6, p.ink.withAlpha(0.08)), GradientStop(1, p.ink.withAlpha(0)),
-            ])
+            c.setRadialGradient(
+                center: CanvasPoint(0, 0), outerRadius: w * 1.3,
+                stops: [
+                    GradientStop(0, p.ink.withAlpha(0.2)), GradientStop(0.6, p.ink.withAlpha(0.08)),
+                    GradientStop(1, p.ink.withAlpha(0)),
+                ])
             c.addCircle(center: CanvasPoint(0, 0), radius: w * 1.3)
             c.fill()
         }
-        f.pen.outline([pt(-0.9, -0.55), pt(-0.3, -1.55), pt(0.5, -1.6), pt(1.05, -0.5)], closed: false,
-                      color: p.ink.withAlpha(0.35), width: 2 * f.unit, &rng)
-        f.pen.outline([pt(-0.7, 1.05), pt(0, 1.35), pt(0.75, 1.0)], closed: false, color: p.ink.withAlpha(0.15), width: 1.6 * f.unit, &rng)
+        f.pen.outline(
+            [pt(-0.9, -0.55), pt(-0.3, -1.55), pt(0.5, -1.6), pt(1.05, -0.5)], closed: false,
+            color: p.ink.withAlpha(0.35), width: 2 * f.unit, &rng)
+        f.pen.outline(
+            [pt(-0.7, 1.05), pt(0, 1.35), pt(0.75, 1.0)], closed: false, color: p.ink.withAlpha(0.15),
+            width: 1.6 * f.unit, &rng)
         // The brow: a tapering band of hair, stroked along its growth.
         let browY = cruel ? -2.5 : -2.9
         let inner = cruel ? 0.75 : 0.15
@@ -104,23 +118,30 @@ enum SketchEyes {
             let a = brow[segment].interpolated(to: brow[segment + 1], t * 3 - Double(segment))
             let spread = thickness[segment] * 0.5
             let start = CanvasPoint(a.x + rng.signed() * w * 0.03, a.y + rng.signed() * spread)
-            f.pen.line(from: start, to: CanvasPoint(start.x + side * w * rng.range(0.1, 0.18), start.y - h * rng.range(0.05, 0.2)),
-                       color: browColor.withAlpha(0.7), width: 1.6 * f.unit, &rng)
+            f.pen.line(
+                from: start,
+                to: CanvasPoint(start.x + side * w * rng.range(0.1, 0.18), start.y - h * rng.range(0.05, 0.2)),
+                color: browColor.withAlpha(0.7), width: 1.6 * f.unit, &rng)
         }
         c.withState {
             c.addSmoothCurve(through: almond, closed: true, tension: 0.9)
             c.clip()
-            c.setRadialGradient(center: pt(0, 0), outerRadius: w, stops: [
-                GradientStop(0, Color(hex: 0xF3EEE6).lit(by: p.key.mixed(with: .white, 0.6))),
-                GradientStop(1, Color(hex: 0xC9A9A0).lit(by: p.ambient.mixed(with: .white, 0.3))),
-            ])
+            c.setRadialGradient(
+                center: pt(0, 0), outerRadius: w,
+                stops: [
+                    GradientStop(0, Color(hex: 0xF3EEE6).lit(by: p.key.mixed(with: .white, 0.6))),
+                    GradientStop(1, Color(hex: 0xC9A9A0).lit(by: p.ambient.mixed(with: .white, 0.3))),
+                ])
             c.paint()
             let iris = pt(gaze.x * side, gaze.y)
             let r = h * 0.95
             let irisColor = f.scene.eyeColor ?? Color(hex: 0x6A4A2A)
-            c.setRadialGradient(center: iris, outerRadius: r, stops: [
-                GradientStop(0, irisColor.mixed(with: .white, 0.35)), GradientStop(0.75, irisColor), GradientStop(1, irisColor.mixed(with: p.ink, 0.7)),
-            ])
+            c.setRadialGradient(
+                center: iris, outerRadius: r,
+                stops: [
+                    GradientStop(0, irisColor.mixed(with: .white, 0.35)), GradientStop(0.75, irisColor),
+                    GradientStop(1, irisColor.mixed(with: p.ink, 0.7)),
+                ])
             c.addCircle(center: iris, radius: r)
             c.fill()
             c.withState {
@@ -128,9 +149,10 @@ enum SketchEyes {
                 c.clip()
                 for i in 0..<48 {
                     let a = 2 * Double.pi * (Double(i) + rng.unit()) / 48
-                    f.pen.line(from: CanvasPoint(iris.x + cos(a) * r * 0.4, iris.y + sin(a) * r * 0.4),
-                               to: CanvasPoint(iris.x + cos(a) * r * 0.95, iris.y + sin(a) * r * 0.95),
-                               color: irisColor.mixed(with: p.ink, 0.5).withAlpha(0.35), width: f.unit, &rng)
+                    f.pen.line(
+                        from: CanvasPoint(iris.x + cos(a) * r * 0.4, iris.y + sin(a) * r * 0.4),
+                        to: CanvasPoint(iris.x + cos(a) * r * 0.95, iris.y + sin(a) * r * 0.95),
+                        color: irisColor.mixed(with: p.ink, 0.5).withAlpha(0.35), width: f.unit, &rng)
                 }
                 if f.scene.reflection { reflection(f, iris: iris, radius: r, &rng) }
             }
@@ -139,12 +161,16 @@ enum SketchEyes {
             c.fill()
             c.setColor(Color.white.withAlpha(0.9))
             let keyLeft = p.keyFrom == .left
-            c.addEllipse(center: CanvasPoint(iris.x + (keyLeft ? -1 : 1) * r * 0.35, iris.y - r * 0.38), rx: r * 0.13, ry: r * 0.1)
+            c.addEllipse(
+                center: CanvasPoint(iris.x + (keyLeft ? -1 : 1) * r * 0.35, iris.y - r * 0.38), rx: r * 0.13,
+                ry: r * 0.1)
             c.fill()
             // The upper lid's shadow on the eyeball.
-            c.setLinearGradient(from: pt(0, -1), to: pt(0, -0.3), stops: [
-                GradientStop(0, p.ink.withAlpha(0.55)), GradientStop(1, p.ink.withAlpha(0)),
-            ])
+            c.setLinearGradient(
+                from: pt(0, -1), to: pt(0, -0.3),
+                stops: [
+                    GradientStop(0, p.ink.withAlpha(0.55)), GradientStop(1, p.ink.withAlpha(0)),
+                ])
             c.paint()
         }
         f.pen.outline(upper, closed: false, color: p.ink.withAlpha(0.9), width: 4.5 * f.unit, &rng)
@@ -171,9 +197,11 @@ enum SketchEyes {
         let p = f.palette
         let fire = f.scene.has(.fire)
         let glow = fire ? Color(hex: 0xFF8A2A) : p.horizon.mixed(with: .white, 0.3)
-        c.setLinearGradient(from: CanvasPoint(0, iris.y - r * 0.3), to: CanvasPoint(0, iris.y + r * 0.5), stops: [
-            GradientStop(0, glow.withAlpha(0)), GradientStop(1, glow.withAlpha(0.75)),
-        ])
+        c.setLinearGradient(
+            from: CanvasPoint(0, iris.y - r * 0.3), to: CanvasPoint(0, iris.y + r * 0.5),
+            stops: [
+                GradientStop(0, glow.withAlpha(0)), GradientStop(1, glow.withAlpha(0.75)),
+            ])
         c.addRect(CanvasRect(x: iris.x - r, y: iris.y - r * 0.3, width: 2 * r, height: r))
         c.fill()
         var x = iris.x - r
@@ -186,8 +214,12 @@ enum SketchEyes {
             let building = CanvasRect(x: x, y: base - h, width: w * 0.9, height: h + r)
             c.addRect(building)
             if f.scene.futuristic, rng.chance(0.3) {
-                c.addPolyline([CanvasPoint(building.midX - w * 0.1, building.minY), CanvasPoint(building.midX, building.minY - h * 0.6),
-                               CanvasPoint(building.midX + w * 0.1, building.minY)], closed: true)
+                c.addPolyline(
+                    [
+                        CanvasPoint(building.midX - w * 0.1, building.minY),
+                        CanvasPoint(building.midX, building.minY - h * 0.6),
+                        CanvasPoint(building.midX + w * 0.1, building.minY),
+                    ], closed: true)
             }
             tops.append(building)
             x += w
@@ -196,14 +228,19 @@ enum SketchEyes {
         for building in tops {
             for _ in 0..<3 {
                 c.setColor(p.windows[rng.below(p.windows.count)].withAlpha(0.9))
-                c.addRect(CanvasRect(x: building.minX + building.width * rng.range(0.2, 0.7), y: building.minY + r * rng.range(0.04, 0.3),
-                                     width: max(1, r * 0.025), height: max(1, r * 0.03)))
+                c.addRect(
+                    CanvasRect(
+                        x: building.minX + building.width * rng.range(0.2, 0.7),
+                        y: building.minY + r * rng.range(0.04, 0.3),
+                        width: max(1, r * 0.025), height: max(1, r * 0.03)))
                 c.fill()
             }
         }
         if fire {
             for building in tops where rng.chance(0.5) {
-                SketchFire.flame(f, base: CanvasPoint(building.midX, building.minY + 1), width: building.width, height: r * 0.25, &rng)
+                SketchFire.flame(
+                    f, base: CanvasPoint(building.midX, building.minY + 1), width: building.width, height: r * 0.25,
+                    &rng)
             }
         }
     }

@@ -19,15 +19,21 @@ enum SketchFigure {
         let headHeight = size * 0.13
         let detailedHead = headHeight >= 36 * f.unit
         var identity = f.identity.fork("figure")
-        let outfit = scene.outfitColor ?? identity.pick([Color(hex: 0x4A5560), Color(hex: 0x2F5A5E), Color(hex: 0x6E2E2A), Color(hex: 0x3A3F58)])
+        let outfit =
+            scene.outfitColor
+            ?? identity.pick([Color(hex: 0x4A5560), Color(hex: 0x2F5A5E), Color(hex: 0x6E2E2A), Color(hex: 0x3A3F58)])
         let hair = scene.hairColor ?? identity.pick([Color(hex: 0x2E221C), Color(hex: 0x4A3326), Color(hex: 0x1E1A1A)])
-        let colors: [Material: Color] = [.outfit: outfit, .skin: Color(hex: 0xE6B493), .hair: hair, .boots: Color(hex: 0x24201E)]
+        let colors: [Material: Color] = [
+            .outfit: outfit, .skin: Color(hex: 0xE6B493), .hair: hair, .boots: Color(hex: 0x24201E),
+        ]
         let backlit = p.isDark || [.dusk, .dawn].contains(scene.mood)
         let small = size < f.height * 0.5
         let light = SketchLight(palette: p, silhouette: small ? (backlit ? 0.85 : 0.45) : (backlit ? 0.15 : 0))
 
         let parts = body(scene: scene, pose: figure.pose, withHead: !detailedHead).map { part in
-            Part(points: part.points.map { CanvasPoint(figure.x + $0.x * size, figure.feetY + $0.y * size) }, material: part.material)
+            Part(
+                points: part.points.map { CanvasPoint(figure.x + $0.x * size, figure.feetY + $0.y * size) },
+                material: part.material)
         }
         let bounds = CanvasRect(x: figure.x - size * 0.2, y: figure.feetY - size, width: size * 0.4, height: size)
         let visible = CanvasRect(
@@ -47,12 +53,17 @@ enum SketchFigure {
                 c.paint()
                 if !small, part.material == .outfit {
                     var hatchRng = rng.fork("hatch")
-                    let shadowHalf = light.inShadow(x: visible.minX, centerX: figure.x)
-                        ? CanvasRect(x: visible.minX, y: visible.minY, width: figure.x - visible.minX, height: visible.height)
-                        : CanvasRect(x: figure.x, y: visible.minY, width: visible.maxX - figure.x, height: visible.height)
+                    let shadowHalf =
+                        light.inShadow(x: visible.minX, centerX: figure.x)
+                        ? CanvasRect(
+                            x: visible.minX, y: visible.minY, width: figure.x - visible.minX, height: visible.height)
+                        : CanvasRect(
+                            x: figure.x, y: visible.minY, width: visible.maxX - figure.x, height: visible.height)
                     if shadowHalf.width > 0 {
-                        f.pen.hatch(shadowHalf, angle: 1.1, spacing: max(4, size * 0.006) * f.unit, color: p.ink.withAlpha(0.16),
-                                    width: 0.9 * f.unit, &hatchRng)
+                        f.pen.hatch(
+                            shadowHalf, angle: 1.1, spacing: max(4, size * 0.006) * f.unit,
+                            color: p.ink.withAlpha(0.16),
+                            width: 0.9 * f.unit, &hatchRng)
                     }
                 }
                 // Rim light: a band inside the edge, brightest on the key side.
@@ -61,14 +72,18 @@ enum SketchFigure {
                 c.lineWidth = max(1.5, size * 0.008)
                 let rim = p.key.withAlpha(backlit ? 0.8 : 0.45)
                 let rimGradient = light.gradient(for: .white, across: visible)
-                c.setLinearGradient(from: rimGradient.start, to: rimGradient.end,
-                                    stops: [GradientStop(0, rim), GradientStop(0.5, rim.withAlpha(0)), GradientStop(1, rim.withAlpha(0))])
+                c.setLinearGradient(
+                    from: rimGradient.start, to: rimGradient.end,
+                    stops: [
+                        GradientStop(0, rim), GradientStop(0.5, rim.withAlpha(0)), GradientStop(1, rim.withAlpha(0)),
+                    ])
                 c.stroke()
             }
             // Each part is outlined as it is laid down, so the next one covers lines it hides.
             if outlined {
-                f.pen.outline(part.points, closed: true, color: p.ink.withAlpha(0.6), width: outlineWidth,
-                              jitter: min(2, size * 0.002) * f.unit, &rng)
+                f.pen.outline(
+                    part.points, closed: true, color: p.ink.withAlpha(0.6), width: outlineWidth,
+                    jitter: min(2, size * 0.002) * f.unit, &rng)
             }
         }
         if size > f.height * 0.6 {
@@ -97,19 +112,31 @@ enum SketchFigure {
         for side in [-1.0, 1.0] {
             let out = side < 0 ? arm : arm * 0.5
             let spread = side < 0 ? stance : stance * 0.4
-            f.pen.outline([at(side * (sw - 0.004), -0.8), at(side * (sw + 0.026 + out), -0.64), at(side * (sw + 0.014 + out * 1.5), -0.52)],
-                          closed: false, color: trim, width: size * 0.008, passes: 1, &rng)
-            f.pen.outline([at(side * 0.08, -0.44), at(side * (0.072 + spread), -0.26), at(side * (0.07 + spread * 1.5), -0.06)],
-                          closed: false, color: trim, width: size * 0.008, passes: 1, &rng)
-            f.pen.outline([at(side * (sw - 0.01), -0.655), at(side * (sw + 0.01), -0.645), at(side * (sw + 0.03), -0.65)],
-                          closed: false, color: ink.withAlpha(0.4), width: lineWidth * 0.8, passes: 1, &rng)
-            f.pen.outline([at(side * (0.03 + spread), -0.27), at(side * (0.05 + spread), -0.26), at(side * (0.07 + spread), -0.27)],
-                          closed: false, color: ink.withAlpha(0.4), width: lineWidth * 0.8, passes: 1, &rng)
+            f.pen.outline(
+                [
+                    at(side * (sw - 0.004), -0.8), at(side * (sw + 0.026 + out), -0.64),
+                    at(side * (sw + 0.014 + out * 1.5), -0.52),
+                ],
+                closed: false, color: trim, width: size * 0.008, passes: 1, &rng)
+            f.pen.outline(
+                [at(side * 0.08, -0.44), at(side * (0.072 + spread), -0.26), at(side * (0.07 + spread * 1.5), -0.06)],
+                closed: false, color: trim, width: size * 0.008, passes: 1, &rng)
+            f.pen.outline(
+                [at(side * (sw - 0.01), -0.655), at(side * (sw + 0.01), -0.645), at(side * (sw + 0.03), -0.65)],
+                closed: false, color: ink.withAlpha(0.4), width: lineWidth * 0.8, passes: 1, &rng)
+            f.pen.outline(
+                [
+                    at(side * (0.03 + spread), -0.27), at(side * (0.05 + spread), -0.26),
+                    at(side * (0.07 + spread), -0.27),
+                ],
+                closed: false, color: ink.withAlpha(0.4), width: lineWidth * 0.8, passes: 1, &rng)
         }
-        f.pen.outline([at(-waist + 0.01, -0.6), at(0, -0.595), at(waist - 0.01, -0.6)], closed: false, color: trim,
-                      width: size * 0.012, passes: 1, &rng)
-        f.pen.outline([at(0, -0.86), at(0.004, -0.72), at(0, -0.6)], closed: false,
-                      color: ink.withAlpha(f.scene.fromBehind ? 0.35 : 0.55), width: lineWidth, passes: 1, &rng)
+        f.pen.outline(
+            [at(-waist + 0.01, -0.6), at(0, -0.595), at(waist - 0.01, -0.6)], closed: false, color: trim,
+            width: size * 0.012, passes: 1, &rng)
+        f.pen.outline(
+            [at(0, -0.86), at(0.004, -0.72), at(0, -0.6)], closed: false,
+            color: ink.withAlpha(f.scene.fromBehind ? 0.35 : 0.55), width: lineWidth, passes: 1, &rng)
     }
 
     /// The body in figure units: x right, y down, soles at 0, crown at -1.
@@ -119,31 +146,50 @@ enum SketchFigure {
         let waist = scene.feminine ? 0.066 : 0.078
         let stance = 0.012 + 0.018 * abs(pose)
         let arm = 0.01 + 0.02 * max(0, pose)
-        func mirrored(_ left: [CanvasPoint]) -> [CanvasPoint] { left + left.reversed().map { CanvasPoint(-$0.x, $0.y) } }
-        var parts: [Part] = []
-        if withHead, scene.longHair || scene.fromBehind {
-            parts.append(Part(points: mirrored([
-                CanvasPoint(0, -1.005), CanvasPoint(-0.045, -0.99), CanvasPoint(-0.062, -0.93), CanvasPoint(-0.066, -0.86),
-                CanvasPoint(-0.06, scene.longHair ? -0.8 : -0.87),
-            ]), material: .hair))
+        func mirrored(_ left: [CanvasPoint]) -> [CanvasPoint] {
+            left + left.reversed().map { CanvasPoint(-$0.x, $0.y) }
         }
+        var parts: [Part] = []
+        // Hair down the back: behind the body seen from the front, over it seen from behind.
+        let backHair = Part(
+            points: mirrored([
+                CanvasPoint(0, -1.005), CanvasPoint(-0.045, -0.99), CanvasPoint(-0.062, -0.93),
+                CanvasPoint(-0.066, -0.86),
+                CanvasPoint(-0.06, scene.longHair ? -0.8 : -0.87),
+            ]), material: .hair)
+        if withHead, scene.longHair, !scene.fromBehind { parts.append(backHair) }
         for side in [-1.0, 1.0] {
             let s = side < 0 ? stance : stance * 0.4
-            parts.append(Part(points: limb([CanvasPoint(side * 0.048, -0.5), CanvasPoint(side * (0.05 + s), -0.26),
-                                           CanvasPoint(side * (0.055 + s * 1.5), -0.035)], widths: [0.085, 0.056, 0.04]), material: .outfit))
-            parts.append(Part(points: ellipse(CanvasPoint(side * (0.065 + s * 1.5), -0.014), 0.036, 0.016), material: .boots))
+            parts.append(
+                Part(
+                    points: limb(
+                        [
+                            CanvasPoint(side * 0.048, -0.5), CanvasPoint(side * (0.05 + s), -0.26),
+                            CanvasPoint(side * (0.055 + s * 1.5), -0.035),
+                        ], widths: [0.085, 0.056, 0.04]), material: .outfit))
+            parts.append(
+                Part(points: ellipse(CanvasPoint(side * (0.065 + s * 1.5), -0.014), 0.036, 0.016), material: .boots))
         }
-        parts.append(Part(points: mirrored([
-            CanvasPoint(-0.026, -0.866), CanvasPoint(-sw + 0.025, -0.845), CanvasPoint(-sw, -0.806), CanvasPoint(-sw + 0.01, -0.72),
-            CanvasPoint(-waist, -0.61), CanvasPoint(-hw, -0.52), CanvasPoint(-hw + 0.008, -0.46), CanvasPoint(-0.01, -0.445),
-        ]), material: .outfit))
+        parts.append(
+            Part(
+                points: mirrored([
+                    CanvasPoint(-0.026, -0.866), CanvasPoint(-sw + 0.025, -0.845), CanvasPoint(-sw, -0.806),
+                    CanvasPoint(-sw + 0.01, -0.72),
+                    CanvasPoint(-waist, -0.61), CanvasPoint(-hw, -0.52), CanvasPoint(-hw + 0.008, -0.46),
+                    CanvasPoint(-0.01, -0.445),
+                ]), material: .outfit))
         if scene.coat {
             let wind = scene.windy ? 0.05 : 0.015
-            parts.append(Part(points: [
-                CanvasPoint(-sw + 0.01, -0.81), CanvasPoint(-sw - 0.008, -0.6), CanvasPoint(-sw - 0.03 + wind, -0.4),
-                CanvasPoint(-sw - 0.05 + wind * 2, -0.22), CanvasPoint(0.0 + wind * 2, -0.2), CanvasPoint(sw + 0.06 + wind * 2.4, -0.23),
-                CanvasPoint(sw + 0.03 + wind, -0.42), CanvasPoint(sw + 0.008, -0.6), CanvasPoint(sw - 0.01, -0.81), CanvasPoint(0, -0.84),
-            ], material: .outfit))
+            parts.append(
+                Part(
+                    points: [
+                        CanvasPoint(-sw + 0.01, -0.81), CanvasPoint(-sw - 0.008, -0.6),
+                        CanvasPoint(-sw - 0.03 + wind, -0.4),
+                        CanvasPoint(-sw - 0.05 + wind * 2, -0.22), CanvasPoint(0.0 + wind * 2, -0.2),
+                        CanvasPoint(sw + 0.06 + wind * 2.4, -0.23),
+                        CanvasPoint(sw + 0.03 + wind, -0.42), CanvasPoint(sw + 0.008, -0.6),
+                        CanvasPoint(sw - 0.01, -0.81), CanvasPoint(0, -0.84),
+                    ], material: .outfit))
         }
         for side in [-1.0, 1.0] {
             let out = side < 0 ? arm : arm * 0.5
@@ -154,14 +200,25 @@ enum SketchFigure {
             parts.append(Part(points: ellipse(CanvasPoint(wrist.x, -0.475), 0.015, 0.026), material: .skin))
         }
         guard withHead else { return parts }
-        parts.append(Part(points: [CanvasPoint(-0.022, -0.9), CanvasPoint(0.022, -0.9), CanvasPoint(0.024, -0.85), CanvasPoint(-0.024, -0.85)],
-                          material: .skin))
-        parts.append(Part(points: ellipse(CanvasPoint(0, -0.935), 0.05, 0.065), material: scene.fromBehind ? .hair : .skin))
-        if !scene.fromBehind {
-            parts.append(Part(points: [
-                CanvasPoint(-0.052, -0.93), CanvasPoint(-0.045, -0.985), CanvasPoint(0, -1.006), CanvasPoint(0.045, -0.985),
-                CanvasPoint(0.052, -0.93), CanvasPoint(0.02, -0.96), CanvasPoint(-0.02, -0.955),
-            ], material: .hair))
+        parts.append(
+            Part(
+                points: [
+                    CanvasPoint(-0.022, -0.9), CanvasPoint(0.022, -0.9), CanvasPoint(0.024, -0.85),
+                    CanvasPoint(-0.024, -0.85),
+                ],
+                material: .skin))
+        parts.append(
+            Part(points: ellipse(CanvasPoint(0, -0.935), 0.05, 0.065), material: scene.fromBehind ? .hair : .skin))
+        if scene.fromBehind {
+            parts.append(backHair)
+        } else {
+            parts.append(
+                Part(
+                    points: [
+                        CanvasPoint(-0.052, -0.93), CanvasPoint(-0.045, -0.985), CanvasPoint(0, -1.006),
+                        CanvasPoint(0.045, -0.985),
+                        CanvasPoint(0.052, -0.93), CanvasPoint(0.02, -0.96), CanvasPoint(-0.02, -0.955),
+                    ], material: .hair))
         }
         return parts
     }
@@ -183,7 +240,9 @@ enum SketchFigure {
         guard let last = joints.last, joints.count > 1 else { return left + right.reversed() }
         let endDir = CanvasPoint(last.x - joints[joints.count - 2].x, last.y - joints[joints.count - 2].y)
         let endLength = max(1e-9, (endDir.x * endDir.x + endDir.y * endDir.y).squareRoot())
-        let tip = CanvasPoint(last.x + endDir.x / endLength * widths[widths.count - 1] * 0.4, last.y + endDir.y / endLength * widths[widths.count - 1] * 0.4)
+        let tip = CanvasPoint(
+            last.x + endDir.x / endLength * widths[widths.count - 1] * 0.4,
+            last.y + endDir.y / endLength * widths[widths.count - 1] * 0.4)
         return left + [tip] + right.reversed()
     }
 

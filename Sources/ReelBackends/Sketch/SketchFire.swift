@@ -38,10 +38,13 @@ enum SketchFire {
             }
         }
         let glowY = bases.map(\.y).max() ?? f.height
-        c.paintGlow(center: CanvasPoint(f.width / 2, glowY), radius: f.width * 0.7, color: Color(hex: 0xFF6A1A, alpha: 0.35), blendMode: .add)
+        c.paintGlow(
+            center: CanvasPoint(f.width / 2, glowY), radius: f.width * 0.7, color: Color(hex: 0xFF6A1A, alpha: 0.35),
+            blendMode: .add)
         for center in blazes {
-            c.paintGlow(center: CanvasPoint(center * f.width, glowY - f.height * 0.05), radius: f.height * 0.5,
-                        color: Color(hex: 0xFF8A2A, alpha: 0.3), blendMode: .add)
+            c.paintGlow(
+                center: CanvasPoint(center * f.width, glowY - f.height * 0.05), radius: f.height * 0.5,
+                color: Color(hex: 0xFF8A2A, alpha: 0.3), blendMode: .add)
         }
         var smokeRng = rng.fork("smoke")
         let tops = bases.sorted { $0.height > $1.height }.prefix(8).map { CanvasPoint($0.x, $0.y - $0.height) }
@@ -79,7 +82,10 @@ enum SketchFire {
             ]
             if forks && layer.scale == 1 {
                 // A second, shorter tip split off the side.
-                points += [CanvasPoint(base.x + w * 0.42 - s * 0.2, base.y - h * 0.72), CanvasPoint(base.x + w * 0.3, base.y - h * 0.4)]
+                points += [
+                    CanvasPoint(base.x + w * 0.42 - s * 0.2, base.y - h * 0.72),
+                    CanvasPoint(base.x + w * 0.3, base.y - h * 0.4),
+                ]
             }
             points += [CanvasPoint(base.x + w * 0.45, base.y - h * 0.26), CanvasPoint(base.x + w / 2, base.y)]
             c.withState {
@@ -87,18 +93,32 @@ enum SketchFire {
                 let color = Color(hex: layer.color)
                 c.setLinearGradient(
                     from: CanvasPoint(0, base.y), to: CanvasPoint(0, base.y - h),
-                    stops: [GradientStop(0, color.withAlpha(layer.alpha)), GradientStop(0.7, color.withAlpha(layer.alpha * 0.8)),
-                            GradientStop(1, color.withAlpha(0.1))])
+                    stops: [
+                        GradientStop(0, color.withAlpha(layer.alpha)),
+                        GradientStop(0.7, color.withAlpha(layer.alpha * 0.8)),
+                        GradientStop(1, color.withAlpha(0.1)),
+                    ])
                 c.addSmoothCurve(through: points, closed: true)
                 c.fill()
             }
         }
     }
 
-    /// Plumes of soft puffs that grow, darken and drift as they rise.
+    /// Plumes of soft puffs that grow, darken and drift as they rise. Smoke has no edges, so it
+    /// is painted at a quarter of the frame's resolution and laid over it smoothly scaled up.
     static func drawSmoke(_ f: SketchFrame, from sources: [CanvasPoint], _ rng: inout SketchRandom) {
         guard !sources.isEmpty else { return }
-        let c = f.canvas
+        let factor = 4.0
+        guard let layer = try? Canvas(width: max(1, Int(f.width / factor)), height: max(1, Int(f.height / factor)))
+        else { return }
+        layer.scale(1 / factor, 1 / factor)
+        paintSmoke(on: layer, f, from: sources, &rng)
+        f.canvas.draw(layer.image(), in: f.canvas.bounds)
+    }
+
+    private static func paintSmoke(
+        on c: Canvas, _ f: SketchFrame, from sources: [CanvasPoint], _ rng: inout SketchRandom
+    ) {
         let drift = rng.signed() * f.width * 0.25
         let smoke = f.palette.cloud.mixed(with: Color(hex: 0x1E1614), 0.45)
         for source in sources.prefix(3 + rng.below(4)) {
@@ -107,10 +127,13 @@ enum SketchFire {
             for step in 0..<16 {
                 let t = Double(step) / 16
                 let color = smoke.mixed(with: Color(hex: 0x120C0B), t * 0.5)
-                c.setRadialGradient(center: point, outerRadius: r, stops: [
-                    GradientStop(0, color.withAlpha(0.5 * (1 - t * 0.5))), GradientStop(0.6, color.withAlpha(0.35 * (1 - t * 0.5))),
-                    GradientStop(1, color.withAlpha(0)),
-                ])
+                c.setRadialGradient(
+                    center: point, outerRadius: r,
+                    stops: [
+                        GradientStop(0, color.withAlpha(0.5 * (1 - t * 0.5))),
+                        GradientStop(0.6, color.withAlpha(0.35 * (1 - t * 0.5))),
+                        GradientStop(1, color.withAlpha(0)),
+                    ])
                 c.addCircle(center: point, radius: r)
                 c.fill()
                 point = CanvasPoint(point.x + drift / 16 + rng.signed() * r * 0.35, point.y - r * rng.range(0.35, 0.7))

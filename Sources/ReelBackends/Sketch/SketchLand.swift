@@ -1,7 +1,7 @@
 import Foundation
 import ReelMedia
 
-/// The land under the sky: mountain ridges, the ground or the sea, trees and a lone tower.
+/// The land under the sky: mountain ridges, the ground, trees and a lone tower.
 enum SketchLand {
     static func drawMountains(_ f: SketchFrame, _ rng: inout SketchRandom) {
         let p = f.palette
@@ -13,10 +13,13 @@ enum SketchLand {
             let color = p.haze.mixed(with: p.skyTop, 0.35).mixed(with: p.ink, (p.isDark ? 0.35 : 0.15) + near * 0.2)
             f.canvas.setColor(color)
             f.canvas.addPolyline(
-                ridge + [CanvasPoint(f.width * 1.05, f.layout.horizon + f.height * 0.05),
-                         CanvasPoint(-f.width * 0.05, f.layout.horizon + f.height * 0.05)], closed: true)
+                ridge + [
+                    CanvasPoint(f.width * 1.05, f.layout.horizon + f.height * 0.05),
+                    CanvasPoint(-f.width * 0.05, f.layout.horizon + f.height * 0.05),
+                ], closed: true)
             f.canvas.fill()
-            if f.scene.weather.contains(.snow) || f.scene.mood == .snow || (f.scene.has(.mountains) && rng.chance(0.4)) {
+            if f.scene.weather.contains(.snow) || f.scene.mood == .snow || (f.scene.has(.mountains) && rng.chance(0.4))
+            {
                 drawSnowCaps(f, ridge: ridge, peak: peak)
             }
             f.pen.outline(ridge, closed: false, color: p.ink.withAlpha(0.35), width: 1.1 * f.unit, passes: 1, &rng)
@@ -24,7 +27,9 @@ enum SketchLand {
     }
 
     /// A jagged ridge by midpoint displacement, from beyond the left edge to beyond the right.
-    private static func ridgeLine(_ f: SketchFrame, base: Double, peak: Double, _ rng: inout SketchRandom) -> [CanvasPoint] {
+    private static func ridgeLine(_ f: SketchFrame, base: Double, peak: Double, _ rng: inout SketchRandom)
+        -> [CanvasPoint]
+    {
         var heights = [rng.range(0.1, 0.5), rng.range(0.1, 0.5)]
         var roughness = 0.9
         while heights.count < 65 {
@@ -41,7 +46,8 @@ enum SketchLand {
         let bottom = heights.min() ?? 0
         return heights.enumerated().map { i, h in
             let t = Double(i) / Double(heights.count - 1)
-            return CanvasPoint(-0.05 * f.width + 1.1 * f.width * t, base - peak * (h - bottom) / max(0.01, top - bottom))
+            return CanvasPoint(
+                -0.05 * f.width + 1.1 * f.width * t, base - peak * (h - bottom) / max(0.01, top - bottom))
         }
     }
 
@@ -49,7 +55,8 @@ enum SketchLand {
         let c = f.canvas
         let snowLine = (ridge.map(\.y).min() ?? f.layout.horizon) + peak * 0.3
         c.withState {
-            c.addPolyline(ridge + [CanvasPoint(f.width * 1.05, f.height), CanvasPoint(-f.width * 0.05, f.height)], closed: true)
+            c.addPolyline(
+                ridge + [CanvasPoint(f.width * 1.05, f.height), CanvasPoint(-f.width * 0.05, f.height)], closed: true)
             c.clip()
             c.setColor(Color(hex: 0xF4F6FA).lit(by: f.palette.key).mixed(with: f.palette.haze, 0.3))
             c.addRect(CanvasRect(x: 0, y: 0, width: f.width, height: snowLine))
@@ -87,60 +94,15 @@ enum SketchLand {
             let length = (4 + 40 * depth) * f.unit * rng.range(0.5, 1.5)
             let x = rng.unit() * f.width
             if f.scene.mood == .desert {
-                f.pen.line(from: CanvasPoint(x, y), to: CanvasPoint(x + length * 3, y - length * 0.2), color: ink, width: f.unit, &rng)
+                f.pen.line(
+                    from: CanvasPoint(x, y), to: CanvasPoint(x + length * 3, y - length * 0.2), color: ink,
+                    width: f.unit, &rng)
             } else {
-                f.pen.line(from: CanvasPoint(x, y), to: CanvasPoint(x + length, y + rng.signed() * 2), color: ink, width: f.unit, &rng)
+                f.pen.line(
+                    from: CanvasPoint(x, y), to: CanvasPoint(x + length, y + rng.signed() * 2), color: ink,
+                    width: f.unit, &rng)
             }
         }
-    }
-
-    static func drawSea(_ f: SketchFrame, _ rng: inout SketchRandom) {
-        let c = f.canvas
-        let p = f.palette
-        let horizon = f.layout.horizon
-        c.setLinearGradient(
-            from: CanvasPoint(0, horizon), to: CanvasPoint(0, f.height),
-            stops: [GradientStop(0, p.horizon.mixed(with: p.water, 0.45)), GradientStop(1, p.water.mixed(with: p.ink, 0.45))])
-        c.addRect(CanvasRect(x: 0, y: horizon, width: f.width, height: f.height - horizon))
-        c.fill()
-        let rough = f.scene.mood == .storm
-        for row in 0..<48 {
-            let depth = pow(Double(row) / 48, 1.6)
-            let y = horizon + (f.height - horizon) * depth + 1
-            let dash = (6 + 70 * depth) * f.unit
-            var x = -rng.unit() * dash
-            while x < f.width {
-                let length = dash * rng.range(0.3, 1)
-                let nearLight = abs(x - f.layout.lightX) < f.width * (0.03 + 0.12 * depth)
-                let color = nearLight ? p.key.withAlpha(0.55) : p.horizon.withAlpha(rough ? 0.3 : 0.18)
-                f.pen.line(from: CanvasPoint(x, y), to: CanvasPoint(x + length, y + rng.signed()), color: color,
-                           width: (0.6 + 1.6 * depth) * f.unit, &rng)
-                x += length + dash * rng.range(0.6, 2.4)
-            }
-        }
-    }
-
-    /// A strip of beach in the foreground for someone standing by the sea.
-    static func drawShore(_ f: SketchFrame, under figure: SketchLayout.Figure, _ rng: inout SketchRandom) {
-        let c = f.canvas
-        let p = f.palette
-        let top = min(figure.feetY - f.height * 0.03, f.height * 0.97)
-        var edge: [CanvasPoint] = []
-        for i in 0...8 {
-            let t = Double(i) / 8
-            edge.append(CanvasPoint(-0.05 * f.width + 1.1 * f.width * t, top + sin(t * 5 + rng.unit()) * f.height * 0.015))
-        }
-        let sand = Color(hex: 0xD8C094).lit(by: p.ambient.mixed(with: p.key, 0.5))
-        c.setLinearGradient(from: CanvasPoint(0, top), to: CanvasPoint(0, f.height), stops: [
-            GradientStop(0, sand), GradientStop(1, sand.mixed(with: p.ink, 0.3)),
-        ])
-        c.addSmoothCurve(through: edge)
-        c.line(to: CanvasPoint(f.width * 1.05, f.height * 1.05))
-        c.line(to: CanvasPoint(-f.width * 0.05, f.height * 1.05))
-        c.closePath()
-        c.fill()
-        f.pen.outline(edge, closed: false, color: Color.white.withAlpha(0.55), width: 2.5 * f.unit, &rng)
-        f.pen.outline(edge, closed: false, color: p.ink.withAlpha(0.35), width: 1.1 * f.unit, passes: 1, &rng)
     }
 
     /// Pines and round trees: a band along the horizon and a few big ones in the foreground.
@@ -150,26 +112,35 @@ enum SketchLand {
         let far = p.groundFar.mixed(with: p.haze, 0.45).mixed(with: p.ink, 0.25)
         for _ in 0..<Int(f.width / (many ? 14 : 30)) {
             let h = f.height * rng.range(0.03, 0.08) * f.layout.zoom
-            drawPine(f, base: CanvasPoint(rng.unit() * f.width, f.layout.horizon + f.height * 0.01 + rng.unit() * 4), height: h, color: far, &rng)
+            drawPine(
+                f, base: CanvasPoint(rng.unit() * f.width, f.layout.horizon + f.height * 0.01 + rng.unit() * 4),
+                height: h, color: far, &rng)
         }
         let avoid = f.layout.figure?.x ?? -1e9
         for _ in 0..<(many ? 5 : 2) {
             var x = rng.unit() * f.width
             if abs(x - avoid) < f.width * 0.15 { x = avoid + (x < avoid ? -1 : 1) * f.width * 0.2 }
             let h = f.height * rng.range(0.35, 0.7)
-            drawPine(f, base: CanvasPoint(x, f.height * rng.range(0.95, 1.05)), height: h, color: p.groundNear.mixed(with: p.ink, 0.5), &rng)
+            drawPine(
+                f, base: CanvasPoint(x, f.height * rng.range(0.95, 1.05)), height: h,
+                color: p.groundNear.mixed(with: p.ink, 0.5), &rng)
         }
     }
 
-    private static func drawPine(_ f: SketchFrame, base: CanvasPoint, height: Double, color: Color, _ rng: inout SketchRandom) {
+    private static func drawPine(
+        _ f: SketchFrame, base: CanvasPoint, height: Double, color: Color, _ rng: inout SketchRandom
+    ) {
         let c = f.canvas
         let w = height * rng.range(0.28, 0.38)
         var points: [CanvasPoint] = [CanvasPoint(base.x, base.y - height)]
         let tiers = 4
         for tier in 1...tiers {
             let t = Double(tier) / Double(tiers)
-            points.append(CanvasPoint(base.x + w * 0.5 * t + rng.signed() * w * 0.05, base.y - height * (1 - t) - height * 0.05))
-            if tier < tiers { points.append(CanvasPoint(base.x + w * 0.18 * t, base.y - height * (1 - t) - height * 0.02)) }
+            points.append(
+                CanvasPoint(base.x + w * 0.5 * t + rng.signed() * w * 0.05, base.y - height * (1 - t) - height * 0.05))
+            if tier < tiers {
+                points.append(CanvasPoint(base.x + w * 0.18 * t, base.y - height * (1 - t) - height * 0.02))
+            }
         }
         let left = points.dropFirst().reversed().map { CanvasPoint(2 * base.x - $0.x, $0.y) }
         c.setColor(color)
@@ -189,14 +160,21 @@ enum SketchLand {
         let w = h * 0.07
         let color = p.ink.mixed(with: p.horizon, p.isDark ? 0.15 : 0.35)
         c.setColor(color)
-        c.addPolyline([
-            CanvasPoint(x - w, base), CanvasPoint(x - w * 0.45, base - h * 0.85), CanvasPoint(x - w * 0.8, base - h * 0.88),
-            CanvasPoint(x - w * 0.3, base - h * 0.97), CanvasPoint(x, base - h * 1.12), CanvasPoint(x + w * 0.3, base - h * 0.97),
-            CanvasPoint(x + w * 0.8, base - h * 0.88), CanvasPoint(x + w * 0.45, base - h * 0.85), CanvasPoint(x + w, base),
-        ], closed: true)
+        c.addPolyline(
+            [
+                CanvasPoint(x - w, base), CanvasPoint(x - w * 0.45, base - h * 0.85),
+                CanvasPoint(x - w * 0.8, base - h * 0.88),
+                CanvasPoint(x - w * 0.3, base - h * 0.97), CanvasPoint(x, base - h * 1.12),
+                CanvasPoint(x + w * 0.3, base - h * 0.97),
+                CanvasPoint(x + w * 0.8, base - h * 0.88), CanvasPoint(x + w * 0.45, base - h * 0.85),
+                CanvasPoint(x + w, base),
+            ], closed: true)
         c.fill()
-        c.paintGlow(center: CanvasPoint(x, base - h * 0.93), radius: h * 0.2, color: p.windows[0].withAlpha(0.7), blendMode: .add)
-        f.pen.line(from: CanvasPoint(x + w * 0.9, base), to: CanvasPoint(x + w * 0.4, base - h * 0.85),
-                   color: p.key.withAlpha(0.5), width: 1.2 * f.unit, &rng)
+        c.paintGlow(
+            center: CanvasPoint(x, base - h * 0.93), radius: h * 0.2, color: p.windows[0].withAlpha(0.7),
+            blendMode: .add)
+        f.pen.line(
+            from: CanvasPoint(x + w * 0.9, base), to: CanvasPoint(x + w * 0.4, base - h * 0.85),
+            color: p.key.withAlpha(0.5), width: 1.2 * f.unit, &rng)
     }
 }

@@ -58,12 +58,14 @@ struct SketchLayout: Sendable {
             if scene.has(.cliff) {
                 let fromLeft = side < 0
                 let edge = width * rng.range(0.22, 0.4)
-                cliff = Cliff(fromLeft: fromLeft, edgeX: fromLeft ? edge : width - edge, topY: height * rng.range(0.68, 0.8))
+                cliff = Cliff(
+                    fromLeft: fromLeft, edgeX: fromLeft ? edge : width - edge, topY: height * rng.range(0.68, 0.8))
             }
             return
         }
 
-        let (x, figureHeight, feetY) = Self.placeFigure(stage: stage, side: side, width: width, height: height, rng: &rng)
+        let (x, figureHeight, feetY) = Self.placeFigure(
+            stage: stage, side: side, width: width, height: height, rng: &rng)
         var feet = feetY
         if scene.has(.cliff) {
             let fromLeft = side < 0

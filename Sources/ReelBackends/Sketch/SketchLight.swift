@@ -18,17 +18,28 @@ struct SketchLight {
     func mid(_ base: Color) -> Color { lit(base).mixed(with: shaded(base), 0.5) }
 
     /// A gradient across `bounds` from the lit side to the shadow side, following the key light.
-    func gradient(for base: Color, across bounds: CanvasRect) -> (start: CanvasPoint, end: CanvasPoint, stops: [GradientStop]) {
+    func gradient(for base: Color, across bounds: CanvasRect) -> (
+        start: CanvasPoint, end: CanvasPoint, stops: [GradientStop]
+    ) {
         let stops = [GradientStop(0, lit(base)), GradientStop(0.45, mid(base)), GradientStop(1, shaded(base))]
         switch palette.keyFrom {
         case .left: return (CanvasPoint(bounds.minX, 0), CanvasPoint(bounds.maxX, 0), stops)
         case .right: return (CanvasPoint(bounds.maxX, 0), CanvasPoint(bounds.minX, 0), stops)
-        case .below: return (CanvasPoint(bounds.midX + bounds.width * 0.2, bounds.maxY), CanvasPoint(bounds.midX - bounds.width * 0.1, bounds.minY), stops)
+        case .below:
+            return (
+                CanvasPoint(bounds.midX + bounds.width * 0.2, bounds.maxY),
+                CanvasPoint(bounds.midX - bounds.width * 0.1, bounds.minY), stops
+            )
         case .above: return (CanvasPoint(bounds.midX, bounds.minY), CanvasPoint(bounds.midX, bounds.maxY), stops)
         case .behind:
             let dark = shaded(base)
-            return (CanvasPoint(bounds.minX, 0), CanvasPoint(bounds.maxX, 0),
-                    [GradientStop(0, lit(base)), GradientStop(0.15, dark), GradientStop(0.85, dark), GradientStop(1, lit(base))])
+            return (
+                CanvasPoint(bounds.minX, 0), CanvasPoint(bounds.maxX, 0),
+                [
+                    GradientStop(0, lit(base)), GradientStop(0.15, dark), GradientStop(0.85, dark),
+                    GradientStop(1, lit(base)),
+                ]
+            )
         }
     }
 

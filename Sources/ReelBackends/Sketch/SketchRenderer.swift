@@ -26,17 +26,26 @@ public struct SketchRenderer: Sendable {
     /// The frame for `request` drawn with `seed`, at `request.width` × `request.height`.
     public func render(_ request: Request, initImage: RGBAImage?, seed: UInt32) throws -> RGBAImage {
         guard (1...Self.maxSide).contains(request.width), (1...Self.maxSide).contains(request.height) else {
+            let size = "\(request.width)×\(request.height)"
             throw ReelError(
-                .invalidInput,
-                "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(request.width)×\(request.height)")
+                .invalidInput, "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(size)")
         }
         let scene = SketchScene(request: request)
         let fresh = try draw(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
         guard let initImage else { return fresh }
         let layers = SketchRepaint.Layers(
             base: try Self.fit(initImage, width: request.width, height: request.height), fresh: fresh,
-            overlay: try overlay(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt))
-        return SketchRepaint.repaint(layers, strength: request.strength ?? 0.5, emphasis: scene.lightEmphasis, seed: seed)
+            overlay: Self.hasOverlay(scene)
+                ? try overlay(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
+                : nil)
+        return SketchRepaint.repaint(
+            layers, strength: request.strength ?? 0.5, emphasis: scene.lightEmphasis, seed: seed)
+    }
+
+    static func hasOverlay(_ scene: SketchScene) -> Bool {
+        scene.has(.fire) || scene.has(.ship) || !scene.weather.isEmpty || scene.mood == .underwater
+            || scene.mood == .storm
+            || scene.mood == .fog
     }
 
     /// The prompt's elements that can float over any picture — flames and smoke rising from the
@@ -69,9 +78,8 @@ public struct SketchRenderer: Sendable {
         }
         var weather = rng.fork("weather")
         SketchWeather.draw(frame, &weather)
-        SketchFinish.vignette(frame)
         var image = canvas.image()
-        SketchFinish.grain(&image, seed: seed)
+        SketchFinish.finish(&image, seed: seed, vignette: 0.4, ink: frame.palette.ink)
         return image
     }
 
@@ -97,14 +105,16 @@ public struct SketchRenderer: Sendable {
             SketchLand.drawMountains(f, &part)
         }
         part = rng.fork("ground")
-        if scene.has(.sea) { SketchLand.drawSea(f, &part) } else { SketchLand.drawGround(f, &part) }
+        if scene.has(.sea) { SketchSea.draw(f, &part) } else { SketchLand.drawGround(f, &part) }
         var skyline: [CanvasRect] = []
         part = rng.fork("city")
         if scene.has(.city) { skyline = SketchCity.draw(f, &part) }
         part = rng.fork("tower")
         if scene.has(.tower) { SketchLand.drawTower(f, &part) }
         part = rng.fork("fire")
-        if scene.has(.fire) { SketchFire.draw(f, skyline: skyline, low: (f.layout.figure?.height ?? 0) > f.height, &part) }
+        if scene.has(.fire) {
+            SketchFire.draw(f, skyline: skyline, low: (f.layout.figure?.height ?? 0) > f.height, &part)
+        }
         part = rng.fork("ship")
         if scene.has(.ship) { SketchShip.draw(f, &part) }
         part = rng.fork("trees")
@@ -119,17 +129,19 @@ public struct SketchRenderer: Sendable {
         if let cliff = f.layout.cliff {
             SketchCliff.draw(f, cliff, &part)
         } else if scene.has(.sea), let figure = f.layout.figure {
-            SketchLand.drawShore(f, under: figure, &part)
+            SketchSea.drawShore(f, under: figure, &part)
         }
         part = rng.fork("figure")
         if let figure = f.layout.figure { SketchFigure.draw(f, figure, &part) }
     }
 
+    private static func isOpaque(_ image: RGBAImage) -> Bool {
+        stride(from: 3, to: image.pixels.count, by: 4).allSatisfy { image.pixels[$0] == 255 }
+    }
+
     /// The init image scaled to cover the frame (cropping what overflows), flattened on black.
     static func fit(_ image: RGBAImage, width: Int, height: Int) throws -> RGBAImage {
-        if image.width == width && image.height == height && !image.pixels.enumerated().contains(where: { $0.offset % 4 == 3 && $0.element < 255 }) {
-            return image
-        }
+        if image.width == width && image.height == height && Self.isOpaque(image) { return image }
         return try Canvas.withCanvas(width: width, height: height) { canvas in
             canvas.setColor(.black)
             canvas.paint()

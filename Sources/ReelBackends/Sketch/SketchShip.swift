@@ -22,16 +22,19 @@ enum SketchShip {
         let ry = width * 0.085
         let light = Color(hex: rng.pick([0x8AF5E0, 0xB4FF9A, 0xFFE9A8]))
         // The shadow it throws and the light under it.
-        c.paintGlow(center: CanvasPoint(center.x, center.y + ry * 3), radius: rx * 1.1, color: light.withAlpha(0.25), blendMode: .add)
+        c.paintGlow(
+            center: CanvasPoint(center.x, center.y + ry * 3), radius: rx * 1.1, color: light.withAlpha(0.25),
+            blendMode: .add)
         if f.scene.has(.city) {
             c.setLinearGradient(
                 from: CanvasPoint(0, center.y), to: CanvasPoint(0, f.layout.horizon + f.height * 0.1),
                 stops: [GradientStop(0, light.withAlpha(0.35)), GradientStop(1, light.withAlpha(0.03))])
-            c.addPolyline([
-                CanvasPoint(center.x - rx * 0.12, center.y + ry), CanvasPoint(center.x + rx * 0.12, center.y + ry),
-                CanvasPoint(center.x + rx * 0.45, f.layout.horizon + f.height * 0.1),
-                CanvasPoint(center.x - rx * 0.45, f.layout.horizon + f.height * 0.1),
-            ], closed: true)
+            c.addPolyline(
+                [
+                    CanvasPoint(center.x - rx * 0.12, center.y + ry), CanvasPoint(center.x + rx * 0.12, center.y + ry),
+                    CanvasPoint(center.x + rx * 0.45, f.layout.horizon + f.height * 0.1),
+                    CanvasPoint(center.x - rx * 0.45, f.layout.horizon + f.height * 0.1),
+                ], closed: true)
             c.fill()
         }
         let metal = Color(hex: 0x6A7484)
@@ -46,14 +49,18 @@ enum SketchShip {
         for i in 0..<7 {
             let a = Double.pi * (1.15 + 0.7 * Double(i) / 6)
             c.setColor(light.withAlpha(0.8))
-            c.addCircle(center: CanvasPoint(center.x + cos(a) * rx * 0.26, center.y - ry * 0.9 + sin(a) * ry * 0.9 + ry * 0.6),
-                        radius: max(1, ry * 0.1))
+            c.addCircle(
+                center: CanvasPoint(center.x + cos(a) * rx * 0.26, center.y - ry * 0.9 + sin(a) * ry * 0.9 + ry * 0.6),
+                radius: max(1, ry * 0.1))
             c.fill()
         }
         // Body.
         c.setLinearGradient(
             from: CanvasPoint(0, center.y - ry), to: CanvasPoint(0, center.y + ry),
-            stops: [GradientStop(0, hullTop), GradientStop(0.45, hullTop.mixed(with: hullBottom, 0.5)), GradientStop(1, hullBottom)])
+            stops: [
+                GradientStop(0, hullTop), GradientStop(0.45, hullTop.mixed(with: hullBottom, 0.5)),
+                GradientStop(1, hullBottom),
+            ])
         c.addEllipse(center: center, rx: rx, ry: ry)
         c.fill()
         c.setColor(hullBottom.mixed(with: p.ink, 0.5))
@@ -96,7 +103,9 @@ enum SketchShip {
             c.addCircle(center: point, radius: max(1, ry * 0.12))
             c.fill()
         }
-        c.paintGlow(center: CanvasPoint(center.x, center.y + ry * 0.9), radius: rx * 0.3, color: light.withAlpha(0.8), blendMode: .add)
+        c.paintGlow(
+            center: CanvasPoint(center.x, center.y + ry * 0.9), radius: rx * 0.3, color: light.withAlpha(0.8),
+            blendMode: .add)
         f.pen.outline(
             (0..<24).map { i in
                 let a = 2 * Double.pi * Double(i) / 24
@@ -118,7 +127,8 @@ enum SketchShip {
         ]
         for i in 0..<3 {
             let y = center.y + h * (Double(i) - 1) * 0.35
-            c.paintGlow(center: CanvasPoint(tail, y), radius: h * 0.6, color: Color(hex: 0x8AD8FF, alpha: 0.8), blendMode: .add)
+            c.paintGlow(
+                center: CanvasPoint(tail, y), radius: h * 0.6, color: Color(hex: 0x8AD8FF, alpha: 0.8), blendMode: .add)
         }
         c.setLinearGradient(
             from: CanvasPoint(0, center.y - h), to: CanvasPoint(0, center.y + h),

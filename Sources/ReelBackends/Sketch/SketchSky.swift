@@ -28,7 +28,8 @@ enum SketchSky {
             let y = strokeRng.range(0.05, 0.9) * horizon
             let x = strokeRng.range(-0.1, 0.8) * f.width
             f.pen.line(
-                from: CanvasPoint(x, y), to: CanvasPoint(x + strokeRng.range(0.15, 0.4) * f.width, y + strokeRng.signed() * 6),
+                from: CanvasPoint(x, y),
+                to: CanvasPoint(x + strokeRng.range(0.15, 0.4) * f.width, y + strokeRng.signed() * 6),
                 color: (p.isDark ? Color.white : p.ink).withAlpha(0.06), width: 1.2 * f.unit, &strokeRng)
         }
     }
@@ -104,14 +105,17 @@ enum SketchSky {
         for _ in 0..<(range.lowerBound + rng.below(range.count)) {
             let w = f.width * rng.range(heavy ? 0.25 : 0.12, heavy ? 0.5 : 0.3)
             let h = w * (streaky ? rng.range(0.1, 0.16) : rng.range(0.22, 0.36))
-            let center = CanvasPoint(rng.range(-0.1, 1.1) * f.width, f.layout.horizon * rng.range(0.08, heavy ? 0.55 : 0.75))
+            let center = CanvasPoint(
+                rng.range(-0.1, 1.1) * f.width, f.layout.horizon * rng.range(0.08, heavy ? 0.55 : 0.75))
             drawCloud(f, center: center, width: w, height: h, &rng)
         }
     }
 
     /// A cloud: a cumulus of overlapping puffs, flat underneath, lit on top (streaks of long thin
     /// puffs lit from below when the sun is low), outlined loosely on its lit rim.
-    static func drawCloud(_ f: SketchFrame, center: CanvasPoint, width: Double, height: Double, _ rng: inout SketchRandom) {
+    static func drawCloud(
+        _ f: SketchFrame, center: CanvasPoint, width: Double, height: Double, _ rng: inout SketchRandom
+    ) {
         let c = f.canvas
         let p = f.palette
         let lowSun = f.scene.mood == .dawn || f.scene.mood == .dusk
@@ -123,7 +127,11 @@ enum SketchSky {
             let bulge = sin(t * .pi)
             let r = max(spacing * 0.8, height * (0.3 + 0.7 * bulge)) * rng.range(0.85, 1.15)
             let ry = lowSun ? r * 0.35 : r
-            circles.append((CanvasPoint(center.x + (t - 0.5) * width, center.y - ry * 0.35 * bulge + rng.signed() * height * 0.1), r, ry))
+            circles.append(
+                (
+                    CanvasPoint(
+                        center.x + (t - 0.5) * width, center.y - ry * 0.35 * bulge + rng.signed() * height * 0.1), r, ry
+                ))
         }
         let lit = p.cloud.mixed(with: p.key, 0.4)
         let dark = p.cloud.mixed(with: p.skyMid, 0.5).mixed(with: p.ink, p.isDark ? 0.35 : 0.12)
@@ -131,7 +139,18 @@ enum SketchSky {
         let bottom = lowSun ? lit.mixed(with: p.glow.withAlpha(1), 0.4) : dark
         let flat = center.y + height * (lowSun ? 0.12 : 0.35)
         c.withState {
-            c.addRect(CanvasRect(x: center.x - width * 2, y: center.y - height * 3, width: width * 4, height: flat - center.y + height * 3))
+            // Flat underneath, but not ruled: the base undulates a little.
+            var base: [CanvasPoint] = []
+            for i in 0...12 {
+                let t = Double(i) / 12
+                base.append(CanvasPoint(center.x + width * (2 - 4 * t), flat + sin(t * 9 + rng.unit()) * height * 0.08))
+            }
+            c.addPolyline(
+                [
+                    CanvasPoint(center.x - width * 2, center.y - height * 3),
+                    CanvasPoint(center.x + width * 2, center.y - height * 3),
+                ]
+                    + base, closed: true)
             c.clip()
             c.setLinearGradient(
                 from: CanvasPoint(0, center.y - height), to: CanvasPoint(0, flat),
@@ -145,7 +164,9 @@ enum SketchSky {
                 c.withState {
                     c.translate(puff.center.x, puff.center.y)
                     c.scale(puff.rx, puff.ry)
-                    c.addArc(center: CanvasPoint(0, 0), radius: 1, start: .pi * rng.range(1.1, 1.25), end: .pi * rng.range(1.75, 1.9))
+                    c.addArc(
+                        center: CanvasPoint(0, 0), radius: 1, start: .pi * rng.range(1.1, 1.25),
+                        end: .pi * rng.range(1.75, 1.9))
                 }
                 c.stroke()
             }

@@ -5,13 +5,26 @@ import ReelMedia
 /// the first mood that matches wins (fire over night, night over snow).
 enum SketchVocabulary {
     static let moods: [(mood: SketchScene.Mood, words: [String])] = [
-        (.underwater, ["underwater", "under water", "under the sea", "beneath the waves", "deep sea", "ocean floor", "seabed"]),
-        (.fire, ["fire", "fires", "flames", "flame", "burning", "burns", "burn", "blaze", "ablaze", "inferno", "embers",
-                 "firelight", "explosion", "explosions", "wildfire"]),
+        (
+            .underwater,
+            ["underwater", "under water", "under the sea", "beneath the waves", "deep sea", "ocean floor", "seabed"]
+        ),
+        (
+            .fire,
+            [
+                "fire", "fires", "flames", "flame", "burning", "burns", "burn", "blaze", "ablaze", "inferno", "embers",
+                "firelight", "explosion", "explosions", "wildfire",
+            ]
+        ),
         (.neon, ["neon", "cyberpunk", "synthwave", "vaporwave", "hologram", "holograms"]),
         (.storm, ["storm", "stormy", "thunder", "lightning", "thunderstorm", "hurricane", "tempest"]),
-        (.night, ["night", "midnight", "moon", "moonlight", "moonlit", "stars", "starry", "starlight", "nighttime",
-                  "night sky", "full moon", "galaxy", "milky way"]),
+        (
+            .night,
+            [
+                "night", "midnight", "moon", "moonlight", "moonlit", "stars", "starry", "starlight", "nighttime",
+                "night sky", "full moon", "galaxy", "milky way",
+            ]
+        ),
         (.dusk, ["dusk", "sunset", "golden hour", "twilight", "evening", "sundown"]),
         (.dawn, ["dawn", "sunrise", "daybreak", "first light"]),
         (.snow, ["snow", "snowy", "snowfall", "blizzard", "winter", "frozen", "snowstorm"]),
@@ -19,8 +32,13 @@ enum SketchVocabulary {
         (.rain, ["rain", "rainy", "raining", "drizzle", "downpour", "rainfall"]),
         (.desert, ["desert", "dunes", "dune", "sand", "sahara", "arid"]),
         (.forest, ["forest", "woods", "jungle", "woodland"]),
-        (.day, ["sunny", "blue sky", "day", "daylight", "noon", "morning", "bright", "midday", "clear sky", "summer",
-                "sunlight", "daytime"]),
+        (
+            .day,
+            [
+                "sunny", "blue sky", "day", "daylight", "noon", "morning", "bright", "midday", "clear sky", "summer",
+                "sunlight", "daytime",
+            ]
+        ),
     ]
 
     static let weather: [(weather: SketchScene.Weather, words: [String])] = [
@@ -30,22 +48,47 @@ enum SketchVocabulary {
     ]
 
     static let subjects: [(subject: SketchScene.Subject, words: [String])] = [
-        (.figure, ["figure", "woman", "man", "girl", "boy", "pilot", "person", "heroine", "hero", "soldier", "warrior",
-                   "knight", "child", "lady", "character", "silhouette", "she", "he", "her", "his", "stranger",
-                   "traveler", "traveller", "wanderer", "princess", "queen", "king", "detective", "astronaut",
-                   "samurai", "explorer", "someone", "villain", "captain", "officer", "witch", "protagonist"]),
-        (.face, ["face", "portrait", "head", "smile", "smiling", "smirk", "grin", "expression", "lips", "mouth",
-                 "headshot"]),
+        (
+            .figure,
+            [
+                "figure", "woman", "man", "girl", "boy", "pilot", "person", "heroine", "hero", "soldier", "warrior",
+                "knight", "child", "lady", "character", "silhouette", "she", "he", "her", "his", "stranger",
+                "traveler", "traveller", "wanderer", "princess", "queen", "king", "detective", "astronaut",
+                "samurai", "explorer", "someone", "villain", "captain", "officer", "witch", "protagonist",
+            ]
+        ),
+        (
+            .face,
+            [
+                "face", "portrait", "head", "smile", "smiling", "smirk", "grin", "expression", "lips", "mouth",
+                "headshot",
+            ]
+        ),
         (.eyes, ["eyes", "eye", "iris", "irises", "pupils", "gaze"]),
-        (.city, ["city", "cities", "skyline", "towers", "buildings", "building", "metropolis", "town", "downtown",
-                 "skyscrapers", "skyscraper", "streets", "street", "rooftops", "megacity", "harbour city", "harbor city"]),
-        (.ship, ["ship", "spaceship", "starship", "mothership", "spacecraft", "ufo", "saucer", "alien craft",
-                 "flying saucer", "space ship", "airship", "vessel", "cruiser"]),
+        (
+            .city,
+            [
+                "city", "cities", "skyline", "towers", "buildings", "building", "metropolis", "town", "downtown",
+                "skyscrapers", "skyscraper", "streets", "street", "rooftops", "megacity", "harbour city", "harbor city",
+            ]
+        ),
+        (
+            .ship,
+            [
+                "ship", "spaceship", "starship", "mothership", "spacecraft", "ufo", "saucer", "alien craft",
+                "flying saucer", "space ship", "airship", "vessel", "cruiser",
+            ]
+        ),
         (.cliff, ["cliff", "cliffs", "rock", "rocks", "ledge", "precipice", "crag", "outcrop", "clifftop", "bluff"]),
         (.mountains, ["mountain", "mountains", "peaks", "peak", "ridge", "hills", "hill", "valley", "alps", "canyon"]),
         (.tower, ["tower", "lighthouse", "spire", "obelisk", "antenna", "mast"]),
-        (.sea, ["sea", "ocean", "waves", "wave", "harbour", "harbor", "bay", "coast", "shore", "beach", "lake",
-                "water", "port", "seaside", "surf"]),
+        (
+            .sea,
+            [
+                "sea", "ocean", "waves", "wave", "harbour", "harbor", "bay", "coast", "shore", "beach", "lake",
+                "water", "port", "seaside", "surf",
+            ]
+        ),
         (.moon, ["moon", "full moon", "crescent", "moonlight", "moonlit"]),
         (.sun, ["sun", "sunburst", "sunset", "sunrise"]),
         (.stars, ["stars", "starry", "starlight", "night sky", "galaxy", "milky way"]),
@@ -62,27 +105,42 @@ enum SketchVocabulary {
     ]
 
     static let expressions: [(expression: SketchScene.Expression, words: [String])] = [
-        (.cruelSmile, ["cruel smile", "wicked smile", "evil smile", "sinister", "smirk", "smirking", "thin smile",
-                       "cruel", "menacing", "sly smile", "malicious"]),
+        (
+            .cruelSmile,
+            [
+                "cruel smile", "wicked smile", "evil smile", "sinister", "smirk", "smirking", "thin smile",
+                "cruel", "menacing", "sly smile", "malicious",
+            ]
+        ),
         (.smile, ["smile", "smiling", "grin", "grinning", "laughing", "happy", "joyful"]),
         (.frown, ["frown", "frowning", "sad", "tears", "crying", "angry", "grief", "scowl"]),
     ]
 
-    static let futuristic = ["futuristic", "sci fi", "scifi", "science fiction", "cyberpunk", "space age", "glass towers",
-                             "utopia", "utopian", "dystopian", "high tech", "hi tech", "megacity"]
+    static let futuristic = [
+        "futuristic", "sci fi", "scifi", "science fiction", "cyberpunk", "space age", "glass towers",
+        "utopia", "utopian", "dystopian", "high tech", "hi tech", "megacity",
+    ]
     static let alien = ["alien", "aliens", "ufo", "saucer", "mothership", "flying saucer", "extraterrestrial"]
-    static let fromBehind = ["from behind", "back", "facing away", "rear view", "back view", "seen from behind",
-                             "back to camera", "back to the camera"]
+    static let fromBehind = [
+        "from behind", "back", "facing away", "rear view", "back view", "seen from behind",
+        "back to camera", "back to the camera",
+    ]
     static let reflection = ["reflected", "reflection", "reflections", "reflecting", "mirrored", "mirror"]
-    static let feminine = ["woman", "girl", "heroine", "she", "her", "lady", "princess", "queen", "witch", "mother",
-                           "actress", "sister", "daughter"]
+    static let feminine = [
+        "woman", "girl", "heroine", "she", "her", "lady", "princess", "queen", "witch", "mother",
+        "actress", "sister", "daughter",
+    ]
     static let coat = ["coat", "cloak", "cape", "trench", "robe", "robes", "dress", "gown", "poncho", "duster"]
     static let overlooking = ["above", "overlooking", "overlooks", "over the city", "looking down", "below", "beneath"]
     static let wind = ["wind", "windy", "windswept", "wind swept", "blowing", "gust", "gale", "breeze"]
-    static let outfit = ["uniform", "suit", "coat", "jacket", "dress", "cloak", "cape", "armor", "armour", "robe",
-                         "shirt", "hoodie", "kimono", "tunic", "gown", "overalls", "jumpsuit", "clothes", "outfit"]
-    static let lighting = ["lit", "light", "lighting", "glow", "glowing", "illuminated", "backlit", "rim light",
-                           "shadows", "dramatic light"]
+    static let outfit = [
+        "uniform", "suit", "coat", "jacket", "dress", "cloak", "cape", "armor", "armour", "robe",
+        "shirt", "hoodie", "kimono", "tunic", "gown", "overalls", "jumpsuit", "clothes", "outfit",
+    ]
+    static let lighting = [
+        "lit", "light", "lighting", "glow", "glowing", "illuminated", "backlit", "rim light",
+        "shadows", "dramatic light",
+    ]
 
     static let colors: [String: Color] = [
         "red": Color(hex: 0xB3262A), "crimson": Color(hex: 0x9E1B2F), "scarlet": Color(hex: 0xC8262A),

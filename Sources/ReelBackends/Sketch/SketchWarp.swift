@@ -11,7 +11,9 @@ struct SketchWarp {
     private let shiftY: Double
     private let amplitude: Double
     private let cell: Double
+    private let inverseCell: Double
     private let columns: Int
+    private let rows: Int
     private let lattice: [Double]
 
     init(width: Int, height: Int, strength: Double, seed: UInt32) {
@@ -27,8 +29,9 @@ struct SketchWarp {
         shiftY = reframe * rng.signed() * Double(height) * 0.03
         amplitude = wobble * size * 0.035
         cell = max(8, size / 1.8)
+        inverseCell = 1 / cell
         columns = Int(Double(width) / cell) + 3
-        let rows = Int(Double(height) / cell) + 3
+        rows = Int(Double(height) / cell) + 3
         lattice = (0..<(columns * rows * 2)).map { _ in rng.signed() }
     }
 
@@ -37,10 +40,10 @@ struct SketchWarp {
     func source(_ x: Int, _ y: Int) -> (x: Double, y: Double) {
         let px = Double(x)
         let py = Double(y)
-        let gx = px / cell
-        let gy = py / cell
-        let x0 = Int(gx)
-        let y0 = Int(gy)
+        let gx = px * inverseCell
+        let gy = py * inverseCell
+        let x0 = min(columns - 2, Int(gx))
+        let y0 = min(rows - 2, Int(gy))
         let tx = smooth(gx - Double(x0))
         let ty = smooth(gy - Double(y0))
         let dx = interpolate(x0, y0, tx, ty, plane: 0)
@@ -53,8 +56,8 @@ struct SketchWarp {
 
     @inline(__always)
     private func interpolate(_ x0: Int, _ y0: Int, _ tx: Double, _ ty: Double, plane: Int) -> Double {
-        let count = lattice.count / 2
-        func at(_ cx: Int, _ cy: Int) -> Double { lattice[plane * count + (cy * columns + cx) % count] }
+        let offset = plane * columns * rows
+        func at(_ cx: Int, _ cy: Int) -> Double { lattice[offset + cy * columns + cx] }
         let top = at(x0, y0) + (at(x0 + 1, y0) - at(x0, y0)) * tx
         let bottom = at(x0, y0 + 1) + (at(x0 + 1, y0 + 1) - at(x0, y0 + 1)) * tx
         return top + (bottom - top) * ty

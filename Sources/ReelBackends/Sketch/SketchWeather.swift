@@ -67,9 +67,12 @@ enum SketchWeather {
         for _ in 0..<(3 + rng.below(3)) {
             let y = f.layout.horizon + f.height * rng.range(-0.25, 0.3)
             let depth = f.height * rng.range(0.06, 0.16)
-            c.setLinearGradient(from: CanvasPoint(0, y - depth), to: CanvasPoint(0, y + depth), stops: [
-                GradientStop(0, haze.withAlpha(0)), GradientStop(0.5, haze.withAlpha(rng.range(0.3, 0.5))), GradientStop(1, haze.withAlpha(0)),
-            ])
+            c.setLinearGradient(
+                from: CanvasPoint(0, y - depth), to: CanvasPoint(0, y + depth),
+                stops: [
+                    GradientStop(0, haze.withAlpha(0)), GradientStop(0.5, haze.withAlpha(rng.range(0.3, 0.5))),
+                    GradientStop(1, haze.withAlpha(0)),
+                ])
             c.addRect(CanvasRect(x: 0, y: y - depth, width: f.width, height: 2 * depth))
             c.fill()
         }
@@ -82,7 +85,9 @@ enum SketchWeather {
             point = CanvasPoint(point.x + rng.signed() * f.width * 0.03, point.y + f.height * rng.range(0.03, 0.08))
             bolt.append(point)
         }
-        f.canvas.paintGlow(center: bolt[bolt.count / 2], radius: f.height * 0.5, color: Color(hex: 0xDDE8FF, alpha: 0.25), blendMode: .add)
+        f.canvas.paintGlow(
+            center: bolt[bolt.count / 2], radius: f.height * 0.5, color: Color(hex: 0xDDE8FF, alpha: 0.25),
+            blendMode: .add)
         f.canvas.addPolyline(bolt)
         f.canvas.glowStroke(color: Color(hex: 0xF4F8FF), width: 2 * f.unit, radius: 10 * f.unit)
     }
@@ -94,11 +99,17 @@ enum SketchWeather {
             for _ in 0..<(5 + rng.below(4)) {
                 let x = rng.unit() * f.width
                 let spread = f.width * rng.range(0.03, 0.08)
-                c.setLinearGradient(from: CanvasPoint(0, 0), to: CanvasPoint(0, f.height), stops: [
-                    GradientStop(0, f.palette.key.withAlpha(0.16)), GradientStop(1, f.palette.key.withAlpha(0)),
-                ])
-                c.addPolyline([CanvasPoint(x - spread * 0.3, 0), CanvasPoint(x + spread * 0.3, 0),
-                               CanvasPoint(x + spread * 2 + f.width * 0.1, f.height), CanvasPoint(x - spread + f.width * 0.1, f.height)], closed: true)
+                c.setLinearGradient(
+                    from: CanvasPoint(0, 0), to: CanvasPoint(0, f.height),
+                    stops: [
+                        GradientStop(0, f.palette.key.withAlpha(0.16)), GradientStop(1, f.palette.key.withAlpha(0)),
+                    ])
+                c.addPolyline(
+                    [
+                        CanvasPoint(x - spread * 0.3, 0), CanvasPoint(x + spread * 0.3, 0),
+                        CanvasPoint(x + spread * 2 + f.width * 0.1, f.height),
+                        CanvasPoint(x - spread + f.width * 0.1, f.height),
+                    ], closed: true)
                 c.fill()
             }
         }
@@ -106,7 +117,8 @@ enum SketchWeather {
         c.lineWidth = f.unit
         for _ in 0..<40 {
             c.newPath()
-            c.addCircle(center: CanvasPoint(rng.unit() * f.width, rng.unit() * f.height), radius: rng.range(1.5, 6) * f.unit)
+            c.addCircle(
+                center: CanvasPoint(rng.unit() * f.width, rng.unit() * f.height), radius: rng.range(1.5, 6) * f.unit)
             c.stroke()
         }
     }

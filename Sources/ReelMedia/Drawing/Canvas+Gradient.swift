@@ -48,3 +48,14 @@ extension Canvas {
         cairo_pattern_destroy(pattern)
     }
 }
+
+/// One colour stop of a gradient: `offset` 0 is the gradient's start, 1 its end.
+public struct GradientStop: Sendable, Hashable {
+    public var offset: Double
+    public var color: Color
+
+    public init(_ offset: Double, _ color: Color) {
+        self.offset = offset
+        self.color = color
+    }
+}

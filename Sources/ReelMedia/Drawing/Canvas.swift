@@ -30,7 +30,8 @@ public final class Canvas {
     /// A transparent canvas of `width` × `height` pixels.
     public init(width: Int, height: Int) throws {
         guard width > 0, height > 0, width <= Self.maxSide, height <= Self.maxSide else {
-            throw ReelError(.invalidInput, "a canvas must be 1 to \(Self.maxSide) pixels on each side, not \(width)×\(height)")
+            throw ReelError(
+                .invalidInput, "a canvas must be 1 to \(Self.maxSide) pixels on each side, not \(width)×\(height)")
         }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
             throw ReelError(.internal, "cairo could not create a \(width)×\(height) surface")

@@ -81,7 +81,8 @@ public struct ContactSheet: Sendable {
         }
     }
 
-    private func drawFrame(_ entry: Entry, in cell: CanvasRect, captionHeight: Double, unit: Double, on canvas: Canvas) {
+    private func drawFrame(_ entry: Entry, in cell: CanvasRect, captionHeight: Double, unit: Double, on canvas: Canvas)
+    {
         canvas.setColor(Color(hex: 0x0B0B0D))
         canvas.addRect(cell)
         canvas.fill()
@@ -106,7 +107,8 @@ public struct ContactSheet: Sendable {
             canvas.setFont(size: textSize)
             canvas.setColor(Color(hex: 0xE0A458))
             let room = cell.width - idWidth - 16 * unit
-            canvas.drawText(canvas.truncated(framing, toWidth: room), at: CanvasPoint(textX + idWidth + 12 * unit, baseline))
+            canvas.drawText(
+                canvas.truncated(framing, toWidth: room), at: CanvasPoint(textX + idWidth + 12 * unit, baseline))
         }
         canvas.setFont(size: textSize)
         canvas.setColor(Color(hex: 0xC4C6CC))

@@ -33,7 +33,8 @@ public struct TitleCard: Sendable {
             let maxWidth = w * 0.86
             let words: [Substring] = title.split(whereSeparator: { $0.isWhitespace })
             let longestWord = words.max { $0.count < $1.count }.map(String.init) ?? title
-            let titleSize = canvas.fontSize(fitting: longestWord, width: maxWidth, startingAt: min(h * 0.12, w * 0.09), bold: true)
+            let titleSize = canvas.fontSize(
+                fitting: longestWord, width: maxWidth, startingAt: min(h * 0.12, w * 0.09), bold: true)
             canvas.setFont(size: titleSize, bold: true)
             let titleLines = canvas.wrapped(title, toWidth: maxWidth, maxLines: 3)
             let titleLead = titleSize * 1.2

@@ -7,7 +7,8 @@ enum ImageMetrics {
         precondition(a.width == b.width && a.height == b.height)
         var total = 0
         for i in stride(from: 0, to: a.pixels.count, by: 4) {
-            total += abs(Int(a.pixels[i]) - Int(b.pixels[i])) + abs(Int(a.pixels[i + 1]) - Int(b.pixels[i + 1]))
+            total +=
+                abs(Int(a.pixels[i]) - Int(b.pixels[i])) + abs(Int(a.pixels[i + 1]) - Int(b.pixels[i + 1]))
                 + abs(Int(a.pixels[i + 2]) - Int(b.pixels[i + 2]))
         }
         return Double(total) / Double(a.width * a.height * 3)

@@ -48,7 +48,8 @@ import Testing
     }
 
     @Test func anInitImageIsReadThroughTheContextAndRepainted() async throws {
-        let parent = try SketchRenderer().render(Request(prompt: "a woman in a desert", width: 256, height: 128), initImage: nil, seed: 1)
+        let parent = try SketchRenderer().render(
+            Request(prompt: "a woman in a desert", width: 256, height: 128), initImage: nil, seed: 1)
         var request = Request(prompt: "a woman in a desert", width: 256, height: 128, seed: 8, count: 1)
         request.initImage = .blob("abc")
         request.strength = 0.25

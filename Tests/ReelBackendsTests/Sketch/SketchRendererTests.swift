@@ -25,12 +25,16 @@ import Testing
         let parent = try renderer.render(request(Self.heroine, .closeUp), initImage: nil, seed: 1)
         var relight = request("lit by the orange glow of fire", .closeUp)
         relight.strength = 0.5
-        #expect(try renderer.render(relight, initImage: parent, seed: 9) == renderer.render(relight, initImage: parent, seed: 9))
+        #expect(
+            try renderer.render(relight, initImage: parent, seed: 9)
+                == renderer.render(relight, initImage: parent, seed: 9))
     }
 
     @Test func candidatesUseConsecutiveSeeds() throws {
         let request = request(Self.heroine)
-        #expect(try renderer.render(request, initImage: nil, candidate: 2) == renderer.render(request, initImage: nil, seed: 9))
+        #expect(
+            try renderer.render(request, initImage: nil, candidate: 2)
+                == renderer.render(request, initImage: nil, seed: 9))
     }
 
     @Test(arguments: [(1344, 576), (512, 512), (576, 1024), (97, 41), (1, 1)])
@@ -42,7 +46,9 @@ import Testing
 
     @Test(arguments: [(0, 576), (1344, -1), (9000, 100)])
     func impossibleSizesAreRefused(width: Int, height: Int) {
-        #expect(throws: ReelError.self) { try renderer.render(request(Self.heroine, width: width, height: height), initImage: nil, seed: 3) }
+        #expect(throws: ReelError.self) {
+            try renderer.render(request(Self.heroine, width: width, height: height), initImage: nil, seed: 3)
+        }
     }
 
     @Test func everyFramingOfAShotLooksDifferent() throws {
@@ -66,7 +72,8 @@ import Testing
             request.negative = "woman"
             let without = try renderer.render(request, initImage: nil, seed: 5)
             var changed = 0
-            for i in stride(from: 0, to: with.pixels.count, by: 4) where abs(Int(with.pixels[i]) - Int(without.pixels[i])) > 24 {
+            for i in stride(from: 0, to: with.pixels.count, by: 4)
+            where abs(Int(with.pixels[i]) - Int(without.pixels[i])) > 24 {
                 changed += 1
             }
             return Double(changed) / Double(with.width * with.height)
@@ -78,7 +85,8 @@ import Testing
 
     @Test func fireMakesTheFrameRedAndOrange() throws {
         let plain = ImageMetrics.meanColor(try renderer.render(request("a city street"), initImage: nil, seed: 5))
-        let fire = ImageMetrics.meanColor(try renderer.render(request("a city street, burning, flames"), initImage: nil, seed: 5))
+        let fire = ImageMetrics.meanColor(
+            try renderer.render(request("a city street, burning, flames"), initImage: nil, seed: 5))
         #expect(fire.r > fire.g && fire.g > fire.b)
         #expect(fire.r - fire.b > 50)
         #expect(fire.r / max(1, fire.b) > 2 * plain.r / max(1, plain.b))
@@ -115,11 +123,13 @@ import Testing
         #expect(try renderer.render(keep, initImage: parent, seed: 2) == parent)
         var fresh = keep
         fresh.strength = 1
-        #expect(try renderer.render(fresh, initImage: parent, seed: 2) == renderer.render(fresh, initImage: nil, seed: 2))
+        #expect(
+            try renderer.render(fresh, initImage: parent, seed: 2) == renderer.render(fresh, initImage: nil, seed: 2))
     }
 
     @Test func aFirePromptRelightsTheInitImageOrange() throws {
-        let day = try renderer.render(request("close-up of a woman on a sunny day, blue sky", .closeUp), initImage: nil, seed: 1)
+        let day = try renderer.render(
+            request("close-up of a woman on a sunny day, blue sky", .closeUp), initImage: nil, seed: 1)
         var relight = request("lit by the orange glow of fire, a cruel smile", .closeUp)
         relight.strength = 0.5
         let lit = try renderer.render(relight, initImage: day, seed: 2)

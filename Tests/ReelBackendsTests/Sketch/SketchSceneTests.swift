@@ -11,7 +11,8 @@ import Testing
     @Test(arguments: [
         ("lit by the orange glow of fire", SketchScene.Mood.fire), ("a neon cyberpunk alley", .neon),
         ("a stormy sea", .storm), ("a city at night under the moon", .night), ("golden hour on the beach", .dusk),
-        ("sunrise over the hills", .dawn), ("a snowy field", .snow), ("misty hills", .fog), ("rain on the window", .rain),
+        ("sunrise over the hills", .dawn), ("a snowy field", .snow), ("misty hills", .fog),
+        ("rain on the window", .rain),
         ("deep underwater", .underwater), ("desert dunes", .desert), ("a dark forest", .forest),
         ("a sunny day, blue sky", .day), ("a chair", .neutral), ("the city burning at night", .fire),
     ])
@@ -38,13 +39,19 @@ import Testing
     }
 
     @Test func detailsOfThePersonAreRead() {
-        let s = scene("a young woman with short silver hair in a grey and teal flight suit, seen from behind, a cruel smile")
+        let s = scene(
+            "a young woman with short silver hair in a grey and teal flight suit, seen from behind, a cruel smile")
         #expect(s.feminine && !s.longHair && s.fromBehind)
         #expect(s.hairColor == SketchVocabulary.colors["silver"])
         #expect(s.outfitColor == SketchVocabulary.colors["grey"])
         #expect(s.outfitTrim == SketchVocabulary.colors["teal"])
         #expect(s.expression == .cruelSmile)
         #expect(scene("her eyes with the city reflected in them").reflection)
+        let man = scene("a man in a blue jacket with black hair and green eyes")
+        #expect(man.hairColor == SketchVocabulary.colors["black"])
+        #expect(man.outfitColor == SketchVocabulary.colors["blue"] && man.outfitTrim == nil)
+        #expect(man.eyeColor == SketchVocabulary.colors["green"])
+        #expect(!man.feminine && !man.longHair)
     }
 
     @Test(arguments: [

@@ -9,7 +9,10 @@ import Testing
         var image = RGBAImage(width: width, height: height)
         for y in 0..<height {
             for x in 0..<width {
-                image[x, y] = (UInt8((x * 37 + y * 11) % 256), UInt8((x * 5 + y * 53) % 256), UInt8((x * 91 + y * 7) % 256), alpha(x, y))
+                image[x, y] = (
+                    UInt8((x * 37 + y * 11) % 256), UInt8((x * 5 + y * 53) % 256), UInt8((x * 91 + y * 7) % 256),
+                    alpha(x, y)
+                )
             }
         }
         return image

@@ -4,7 +4,8 @@ import Testing
 
 @Suite struct ContactSheetTests {
     static let colors: [(UInt8, UInt8, UInt8)] = [
-        (230, 40, 40), (40, 200, 60), (40, 80, 230), (240, 200, 30), (200, 60, 200), (30, 200, 200), (250, 130, 20), (120, 240, 120),
+        (230, 40, 40), (40, 200, 60), (40, 80, 230), (240, 200, 30), (200, 60, 200), (30, 200, 200), (250, 130, 20),
+        (120, 240, 120),
     ]
 
     static func entries(_ count: Int) -> [ContactSheet.Entry] {
@@ -12,17 +13,22 @@ import Testing
             let c = colors[i % colors.count]
             return ContactSheet.Entry(
                 image: RGBAImage(width: 140, height: 60, fill: (c.0, c.1, c.2, 255)), shotID: "shot-\(i + 1)",
-                framing: "long shot", prompt: "a young woman stands on a cliff above a futuristic city at dusk, painterly")
+                framing: "long shot",
+                prompt: "a young woman stands on a cliff above a futuristic city at dusk, painterly")
         }
     }
 
     /// Where the colour of entry `i` shows on the sheet: its bounding box.
-    static func box(of color: (UInt8, UInt8, UInt8), in sheet: RGBAImage) -> (minX: Int, minY: Int, maxX: Int, maxY: Int)? {
+    static func box(of color: (UInt8, UInt8, UInt8), in sheet: RGBAImage) -> (
+        minX: Int, minY: Int, maxX: Int, maxY: Int
+    )? {
         var box: (Int, Int, Int, Int)?
         for y in 0..<sheet.height {
             for x in 0..<sheet.width {
                 let p = sheet[x, y]
-                guard abs(Int(p.r) - Int(color.0)) < 4, abs(Int(p.g) - Int(color.1)) < 4, abs(Int(p.b) - Int(color.2)) < 4 else { continue }
+                guard abs(Int(p.r) - Int(color.0)) < 4, abs(Int(p.g) - Int(color.1)) < 4,
+                    abs(Int(p.b) - Int(color.2)) < 4
+                else { continue }
                 box = box.map { (min($0.0, x), min($0.1, y), max($0.2, x), max($0.3, y)) } ?? (x, y, x, y)
             }
         }
@@ -37,7 +43,8 @@ import Testing
         var rows = Set<Int>()
         for i in 0..<8 {
             let frame = try #require(Self.box(of: Self.colors[i], in: sheet))
-            #expect(frame.maxX - frame.minX + 1 >= 276 && frame.maxY - frame.minY + 1 >= 116, "frame \(i) is shown at size")
+            #expect(
+                frame.maxX - frame.minX + 1 >= 276 && frame.maxY - frame.minY + 1 >= 116, "frame \(i) is shown at size")
             rows.insert(frame.minY)
             // Light caption text right under the frame, on the dark background.
             var light = 0

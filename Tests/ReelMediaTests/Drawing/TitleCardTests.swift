@@ -25,7 +25,8 @@ import Testing
 
     @Test func aSubtitleSitsUnderTheTitle() throws {
         let plain = try TitleCard(title: "Harbour", width: 1344, height: 576).render()
-        let withSubtitle = try TitleCard(title: "Harbour", subtitle: "a film in eight shots", width: 1344, height: 576).render()
+        let withSubtitle = try TitleCard(title: "Harbour", subtitle: "a film in eight shots", width: 1344, height: 576)
+            .render()
         let plainRows = Self.litRows(plain)
         let rows = Self.litRows(withSubtitle)
         #expect(try #require(rows.last) > (try #require(plainRows.last)))

@@ -1,23 +1,3 @@
-/// A point in canvas pixels: origin at the top left, y grows downwards.
-public struct CanvasPoint: Sendable, Hashable {
-    public var x: Double
-    public var y: Double
-
-    public init(_ x: Double, _ y: Double) {
-        self.x = x
-        self.y = y
-    }
-
-    public static func + (a: CanvasPoint, b: CanvasPoint) -> CanvasPoint { CanvasPoint(a.x + b.x, a.y + b.y) }
-    public static func - (a: CanvasPoint, b: CanvasPoint) -> CanvasPoint { CanvasPoint(a.x - b.x, a.y - b.y) }
-    public static func * (a: CanvasPoint, k: Double) -> CanvasPoint { CanvasPoint(a.x * k, a.y * k) }
-
-    /// The point a fraction `t` of the way to `other`.
-    public func interpolated(to other: CanvasPoint, _ t: Double) -> CanvasPoint {
-        CanvasPoint(x + (other.x - x) * t, y + (other.y - y) * t)
-    }
-}
-
 /// An axis-aligned rectangle in canvas pixels.
 public struct CanvasRect: Sendable, Hashable {
     public var x: Double
@@ -65,16 +45,5 @@ public struct CanvasRect: Sendable, Hashable {
         }
         let w = height * aspect
         return CanvasRect(x: midX - w / 2, y: y, width: w, height: height)
-    }
-}
-
-/// One colour stop of a gradient: `offset` 0 is the gradient's start, 1 its end.
-public struct GradientStop: Sendable, Hashable {
-    public var offset: Double
-    public var color: Color
-
-    public init(_ offset: Double, _ color: Color) {
-        self.offset = offset
-        self.color = color
     }
 }

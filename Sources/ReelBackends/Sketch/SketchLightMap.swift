@@ -1,43 +1,8 @@
-import Foundation
 import ReelMedia
-
-/// Mean and standard deviation of each colour channel, sampled on a sparse grid: the colour of
-/// a picture at large, which a relight moves towards the prompt's.
-struct ChannelStats {
-    var mean = [0.0, 0.0, 0.0]
-    var std = [0.0, 0.0, 0.0]
-
-    init(_ image: RGBAImage) {
-        var sum = [0.0, 0.0, 0.0]
-        var squares = [0.0, 0.0, 0.0]
-        var n = 0.0
-        let step = max(1, min(image.width, image.height) / 96)
-        for y in stride(from: 0, to: image.height, by: step) {
-            for x in stride(from: 0, to: image.width, by: step) {
-                let i = (y * image.width + x) * 4
-                for ch in 0..<3 {
-                    let v = Double(image.pixels[i + ch])
-                    sum[ch] += v
-                    squares[ch] += v * v
-                }
-                n += 1
-            }
-        }
-        for ch in 0..<3 {
-            mean[ch] = sum[ch] / max(1, n)
-            std[ch] = max(0, squares[ch] / max(1, n) - mean[ch] * mean[ch]).squareRoot()
-        }
-    }
-
-    /// Distance between the mean colours, in 8-bit levels.
-    func distance(to other: ChannelStats) -> Double {
-        (0..<3).reduce(0.0) { $0 + pow(mean[$1] - other.mean[$1], 2) }.squareRoot()
-    }
-}
 
 /// An image's luminance averaged over coarse cells and read back smoothly, relative to its
 /// mean: where a drawing is bright or dark at large, the layout of its light.
-struct LowResolution {
+struct SketchLightMap {
     let columns: Int
     let rows: Int
     let cellWidth: Double
@@ -57,7 +22,8 @@ struct LowResolution {
             let row = min(rows - 1, Int(Double(y) / cellHeight))
             for x in stride(from: 0, to: image.width, by: step) {
                 let i = (y * image.width + x) * 4
-                let lum = 0.2126 * Double(image.pixels[i]) + 0.7152 * Double(image.pixels[i + 1])
+                let lum =
+                    0.2126 * Double(image.pixels[i]) + 0.7152 * Double(image.pixels[i + 1])
                     + 0.0722 * Double(image.pixels[i + 2])
                 let cell = row * columns + min(columns - 1, Int(Double(x) / cellWidth))
                 sums[cell] += lum
@@ -67,6 +33,13 @@ struct LowResolution {
         let averages = zip(sums, counts).map { $1 > 0 ? $0 / $1 : 0 }
         let mean = max(8, averages.reduce(0, +) / Double(averages.count))
         cells = averages.map { max(4, $0) / mean }
+    }
+
+    /// The same grid with every cell value transformed.
+    func map(_ transform: (Double) -> Double) -> SketchLightMap {
+        var copy = self
+        copy.cells = cells.map(transform)
+        return copy
     }
 
     /// The bilinearly interpolated cell value at a pixel: 1 is the picture's mean brightness.

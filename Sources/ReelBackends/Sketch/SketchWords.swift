@@ -1,0 +1,52 @@
+import ReelMedia
+
+/// A prompt as lower-case words separated by single spaces, for whole-word phrase matching.
+struct SketchWords {
+    let padded: String
+    let list: [String]
+
+    init(_ text: String) {
+        let cleaned = text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }
+        list = String(cleaned).split(separator: " ").map(String.init)
+        padded = " " + list.joined(separator: " ") + " "
+    }
+
+    /// Whether `phrase` (words separated by spaces or hyphens) occurs on word boundaries.
+    func has(_ phrase: String) -> Bool { padded.contains(" " + SketchWords(phrase).list.joined(separator: " ") + " ") }
+
+    func hasAny(_ phrases: [String]) -> Bool { phrases.contains { has($0) } }
+
+    /// The colour named within three words before one of `nouns` ("silver hair", "red flight suit").
+    func color(before nouns: [String]) -> Color? { colors(before: nouns).first }
+
+    /// The colours naming one of `nouns`, in the order written: the group of colour words
+    /// nearest before it, at most two words away ("grey and teal flight suit" → grey, teal;
+    /// "a blue jacket with black hair" → black for the hair).
+    func colors(before nouns: [String]) -> [Color] {
+        for (index, word) in list.enumerated() where nouns.contains(word) {
+            var found: [Color] = []
+            var position = index - 1
+            while position >= 0, index - position <= 3, found.isEmpty {
+                if let color = SketchVocabulary.colors[list[position]] { found.append(color) }
+                position -= 1
+            }
+            while position >= 0, !found.isEmpty {
+                if let color = SketchVocabulary.colors[list[position]] {
+                    found.insert(color, at: 0)
+                } else if list[position] != "and" {
+                    break
+                }
+                position -= 1
+            }
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    /// Whether `word` comes within three words before one of `nouns` ("short silver hair").
+    func has(_ word: String, before nouns: [String]) -> Bool {
+        list.enumerated().contains { index, noun in
+            nouns.contains(noun) && list[max(0, index - 3)..<index].contains(word)
+        }
+    }
+}
