@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
         .testTarget(name: "ReelBackendsTests", dependencies: ["ReelBackends", "ReelTesting"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
-        .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"]),
+        .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

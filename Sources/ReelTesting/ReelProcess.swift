@@ -1,0 +1,55 @@
+import Foundation
+import Synchronization
+
+/// Runs the built `reel` executable as a user would, capturing its output and exit code.
+public struct ReelProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public let executable: URL
+
+    /// Finds `reel` next to the test bundle (SwiftPM puts every product in one directory).
+    public init() throws {
+        let candidates = [Bundle.main.bundleURL, Bundle.main.executableURL, URL(filePath: CommandLine.arguments[0])]
+            .compactMap { $0?.deletingLastPathComponent().appending(path: "reel") }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: candidates.map(\.path).joined(separator: ", ")])
+        }
+        executable = found
+    }
+
+    /// Runs `reel arguments…` in `directory` with no terminal and no standard input.
+    public func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "dumb"
+        environment["COLUMNS"] = "100"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+        let errData = Mutex<Data>(Data())
+        let errDone = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            let data = errHandle.readDataToEndOfFile()
+            errData.withLock { $0 = data }
+            errDone.signal()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        errDone.wait()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: errData.withLock { String(decoding: $0, as: UTF8.self) })
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import ReelTesting
+import Testing
+
+/// The `reel` tool as a user runs it: real process, real files, exit codes and messages.
+@Suite struct ReelCommandTests {
+    let reel: ReelProcess
+
+    init() throws {
+        reel = try ReelProcess()
+    }
+
+    static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test func helpIsPinned() throws {
+        let result = try reel.run(["--help"])
+        #expect(result.status == 0)
+        let golden = Self.repository.appending(path: "Tests/ReelCLITests/Golden/reel-help.txt")
+        if ProcessInfo.processInfo.environment["REEL_UPDATE_GOLDEN"] == "1" {
+            try Data(result.stdout.utf8).write(to: golden)
+        }
+        #expect(result.stdout == (try String(contentsOf: golden, encoding: .utf8)))
+    }
+
+    @Test(arguments: [
+        "init", "check", "prompt", "status", "gen", "pick", "vary", "reroll", "takes", "animate", "board", "cut", "make",
+    ])
+    func everyCommandsHelpHasAnExample(command: String) throws {
+        let result = try reel.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Example"), "reel \(command) --help has no example")
+    }
+
+    @Test func initWritesTheExampleFilmAndRefusesToOverwrite() async throws {
+        try await withTemporaryDirectory { parent in
+            let made = try reel.run(["init", "my-film"], in: parent)
+            #expect(made.status == 0)
+            let written = try String(contentsOf: parent.appending(path: "my-film/film.yaml"), encoding: .utf8)
+            let example = try String(
+                contentsOf: Self.repository.appending(path: "Examples/first-light/film.yaml"), encoding: .utf8)
+            #expect(written + "\n" == example || written == example, "run scripts/embed-example after editing the example")
+            let again = try reel.run(["init", "my-film"], in: parent)
+            #expect(again.status == 1)
+            #expect(again.stderr.contains("already exists"))
+        }
+    }
+
+    @Test func checkReportsEveryProblemWithPositionAndCaret() async throws {
+        try await withTemporaryDirectory { parent in
+            let yaml = """
+                title: Broken
+                aspect: "7/3"
+                shots:
+                  - id: a
+                    promt: "a cliff"
+                  - id: b
+                    prompt: "a city --nij 6"
+                    from: c
+                """
+            let directory = try TestFilms.makeProject(yaml, in: parent)
+            let result = try reel.run(["check", directory.path])
+            #expect(result.status == 1)
+            #expect(result.stderr.contains("2:10: error: 'aspect' must be an aspect ratio"))
+            #expect(result.stderr.contains("5:5: error: unknown key 'promt'"))
+            #expect(result.stderr.contains("did you mean 'prompt'?"))
+            #expect(result.stderr.contains("7:21: error: unknown parameter '--nij' (did you mean '--niji'?)"))
+            #expect(result.stderr.contains("    prompt: \"a city --nij 6\"\n                    ^"))
+            #expect(result.stderr.contains("8:11: error:"))
+        }
+    }
+
+    @Test func theExampleFilmChecksClean() throws {
+        let result = try reel.run(["check", Self.repository.appending(path: "Examples/first-light").path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "the example film has warnings: \(result.stderr)")
+        #expect(result.stdout.contains("8 shots"))
+    }
+
+    @Test func promptShowsTheParsedPromptAsJSON() throws {
+        let result = try reel.run(["prompt", "<https://x.y/a--b.png> a pilot::2 fog --ar 7:3 --niji 6 --no text", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["aspect"] as? [String: Any])?["width"] as? Int == 7)
+        #expect((json["imagePrompts"] as? [[String: Any]])?.first?["source"] as? String == "https://x.y/a--b.png")
+    }
+
+    @Test func aBadPromptExitsOneWithTheColumn() throws {
+        let result = try reel.run(["prompt", "a cat --stylize 5000"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("1:17: error:"))
+        #expect(result.stderr.contains("0") && result.stderr.contains("1000"))
+    }
+
+    @Test func statusListsEveryShotAsJSON() async throws {
+        try await withTemporaryDirectory { parent in
+            _ = try reel.run(["init", "f"], in: parent)
+            let result = try reel.run(["status", "--json", "f"], in: parent)
+            #expect(result.status == 0, "\(result.stderr)")
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.count == 8)
+            #expect(rows.first { $0["id"] as? String == "ember" }?["state"] as? String == "waiting")
+            #expect(rows.first { $0["id"] as? String == "ridge" }?["state"] as? String == "no take")
+        }
+    }
+
+    @Test func userMistakesExitOneAndNameTheFix() async throws {
+        try await withTemporaryDirectory { parent in
+            _ = try reel.run(["init", "f"], in: parent)
+            let unknownShot = try reel.run(["pick", "-C", "f", "ridgee", "1"], in: parent)
+            #expect(unknownShot.status == 1)
+            #expect(unknownShot.stderr.contains("did you mean 'ridge'"))
+            let noTake = try reel.run(["pick", "-C", "f", "ridge", "1"], in: parent)
+            #expect(noTake.status == 1)
+            #expect(noTake.stderr.contains("reel gen ridge"))
+            let badCandidate = try reel.run(["vary", "-C", "f", "ridge", "x"], in: parent)
+            #expect(badCandidate.status == 1)
+            let noProject = try reel.run(["status", "nowhere"], in: parent)
+            #expect(noProject.status == 1)
+            #expect(noProject.stderr.contains("reel init"))
+            let badFlag = try reel.run(["make", "--frobnicate"], in: parent)
+            #expect(badFlag.status == 1)
+        }
+    }
+}

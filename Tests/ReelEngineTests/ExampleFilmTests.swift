@@ -1,0 +1,36 @@
+import Foundation
+import ReelEngine
+import ReelKit
+import ReelMedia
+import ReelStore
+import ReelTesting
+import Testing
+
+/// Every film in Examples/ is made with the embedded backends, at a small size so CI stays quick.
+@Suite struct ExampleFilmTests {
+    static let examples = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appending(path: "Examples")
+
+    static var names: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).sorted()
+    }
+
+    @Test(arguments: names)
+    func exampleFilmIsMade(name: String) async throws {
+        try await withTemporaryDirectory { parent in
+            let source = Self.examples.appending(path: name).appending(path: "film.yaml")
+            let directory = try TestFilms.makeProject(try String(contentsOf: source, encoding: .utf8), in: parent)
+            var film = try FilmLoader().load(contentsOf: directory.appending(path: "film.yaml"))
+            film.resolution = 96
+            let studio = Studio(
+                project: Project(directory: directory), film: film, store: try Store.open(projectDirectory: directory),
+                registry: TestStudio.registry())
+            let report = try await studio.make()
+            #expect(report.generated.count == film.shots.count)
+            let expected = film.shots.reduce(0) { $0 + $1.duration } - film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
+                + (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
+            let measured = try await FFprobe(try FFmpegLocator().locate()).duration(of: try #require(report.film))
+            #expect(abs(measured - expected) <= 1 / Double(film.fps) + 1e-6, "\(name): \(measured)s, expected \(expected)s")
+        }
+    }
+}
