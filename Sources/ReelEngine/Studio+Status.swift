@@ -70,7 +70,7 @@ extension Studio {
         func node(_ take: Take) -> TakeNode {
             TakeNode(
                 take: take, pickedCandidate: pick?.takeID == take.id ? pick?.candidateIndex : nil,
-                gridPath: take.gridBlob.map { project.displayPath(store.blobs.url($0)) },
+                gridPath: (try? publishGrid(of: take)).flatMap { $0 }.map(project.displayPath),
                 children: takes.filter { $0.parentTakeID == take.id }.map(node))
         }
         return takes.filter { $0.parentTakeID == nil }.map(node)

@@ -118,8 +118,30 @@ extension Studio {
                 requestJSON: try CanonicalEncoding.string(request), seeds: candidates.map(\.seed),
                 costUSD: images.reduce(0) { $0 + $1.costUSD },
                 durationSeconds: Date().timeIntervalSince(started), gridBlob: grid, candidates: candidates))
-        progress.emit(.finished(step: step, detail: "take \(take.id), grid \(project.displayPath(store.blobs.url(grid)))"))
+        let gridFile = try? publishGrid(of: take)
+        progress.emit(.finished(step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? grid.short)"))
         return TakeOutcome(take: take, reused: false)
+    }
+
+    /// Where a take's grid is shown to the user: `out/takes/SHOT-take-N.png`, a link to the
+    /// blob (the store keeps blobs under their hashes, which no image viewer opens by name).
+    public func gridFile(of take: Take) -> URL {
+        project.outputDirectory.appending(path: "takes").appending(path: "\(take.shotID)-take-\(take.id).png")
+    }
+
+    @discardableResult
+    func publishGrid(of take: Take) throws -> URL? {
+        guard let grid = take.gridBlob else { return nil }
+        let target = gridFile(of: take)
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: target.path) { return target }
+        try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try fileManager.linkItem(at: store.blobs.url(grid), to: target)
+        } catch {
+            try fileManager.copyItem(at: store.blobs.url(grid), to: target)
+        }
+        return target
     }
 
     /// Makes `candidate` of a take the shot's pick.

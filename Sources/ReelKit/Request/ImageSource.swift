@@ -41,3 +41,33 @@ public struct WeightedImage: Sendable, Hashable, Codable {
         self.weight = weight
     }
 }
+
+extension ImageSource {
+    private enum CodingKeys: String, CodingKey { case shot, path, url, blob }
+
+    /// One key naming the kind: `{"blob": "9f86…"}`, `{"shot": "vista"}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        guard let key = container.allKeys.first, container.allKeys.count == 1 else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "an image source has exactly one of shot, path, url, blob"))
+        }
+        let value = try container.decode(String.self, forKey: key)
+        switch key {
+        case .shot: self = .shot(value)
+        case .path: self = .path(value)
+        case .url: self = .url(value)
+        case .blob: self = .blob(value)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .shot(let value): try container.encode(value, forKey: .shot)
+        case .path(let value): try container.encode(value, forKey: .path)
+        case .url(let value): try container.encode(value, forKey: .url)
+        case .blob(let value): try container.encode(value, forKey: .blob)
+        }
+    }
+}

@@ -92,7 +92,7 @@ struct Pick: AsyncParsableCommand {
 enum TakePrinter {
     static func print(_ outcome: TakeOutcome, studio: Studio) {
         let take = outcome.take
-        let grid = take.gridBlob.map { studio.project.displayPath(studio.store.blobs.url($0)) } ?? "-"
+        let grid = studio.project.displayPath(studio.gridFile(of: take))
         let seeds = take.candidates.map { "\($0.index):\($0.seed)" }.joined(separator: " ")
         Output.line("\(take.shotID): take \(take.id)\(outcome.reused ? " (already made; `reel reroll \(take.shotID)` for new seeds)" : "")")
         Output.line("  grid   \(grid)")
