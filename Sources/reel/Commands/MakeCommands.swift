@@ -21,15 +21,14 @@ struct Make: AsyncParsableCommand {
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
         let report = try await services.studio.make()
+        let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
         if report.nothingToDo {
-            Output.line("nothing changed; \(services.project.displayPath(report.film!)) is up to date")
+            Output.line("nothing changed; \(film) is up to date")
             return
         }
         if !report.generated.isEmpty { Output.line("generated: \(report.generated.joined(separator: ", "))") }
         if !report.animated.isEmpty { Output.line("animated:  \(report.animated.joined(separator: ", "))") }
-        if let film = report.film {
-            Output.line("film:      \(services.project.displayPath(film)) (\(Summary.seconds(report.duration)))")
-        }
+        Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
     }
 }
 

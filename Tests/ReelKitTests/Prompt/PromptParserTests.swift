@@ -281,8 +281,8 @@ private let cat = [WeightedText("a cat")]
             rendered == """
                 1:13: error: unknown parameter '--nij' (did you mean '--niji'?)
                 東京 at night --nij 6
-                            ^
-                """)
+                              ^
+                """, "the caret counts 東 and 京 as two terminal columns each")
     }
 
     @Test func throwingInitializerCarriesEveryError() {
