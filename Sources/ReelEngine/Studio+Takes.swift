@@ -88,7 +88,9 @@ extension Studio {
         progress.emit(.started(step: step, detail: "\(request.count) candidates on \(backend.name)", total: request.count))
         let started = Date()
         let images = try await withScratchDirectory { scratch in
-            try await backend.generate(request, context: context(scratch: scratch, step: step))
+            try await journaledGeneration(
+                key: key, shotID: current.shot.id, backend: backend, request: request,
+                context: context(scratch: scratch, step: step))
         }
         guard !images.isEmpty else {
             throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
@@ -118,6 +120,7 @@ extension Studio {
                 requestJSON: try CanonicalEncoding.string(request), seeds: candidates.map(\.seed),
                 costUSD: images.reduce(0) { $0 + $1.costUSD },
                 durationSeconds: Date().timeIntervalSince(started), gridBlob: grid, candidates: candidates))
+        try finishJob(key: key, takeID: take.id)
         let gridFile = try? publishGrid(of: take)
         progress.emit(.finished(step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? grid.short)"))
         return TakeOutcome(take: take, reused: false)

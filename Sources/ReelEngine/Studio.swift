@@ -19,13 +19,16 @@ public final class Studio: Sendable {
     public let store: Store
     public let registry: BackendRegistry
     public let progress: ProgressSink
+    /// The run's spending cap; `nil` for none.
+    public let budget: Budget?
     let logger: Logger
     let composer: Composer
 
     public init(
         project: Project, film: Film, store: Store, registry: BackendRegistry, progress: ProgressSink = .silent,
-        logger: Logger = Logger(label: "reel.engine")
+        budget: Budget? = nil, logger: Logger = Logger(label: "reel.engine")
     ) {
+        self.budget = budget
         self.project = project
         self.film = film
         self.store = store

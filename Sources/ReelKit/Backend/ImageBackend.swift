@@ -36,11 +36,13 @@ public struct ImageCapabilities: Sendable, Hashable, Codable {
     /// Most candidates one call returns.
     public var maxBatch: Int
     public var sizes: SizeRule
+    /// What one image costs, in US dollars, as far as Reel can tell before asking (0 for embedded).
+    public var pricePerImageUSD: Double
 
     public init(
         initImage: Bool, seed: Bool, negativePrompt: Bool, promptWeights: Bool = false,
         characterReferences: Bool = false, styleReferences: Bool = false, maxBatch: Int = 4,
-        sizes: SizeRule = SizeRule()
+        sizes: SizeRule = SizeRule(), pricePerImageUSD: Double = 0
     ) {
         self.initImage = initImage
         self.seed = seed
@@ -50,5 +52,11 @@ public struct ImageCapabilities: Sendable, Hashable, Codable {
         self.styleReferences = styleReferences
         self.maxBatch = maxBatch
         self.sizes = sizes
+        self.pricePerImageUSD = pricePerImageUSD
+    }
+
+    /// The expected cost of a request, for the estimate printed before a run and the budget.
+    public func estimatedCostUSD(_ request: Request) -> Double {
+        pricePerImageUSD * Double(request.count)
     }
 }

@@ -16,11 +16,18 @@ struct Make: AsyncParsableCommand {
             """)
 
     @OptionGroup var project: ProjectArgument
+    @Option(help: "Spend at most this many US dollars in this run; generations past it are refused before they start.")
+    var budget: Double?
+
+    func validate() throws {
+        if let budget, !(budget >= 0) { throw ValidationError("--budget must be a number of dollars ≥ 0, like 2.50") }
+    }
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
+        let services = try Services.build(projectPath: project.directory, budget: budget.map { Budget(limitUSD: $0) })
         defer { services.printer.finish() }
-        let report = try await services.studio.make()
+        let studio = services.studio
+        let report = try await Interrupts.cancellingOnInterrupt { try await studio.make() }
         let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
         if report.nothingToDo {
             Output.line("nothing changed; \(film) is up to date")

@@ -19,8 +19,9 @@ struct Gen: AsyncParsableCommand {
     func run() async throws {
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
-        let outcome = try await services.studio.generate(shotID: shot)
-        TakePrinter.print(outcome, studio: services.studio)
+        let (studio, shot) = (services.studio, shot)
+        let outcome = try await Interrupts.cancellingOnInterrupt { try await studio.generate(shotID: shot) }
+        TakePrinter.print(outcome, studio: studio)
     }
 }
 
@@ -38,7 +39,8 @@ struct Reroll: AsyncParsableCommand {
     func run() async throws {
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
-        TakePrinter.print(try await services.studio.reroll(shotID: shot), studio: services.studio)
+        let (studio, shot) = (services.studio, shot)
+        TakePrinter.print(try await Interrupts.cancellingOnInterrupt { try await studio.reroll(shotID: shot) }, studio: studio)
     }
 }
 
@@ -61,8 +63,11 @@ struct Vary: AsyncParsableCommand {
         let reference = try CandidateReference(parsing: candidate)
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
-        TakePrinter.print(
-            try await services.studio.vary(shotID: shot, candidate: reference, strong: strong), studio: services.studio)
+        let (studio, shot, strong) = (services.studio, shot, strong)
+        let outcome = try await Interrupts.cancellingOnInterrupt {
+            try await studio.vary(shotID: shot, candidate: reference, strong: strong)
+        }
+        TakePrinter.print(outcome, studio: studio)
     }
 }
 

@@ -19,6 +19,9 @@ enum ExitStatus {
             return reelError.isUserError ? userInput : internalFault
         case let exit as ExitCode:
             return exit.rawValue
+        case is CancellationError:
+            Output.error("interrupted; what was finished is kept, and the next `reel make` picks up from there")
+            return 130
         default:
             break
         }

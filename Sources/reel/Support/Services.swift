@@ -13,7 +13,8 @@ struct Services {
     let printer: ProgressPrinter
 
     static func build(
-        projectPath: String?, registry: BackendRegistry? = nil, printer: ProgressPrinter = ProgressPrinter()
+        projectPath: String?, registry: BackendRegistry? = nil, printer: ProgressPrinter = ProgressPrinter(),
+        budget: Budget? = nil
     ) throws -> Services {
         let project = try Project.locate(projectPath)
         let loaded = try FilmLoading.load(project)
@@ -21,7 +22,7 @@ struct Services {
         let store = try Store.open(projectDirectory: project.directory)
         let studio = Studio(
             project: project, film: loaded.film, store: store, registry: registry ?? embeddedRegistry(),
-            progress: printer.sink, logger: Logger(label: "reel"))
+            progress: printer.sink, budget: budget, logger: Logger(label: "reel"))
         return Services(project: project, studio: studio, printer: printer)
     }
 

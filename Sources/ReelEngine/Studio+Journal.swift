@@ -1,0 +1,67 @@
+import Foundation
+import ReelKit
+import ReelStore
+
+extension Studio {
+    /// Runs one generation under the job journal: the job is written down before anything is
+    /// sent, a remote job's id as soon as the server gives it, and the outcome at the end. A run
+    /// that finds the job already journaled (the last one crashed or was killed) re-attaches to
+    /// the remote job instead of submitting it again.
+    func journaledGeneration(
+        key: StepKey, shotID: String, backend: any ImageBackend, request: Request, context: GenerationContext
+    ) async throws -> [GeneratedImage] {
+        var job = try store.enqueueJob(stepKey: key.hex, kind: "take", shotID: shotID, backend: backend.name)
+        try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
+        do {
+            let images: [GeneratedImage]
+            if let resumable = backend as? any ResumableImageBackend {
+                images = try await collectResumable(resumable, job: &job, request: request, context: context)
+            } else {
+                job = try store.updateJob(job.id, to: .running)
+                images = try await backend.generate(request, context: context)
+            }
+            job = try store.updateJob(job.id, to: .downloading)
+            return images
+        } catch is CancellationError {
+            _ = try? store.updateJob(job.id, to: .cancelled, error: "cancelled")
+            throw CancellationError()
+        } catch {
+            _ = try? store.updateJob(job.id, to: .failed, error: "\(error)")
+            throw error
+        }
+    }
+
+    private func collectResumable(
+        _ backend: any ResumableImageBackend, job: inout Job, request: Request, context: GenerationContext
+    ) async throws -> [GeneratedImage] {
+        if let remoteID = job.remoteID, !job.state.isTerminal || job.state == .failed {
+            progress.note("\(job.shotID ?? "?"): re-attaching to \(backend.name) job \(remoteID) from an earlier run")
+            do {
+                return try await collect(backend, jobID: remoteID, request: request, context: context)
+            } catch is RemoteJobLost {
+                progress.warning("\(backend.name) forgot job \(remoteID); submitting it again")
+            }
+        }
+        job = try store.updateJob(job.id, to: .queued)
+        let remoteID = try await backend.submit(request, context: context)
+        job = try store.updateJob(job.id, to: .submitted, remoteID: remoteID)
+        return try await collect(backend, jobID: remoteID, request: request, context: context)
+    }
+
+    private func collect(
+        _ backend: any ResumableImageBackend, jobID: String, request: Request, context: GenerationContext
+    ) async throws -> [GeneratedImage] {
+        try await withTaskCancellationHandler {
+            try await backend.collect(jobID: jobID, request: request, context: context)
+        } onCancel: {
+            // Ctrl-C: ask the server to drop the job; the handler cannot await, so it goes alone.
+            Task { await backend.cancel(jobID: jobID) }
+        }
+    }
+
+    /// Marks a journaled generation done once its take is recorded.
+    func finishJob(key: StepKey, takeID: Int64) throws {
+        guard let job = try store.job(stepKey: key.hex) else { return }
+        try store.updateJob(job.id, to: .finished, resultJSON: "{\"take\":\(takeID)}")
+    }
+}
