@@ -69,7 +69,7 @@ public struct Cutter: Sendable {
         var whole = plan
         whole.encoder.keyframes = []
         try await RunsEncoder(ffmpeg: ffmpeg, plan: whole, timeline: timeline).encode(
-            runs, decoding: { decoding(of: $0, entries: entries) }, to: film, written: { tally.add(1) })
+            runs, decoding: { decoding(of: $0, entries: entries) }, to: .file(film), written: { tally.add(1) })
     }
 
     /// Splits the own clips, encodes the runs, and joins copies and runs. Returns `false` (and makes
@@ -78,6 +78,12 @@ public struct Cutter: Sendable {
         _ layout: CutLayout, entries: inout [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL,
         to film: URL, progress: (@Sendable (Double) -> Void)?
     ) async throws -> Bool {
+        // Copied pieces and runs become one stream: they must share one SPS/PPS.
+        let copied = layout.copies.indices.filter { layout.copies[$0] != nil }
+        let configurations = Set(copied.map { entries[$0].decoderConfiguration })
+        guard configurations.count == 1, let configuration = configurations.first, configuration != nil else {
+            return false
+        }
         let tally = FrameTally(total: timeline.frameCount, report: progress)
         let splitter = StreamSplitter(ffmpeg: ffmpeg)
         var jobs: [(entry: Int, job: StreamSplitter.Job)] = []
@@ -99,18 +105,13 @@ public struct Cutter: Sendable {
         }
 
         let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
-        var runPieces: [URL] = []
-        if !runs.isEmpty {
-            let stream = work.appendingPathComponent("runs.mp4")
-            let split = entries
-            try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
-                runs, decoding: { decoding(of: $0, entries: split) }, to: stream, written: { tally.add(1) })
-            let hash = try await FFprobe(ffmpeg).info(of: stream).video?.extradataHash
-            let copied = layout.copies.indices.filter { layout.copies[$0] != nil }
-            guard hash != nil, copied.allSatisfy({ entries[$0].extradataHash == hash }) else { return false }
-            let starts = Array(RunsEncoder.starts(of: runs).dropFirst())
-            runPieces = starts.isEmpty
-                ? [stream] : try await splitter.split([.init(url: stream, frames: starts, name: "run")], into: work)[0]
+        let split = entries
+        let runPieces = runs.isEmpty ? [] : try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+            runs, decoding: { decoding(of: $0, entries: split) }, to: .pieces(work, name: "run"),
+            written: { tally.add(1) })
+        // Another ffmpeg build may encode with other parameters than the clips were made with.
+        if let piece = runPieces.first, MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
+            return false
         }
 
         var files: [URL] = []

@@ -18,15 +18,23 @@ struct RunsEncoder: Sendable {
         return starts
     }
 
-    /// Encodes `runs` in order to `url`; `decoding` says where each part's frames come from.
+    /// Where the encoded runs go.
+    enum Destination {
+        /// One file (the film itself, when nothing is copied).
+        case file(URL)
+        /// One MP4 piece per run, named `name-NNN.mp4` in the directory.
+        case pieces(URL, name: String)
+    }
+
+    /// Encodes `runs` in order; `decoding` says where each part's frames come from. Returns the files written.
+    @discardableResult
     func encode(
-        _ runs: [CutLayout.Run], decoding: (CutLayout.Part) -> PartDecoding, to url: URL,
+        _ runs: [CutLayout.Run], decoding: (CutLayout.Part) -> PartDecoding, to destination: Destination,
         written: @Sendable () -> Void
-    ) async throws {
-        let settings = plan.encoder.withKeyframes(Self.starts(of: runs))
-        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: settings)
+    ) async throws -> [URL] {
+        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: plan.encoder.withKeyframes([]))
         let decoder = PartsDecoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps)
-        try await encoder.encode(to: url) { input in
+        let body: (FFmpegInput) async throws -> Void = { input in
             for batch in Self.batches(runs) {
                 let parts = batch.flatMap { [$0.first, $0.second].compactMap { $0 } }
                 try await decoder.withFrames(parts.map(decoding)) { output in
@@ -35,6 +43,13 @@ struct RunsEncoder: Sendable {
                     }
                 }
             }
+        }
+        switch destination {
+        case .file(let url):
+            try await encoder.encode(to: url, body)
+            return [url]
+        case .pieces(let directory, let name):
+            return try await encoder.encode(toPiecesIn: directory, name: name, splittingAt: Self.starts(of: runs), body)
         }
     }
 

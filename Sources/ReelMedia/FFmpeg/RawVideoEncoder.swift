@@ -27,9 +27,7 @@ public struct RawVideoEncoder: Sendable {
         }
         let partial = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.deletingPathExtension().lastPathComponent).\(UUID().uuidString).mp4")
-        let arguments =
-            ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", size.description, "-r", String(fps), "-i", "pipe:0", "-an"]
-            + settings.outputArguments + ["-f", "mp4", partial.path]
+        let arguments = inputArguments + settings.outputArguments + ["-f", "mp4", partial.path]
         do {
             try await ffmpeg.withInput(arguments, purpose: "encode \(url.lastPathComponent)", body)
             _ = try? FileManager.default.removeItem(at: url)
@@ -38,5 +36,38 @@ public struct RawVideoEncoder: Sendable {
             try? FileManager.default.removeItem(at: partial)
             throw error
         }
+    }
+
+    /// Like ``encode(to:_:)``, but cut into MP4 pieces as it goes: a new piece starts at each of
+    /// `frames` (which should be forced keyframes in ``settings``). Pieces are named
+    /// `name-000.mp4`, `name-001.mp4`, … in `directory`; returns them in order.
+    nonisolated(nonsending) public func encode(
+        toPiecesIn directory: URL, name: String, splittingAt frames: [Int], _ body: (FFmpegInput) async throws -> Void
+    ) async throws -> [URL] {
+        guard size.isEncodable else {
+            throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
+        }
+        let splits = Set(frames.filter { $0 > 0 }).sorted()
+        guard !splits.isEmpty else {
+            let single = directory.appendingPathComponent("\(name)-000.mp4")
+            try await encode(to: single, body)
+            return [single]
+        }
+        let arguments = inputArguments + settings.withKeyframes(settings.keyframes + splits).codecArguments + [
+            "-f", "segment", "-segment_format", "mp4", "-segment_frames", splits.map(String.init).joined(separator: ","),
+            "-reset_timestamps", "1", directory.appendingPathComponent("\(name)-%03d.mp4").path,
+        ]
+        try await ffmpeg.withInput(arguments, purpose: "encode \(name) pieces", body)
+        return try (0...splits.count).map { number in
+            let piece = directory.appendingPathComponent("\(name)-" + String(format: "%03d", number) + ".mp4")
+            guard FileManager.default.fileExists(atPath: piece.path) else {
+                throw FFmpegError(.invalidOutput, "ffmpeg did not write piece \(number) of \(name)")
+            }
+            return piece
+        }
+    }
+
+    private var inputArguments: [String] {
+        ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", size.description, "-r", String(fps), "-i", "pipe:0", "-an"]
     }
 }
