@@ -6,6 +6,8 @@ struct CutEntry: Sendable {
     /// The clip, or for a card the clip rendered from it.
     var url: URL
     var media: EntryMedia
+    /// What decoding must do to this clip's frames to make them the film's.
+    var fit: PartDecoding.Fit
     /// The stream's SPS/PPS (`avcC`); copied pieces must all share the encoder's.
     var decoderConfiguration: Data?
     /// The copied middle, split out of the clip without re-encoding.
@@ -32,11 +34,20 @@ struct CutEntry: Sendable {
         {
             return CutEntry(
                 url: url, media: EntryMedia(kind: .own(keyframes: Set(track.syncSamples), frameCount: track.sampleCount)),
-                decoderConfiguration: track.decoderConfiguration)
+                fit: .none, decoderConfiguration: track.decoderConfiguration)
         }
-        guard try await FFprobe(ffmpeg).info(of: url).video != nil else {
+        guard let video = try await FFprobe(ffmpeg).info(of: url).video else {
             throw CutError("entry \(index + 1): \(url.lastPathComponent) has no video stream", entry: index)
         }
-        return CutEntry(url: url, media: EntryMedia(kind: .foreign), decoderConfiguration: nil)
+        // Only what differs is converted: scaling or resampling a clip that already fits costs time for nothing.
+        let samePicture =
+            video.width == plan.size.width && video.height == plan.size.height && video.pixelFormat == "yuv420p"
+            && (video.colorRange ?? "tv") != "pc"
+        let sameRate =
+            video.frameRate.map { $0.numerator == plan.fps * $0.denominator } == true
+            && video.frameRate == video.averageFrameRate
+        return CutEntry(
+            url: url, media: EntryMedia(kind: .foreign), fit: .init(picture: !samePicture, rate: !sameRate),
+            decoderConfiguration: nil)
     }
 }

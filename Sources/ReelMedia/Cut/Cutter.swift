@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public struct Cutter: Sendable {
     public var ffmpeg: FFmpeg
-    /// How many ffmpeg processes run at once while probing clips and drawing cards.
+    /// How many pipelines (decoder, blend, encoder) and card renders run at once; 2 suits a 2-core machine.
     public var concurrency: Int
 
     public init(ffmpeg: FFmpeg, concurrency: Int = 2) {
@@ -41,14 +41,16 @@ public struct Cutter: Sendable {
         let film = work.appendingPathComponent("film.mp4")
         var layout = CutLayout(timeline: timeline, media: entries.map(\.media))
         if layout.copiedFrames == 0 {
-            try await encodeWhole(layout, entries: entries, plan: plan, timeline: timeline, to: film, progress: progress)
+            try await encodeWhole(
+                layout, entries: entries, plan: plan, timeline: timeline, work: work, to: film, progress: progress)
         } else if try await !joinCopies(layout, entries: &entries, plan: plan, timeline: timeline, work: work, to: film,
                                         progress: progress) {
             // This ffmpeg encodes with other stream parameters than the clips were made with: they
             // cannot share one stream, so everything is encoded again.
             entries = entries.map(\.asForeign)
             layout = CutLayout(timeline: timeline, media: entries.map(\.media))
-            try await encodeWhole(layout, entries: entries, plan: plan, timeline: timeline, to: film, progress: progress)
+            try await encodeWhole(
+                layout, entries: entries, plan: plan, timeline: timeline, work: work, to: film, progress: progress)
         }
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: film, to: url)
@@ -59,17 +61,29 @@ public struct Cutter: Sendable {
             reencodedEntries: entries.indices.filter { !entries[$0].isOwn })
     }
 
-    /// No copies: all runs are one stream, which is the film.
+    /// No copies: the runs are the whole film, encoded in two lanes and joined.
     private func encodeWhole(
-        _ layout: CutLayout, entries: [CutEntry], plan: CutPlan, timeline: CutTimeline, to film: URL,
+        _ layout: CutLayout, entries: [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL, to film: URL,
         progress: (@Sendable (Double) -> Void)?
     ) async throws {
         let tally = FrameTally(total: timeline.frameCount, report: progress)
-        let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
-        var whole = plan
-        whole.encoder.keyframes = []
-        try await RunsEncoder(ffmpeg: ffmpeg, plan: whole, timeline: timeline).encode(
-            runs, decoding: { decoding(of: $0, entries: entries) }, to: .file(film), written: { tally.add(1) })
+        let pieces = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+            runJobs(layout, entries: entries), into: work, name: "whole", lanes: concurrency, pieceEachRun: false,
+            written: { tally.add(1) })
+        if pieces.count == 1, let only = pieces.first {
+            try FileManager.default.moveItem(at: only.url, to: film)
+        } else {
+            try await concatenate(pieces.map(\.url), frames: pieces.map(\.frames), plan: plan, work: work, to: film)
+        }
+    }
+
+    private func runJobs(_ layout: CutLayout, entries: [CutEntry]) -> [RunsEncoder.Job] {
+        layout.pieces.compactMap { piece in
+            guard case .run(let run) = piece else { return nil }
+            return RunsEncoder.Job(
+                run: run, first: run.first.map { decoding(of: $0, entries: entries) },
+                second: run.second.map { decoding(of: $0, entries: entries) })
+        }
     }
 
     /// Splits the own clips, encodes the runs, and joins copies and runs. Returns `false` (and makes
@@ -86,29 +100,28 @@ public struct Cutter: Sendable {
         }
         let tally = FrameTally(total: timeline.frameCount, report: progress)
         let splitter = StreamSplitter(ffmpeg: ffmpeg)
-        var jobs: [(entry: Int, job: StreamSplitter.Job)] = []
+        var splits: [(entry: Int, job: StreamSplitter.Job)] = []
         for (index, copy) in layout.copies.enumerated() {
             guard let copy, case .own(_, let available) = entries[index].media.kind else { continue }
             let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
             if points.isEmpty {
                 entries[index].copySegment = entries[index].url
             } else {
-                jobs.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
+                splits.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
             }
             tally.add(copy.count)
         }
-        for ((index, _), pieces) in zip(jobs, try await splitter.split(jobs.map(\.job), into: work)) {
+        for ((index, _), pieces) in zip(splits, try await splitter.split(splits.map(\.job), into: work)) {
             guard let copy = layout.copies[index] else { continue }
             let first = copy.lowerBound > 0 ? 1 : 0
             entries[index].copySegment = pieces[first]
             entries[index].tailSegment = pieces.indices.contains(first + 1) ? pieces[first + 1] : nil
         }
 
-        let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
-        let split = entries
-        let runPieces = runs.isEmpty ? [] : try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
-            runs, decoding: { decoding(of: $0, entries: split) }, to: .pieces(work, name: "run"),
-            written: { tally.add(1) })
+        let runPieces = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+            runJobs(layout, entries: entries), into: work, name: "run", lanes: concurrency, pieceEachRun: true,
+            written: { tally.add(1) }
+        ).map(\.url)
         // Another ffmpeg build may encode with other parameters than the clips were made with.
         if let piece = runPieces.first, MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
             return false
@@ -157,12 +170,12 @@ public struct Cutter: Sendable {
     private func decoding(of part: CutLayout.Part, entries: [CutEntry]) -> PartDecoding {
         let entry = entries[part.entry]
         guard entry.isOwn else {
-            return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: true)
+            return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: entry.fit)
         }
         if part.range.lowerBound > 0, let tail = entry.tailSegment {
-            return PartDecoding(url: tail, skip: 0, count: part.range.count, fit: false)
+            return PartDecoding(url: tail, skip: 0, count: part.range.count, fit: .none)
         }
-        return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: false)
+        return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: .none)
     }
 
     /// Joins the pieces with the concat demuxer, stream-copied. Each piece's duration is given
