@@ -12,9 +12,11 @@ private let ignoreBrokenPipes: Void = {
     _ = signal(SIGPIPE, SIG_IGN)
 }()
 
-/// Thrown by ``ChildProcess`` I/O when the other end of a pipe is gone.
+/// Thrown by ``ChildProcess`` I/O when the other end of a pipe is gone. Names the process, so that
+/// with several ffmpegs in flight (a decoder feeding an encoder) the failure is blamed on the right one.
 struct BrokenPipe: Error {
     var errno: Int32
+    var child: ObjectIdentifier
 }
 
 /// One running ffmpeg or ffprobe: stdin and stdout as optional pipes, stderr drained into a ``StderrTail``.
@@ -101,7 +103,7 @@ final class ChildProcess: @unchecked Sendable {
                 continuation.resume(returning: bytes.withUnsafeBytes { PipeIO.writeAll(fd, $0) })
             }
         }
-        if failure != 0 { throw BrokenPipe(errno: failure) }
+        if failure != 0 { throw BrokenPipe(errno: failure, child: ObjectIdentifier(self)) }
     }
 
     /// Closes stdin so the tool sees the end of its input. Safe to call more than once.

@@ -29,6 +29,26 @@ import Testing
         #expect(error?.stderrTail.joined().contains("No such file or directory") == true)
     }
 
+    @Test func whenAnEncoderFedByADecoderDiesTheEncoderIsBlamed() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let source = directory.appendingPathComponent("source.mp4")
+            let size = VideoSize(width: 320, height: 136)
+            try await MediaTest.testSourceClip(ffmpeg, at: source, size: size, fps: 24, seconds: 4)
+            let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: 24)
+            let error = await #expect(throws: FFmpegError.self) {
+                try await encoder.encode(to: URL(fileURLWithPath: "/nonexistent-dir/out.mp4")) { input in
+                    try await ffmpeg.decodeFrames(of: source, format: .yuv420p, width: 320, height: 136) { frame in
+                        try await input.write(frame)
+                        return true
+                    }
+                }
+            }
+            #expect(error?.message.contains("encode out.mp4") == true, "\(error?.message ?? "")")
+            #expect(error?.stderrTail.joined().contains("nonexistent-dir") == true)
+        }
+    }
+
     @Test func cancellingTheTaskKillsFFmpegAndLeavesNoFile() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
