@@ -1,6 +1,9 @@
 import Foundation
 
-/// Encodes raw yuv420p frames, written by a closure, into an MP4 with Reel's ``EncoderSettings``.
+/// Encodes raw frames, written by a closure, into an MP4 with Reel's ``EncoderSettings``.
+///
+/// yuv420p input (what the camera and the cut produce) goes to the encoder untouched; RGB input is
+/// converted by ffmpeg with the BT.709 matrix the stream is tagged with.
 ///
 /// The file appears at its destination only when ffmpeg succeeded: it is written next to it under
 /// a temporary name first, so a failed or cancelled run never leaves a half-written clip behind.
@@ -9,18 +12,22 @@ public struct RawVideoEncoder: Sendable {
     public var size: VideoSize
     public var fps: Int
     public var settings: EncoderSettings
+    /// The layout of the frames written in.
+    public var inputFormat: RawPixelFormat
 
-    public init(ffmpeg: FFmpeg, size: VideoSize, fps: Int, settings: EncoderSettings = .standard) {
+    public init(ffmpeg: FFmpeg, size: VideoSize, fps: Int, settings: EncoderSettings = .standard,
+                inputFormat: RawPixelFormat = .yuv420p) {
         self.ffmpeg = ffmpeg
         self.size = size
         self.fps = fps
         self.settings = settings
+        self.inputFormat = inputFormat
     }
 
     /// Bytes in one input frame.
-    public var frameByteCount: Int { YUVFrame.byteCount(width: size.width, height: size.height) }
+    public var frameByteCount: Int { inputFormat.frameByteCount(width: size.width, height: size.height) }
 
-    /// Runs ffmpeg; `body` writes each frame (``frameByteCount`` bytes of yuv420p) in order.
+    /// Runs ffmpeg; `body` writes each frame (``frameByteCount`` bytes of ``inputFormat``) in order.
     nonisolated(nonsending) public func encode(to url: URL, _ body: (FFmpegInput) async throws -> Void) async throws {
         guard size.isEncodable else {
             throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
@@ -68,6 +75,12 @@ public struct RawVideoEncoder: Sendable {
     }
 
     private var inputArguments: [String] {
-        ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", size.description, "-r", String(fps), "-i", "pipe:0", "-an"]
+        let input = [
+            "-f", "rawvideo", "-pix_fmt", inputFormat.ffmpegName, "-s", size.description, "-r", String(fps), "-i",
+            "pipe:0", "-an",
+        ]
+        guard inputFormat != .yuv420p else { return input }
+        // swscale would otherwise use BT.601 while the stream says BT.709: colours would shift on playback.
+        return input + ["-vf", "scale=out_color_matrix=bt709:out_range=tv"]
     }
 }

@@ -98,6 +98,28 @@ import Testing
         }
     }
 
+    @Test func rgbaFramesKeepTheirColoursThroughBT709() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("colours.mp4")
+            let size = VideoSize(width: 64, height: 32)
+            let colours: [(UInt8, UInt8, UInt8)] = [(230, 20, 20), (20, 200, 40), (30, 40, 220)]
+            let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: 24, inputFormat: .rgba)
+            try await encoder.encode(to: url) { input in
+                for (r, g, b) in colours {
+                    try await input.write(RGBAImage(width: 64, height: 32, fill: (r, g, b, 255)).pixels)
+                }
+            }
+            let frames = try await ffmpeg.rgbaFrames(of: url)
+            #expect(frames.count == 3)
+            for (frame, (r, g, b)) in zip(frames, colours) {
+                let pixel = frame[32, 16]
+                let error = [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
+                #expect(error <= 4, "\((r, g, b)) came back as \(pixel)")
+            }
+        }
+    }
+
     @Test func decodingCanStopEarlyWithoutAnError() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
