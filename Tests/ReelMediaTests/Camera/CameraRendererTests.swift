@@ -131,6 +131,16 @@ import Testing
         }
     }
 
+    @Test func framesInMemoryAreTheFramesTheClipIsMadeOf() throws {
+        let renderer = CameraRenderer(ffmpeg: try MediaTest.ffmpeg())
+        let path = Self.path(.panRight)
+        let frames = try renderer.frames(still: Self.pattern.image, path: path, count: 12, size: Self.size)
+        let direct = CameraFrameRenderer(still: Self.pattern.image, path: path, size: Self.size, frameCount: 12)
+        #expect(frames.count == 12)
+        #expect(frames[7] == direct.frame(7))
+        #expect(frames[0] != frames[11])
+    }
+
     @Test func anOddOutputSizeIsRefusedBeforeFFmpegRuns() async throws {
         let renderer = CameraRenderer(ffmpeg: try MediaTest.ffmpeg())
         let error = await #expect(throws: FFmpegError.self) {
