@@ -1,7 +1,8 @@
 import Foundation
 
-/// Encodes every re-encoded run of a cut as one stream: decoded parts in, transitions blended in
-/// Swift, one libx264 out. Each run starts with an IDR frame so the stream can be split into its runs.
+/// Encodes the re-encoded runs of a cut: decoded parts in, transitions blended in Swift, libx264 out.
+/// Each lane is one decoding ffmpeg (for many parts at once) and one encoding ffmpeg whose output is
+/// cut into one MP4 piece per run as it is written, each piece starting with an IDR frame.
 struct RunsEncoder: Sendable {
     let ffmpeg: FFmpeg
     let plan: CutPlan
@@ -73,7 +74,8 @@ struct RunsEncoder: Sendable {
         return zip(files, frames).map { Piece(url: $0, frames: $1) }
     }
 
-    /// Splits jobs into at most `count` contiguous groups of about equal frames.
+    /// Splits jobs into two contiguous groups of about equal frames when `count` > 1 (two lanes suit
+    /// the 2-core machines Reel targets; more would fight over the same cores).
     static func lanes(_ jobs: [Job], count: Int) -> [[Job]] {
         guard count > 1, jobs.count > 1 else { return jobs.isEmpty ? [] : [jobs] }
         let frames = jobs.map(\.run.frameCount)
@@ -89,7 +91,6 @@ struct RunsEncoder: Sendable {
                 bestLoad = load
             }
         }
-        // Two lanes: a 2-core machine is the target; more would only fight over the same cores.
         return [Array(jobs[..<best]), Array(jobs[best...])]
     }
 
