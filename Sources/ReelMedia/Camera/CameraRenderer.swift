@@ -68,11 +68,14 @@ public struct CameraRenderer: Sendable {
             }
         }
     }
-}
 
-extension CameraRenderer {
-    public func benchmarkFrames(still: RGBAImage, path: CameraPath, count: Int, size: VideoSize) throws -> [[UInt8]] {
-        let renderer = CameraFrameRenderer(still: still, path: path, size: size, frameCount: count)
-        return (0..<count).map { renderer.frame($0).bytes }
+    /// The frames of a move as yuv420p pictures in memory, without ffmpeg: for previews, tests and
+    /// timing the encoder alone. Holds every frame at once; clips go through `render`.
+    public func frames(still: RGBAImage, path: CameraPath, count: Int, size: VideoSize) throws -> [YUVFrame] {
+        guard size.isEncodable else {
+            throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
+        }
+        let renderer = CameraFrameRenderer(still: still, path: path, size: size, frameCount: max(1, count))
+        return (0..<max(0, count)).map(renderer.frame)
     }
 }

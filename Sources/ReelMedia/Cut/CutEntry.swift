@@ -6,8 +6,10 @@ struct CutEntry: Sendable {
     /// The clip, or for a card the clip rendered from it.
     var url: URL
     var media: EntryMedia
-    /// SHA-256 of the stream's SPS/PPS; copied pieces must all share the encoder's.
-    var extradataHash: String?
+    /// What decoding must do to this clip's frames to make them the film's.
+    var fit: PartDecoding.Fit
+    /// The stream's SPS/PPS (`avcC`); copied pieces must all share the encoder's.
+    var decoderConfiguration: Data?
     /// The copied middle, split out of the clip without re-encoding.
     var copySegment: URL?
     /// The rest of the clip from the copy's end on: the tail run decodes from here instead of
@@ -20,28 +22,32 @@ struct CutEntry: Sendable {
         return false
     }
 
-    /// Probes `url` and decides whether it is Reel's own stream for this plan.
+    /// Reads `url` and decides whether it is Reel's own stream for this plan: H.264 at the film's size
+    /// and rate, tagged with the plan's encoder fingerprint. Only other clips are probed with ffprobe.
     static func analyze(_ url: URL, plan: CutPlan, index: Int, ffmpeg: FFmpeg) async throws -> CutEntry {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw CutError("entry \(index + 1): no such clip file \(url.path)", entry: index)
         }
-        let (info, packets) = try await FFprobe(ffmpeg).infoAndPackets(of: url)
-        guard let video = info.video else {
+        if let track = MP4VideoTrack.read(url), track.codec == "avc1", track.width == plan.size.width,
+            track.height == plan.size.height, track.framesPerSecond == plan.fps,
+            track.comment == plan.encoder.fingerprint, track.sampleCount > 0
+        {
+            return CutEntry(
+                url: url, media: EntryMedia(kind: .own(keyframes: Set(track.syncSamples), frameCount: track.sampleCount)),
+                fit: .none, decoderConfiguration: track.decoderConfiguration)
+        }
+        guard let video = try await FFprobe(ffmpeg).info(of: url).video else {
             throw CutError("entry \(index + 1): \(url.lastPathComponent) has no video stream", entry: index)
         }
-        let sameFormat =
-            video.codec == "h264" && video.pixelFormat == "yuv420p" && video.width == plan.size.width
-            && video.height == plan.size.height
-            && video.frameRate.map { $0.numerator == plan.fps * $0.denominator } == true
-            && info.tags["comment"] == plan.encoder.fingerprint && video.extradataHash != nil
-        guard sameFormat, !packets.isEmpty else {
-            return CutEntry(url: url, media: EntryMedia(kind: .foreign), extradataHash: video.extradataHash)
-        }
-        // Display index of each IDR frame, from presentation times (packets come in decoding order).
-        let origin = packets.map(\.time).min() ?? 0
-        let keyframes = Set(packets.filter(\.isKeyframe).map { Int((($0.time - origin) * Double(plan.fps)).rounded()) })
+        // Only what differs is converted: scaling or resampling a clip that already fits costs time for nothing.
+        let samePicture =
+            video.width == plan.size.width && video.height == plan.size.height && video.pixelFormat == "yuv420p"
+            && (video.colorRange ?? "tv") != "pc"
+        let sameRate =
+            video.frameRate.map { $0.numerator == plan.fps * $0.denominator } == true
+            && video.frameRate == video.averageFrameRate
         return CutEntry(
-            url: url, media: EntryMedia(kind: .own(keyframes: keyframes, frameCount: packets.count)),
-            extradataHash: video.extradataHash)
+            url: url, media: EntryMedia(kind: .foreign), fit: .init(picture: !samePicture, rate: !sameRate),
+            decoderConfiguration: nil)
     }
 }

@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public struct Cutter: Sendable {
     public var ffmpeg: FFmpeg
-    /// How many ffmpeg processes run at once while probing clips and drawing cards.
+    /// How many pipelines (decoder, blend, encoder) and card renders run at once; 2 suits a 2-core machine.
     public var concurrency: Int
 
     public init(ffmpeg: FFmpeg, concurrency: Int = 2) {
@@ -41,14 +41,16 @@ public struct Cutter: Sendable {
         let film = work.appendingPathComponent("film.mp4")
         var layout = CutLayout(timeline: timeline, media: entries.map(\.media))
         if layout.copiedFrames == 0 {
-            try await encodeWhole(layout, entries: entries, plan: plan, timeline: timeline, to: film, progress: progress)
+            try await encodeWhole(
+                layout, entries: entries, plan: plan, timeline: timeline, work: work, to: film, progress: progress)
         } else if try await !joinCopies(layout, entries: &entries, plan: plan, timeline: timeline, work: work, to: film,
                                         progress: progress) {
             // This ffmpeg encodes with other stream parameters than the clips were made with: they
             // cannot share one stream, so everything is encoded again.
             entries = entries.map(\.asForeign)
             layout = CutLayout(timeline: timeline, media: entries.map(\.media))
-            try await encodeWhole(layout, entries: entries, plan: plan, timeline: timeline, to: film, progress: progress)
+            try await encodeWhole(
+                layout, entries: entries, plan: plan, timeline: timeline, work: work, to: film, progress: progress)
         }
         _ = try? FileManager.default.removeItem(at: url)
         try FileManager.default.moveItem(at: film, to: url)
@@ -59,76 +61,20 @@ public struct Cutter: Sendable {
             reencodedEntries: entries.indices.filter { !entries[$0].isOwn })
     }
 
-    /// No copies: all runs are one stream, which is the film.
+    /// No copies: the runs are the whole film, encoded in two lanes and joined.
     private func encodeWhole(
-        _ layout: CutLayout, entries: [CutEntry], plan: CutPlan, timeline: CutTimeline, to film: URL,
+        _ layout: CutLayout, entries: [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL, to film: URL,
         progress: (@Sendable (Double) -> Void)?
     ) async throws {
         let tally = FrameTally(total: timeline.frameCount, report: progress)
-        let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
-        var whole = plan
-        whole.encoder.keyframes = []
-        try await RunsEncoder(ffmpeg: ffmpeg, plan: whole, timeline: timeline).encode(
-            runs, decoding: { decoding(of: $0, entries: entries) }, to: film, written: { tally.add(1) })
-    }
-
-    /// Splits the own clips, encodes the runs, and joins copies and runs. Returns `false` (and makes
-    /// nothing) when the runs' stream parameters differ from the clips'.
-    private func joinCopies(
-        _ layout: CutLayout, entries: inout [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL,
-        to film: URL, progress: (@Sendable (Double) -> Void)?
-    ) async throws -> Bool {
-        let tally = FrameTally(total: timeline.frameCount, report: progress)
-        let splitter = StreamSplitter(ffmpeg: ffmpeg)
-        var jobs: [(entry: Int, job: StreamSplitter.Job)] = []
-        for (index, copy) in layout.copies.enumerated() {
-            guard let copy, case .own(_, let available) = entries[index].media.kind else { continue }
-            let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
-            if points.isEmpty {
-                entries[index].copySegment = entries[index].url
-            } else {
-                jobs.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
-            }
-            tally.add(copy.count)
+        let pieces = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+            runJobs(layout, entries: entries), into: work, name: "whole", lanes: concurrency, pieceEachRun: false,
+            written: { tally.add(1) })
+        if pieces.count == 1, let only = pieces.first {
+            try FileManager.default.moveItem(at: only.url, to: film)
+        } else {
+            try await concatenate(pieces.map(\.url), frames: pieces.map(\.frames), plan: plan, work: work, to: film)
         }
-        for ((index, _), pieces) in zip(jobs, try await splitter.split(jobs.map(\.job), into: work)) {
-            guard let copy = layout.copies[index] else { continue }
-            let first = copy.lowerBound > 0 ? 1 : 0
-            entries[index].copySegment = pieces[first]
-            entries[index].tailSegment = pieces.indices.contains(first + 1) ? pieces[first + 1] : nil
-        }
-
-        let runs = layout.pieces.compactMap { if case .run(let run) = $0 { run } else { nil } }
-        var runPieces: [URL] = []
-        if !runs.isEmpty {
-            let stream = work.appendingPathComponent("runs.mp4")
-            let split = entries
-            try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
-                runs, decoding: { decoding(of: $0, entries: split) }, to: stream, written: { tally.add(1) })
-            let hash = try await FFprobe(ffmpeg).info(of: stream).video?.extradataHash
-            let copied = layout.copies.indices.filter { layout.copies[$0] != nil }
-            guard hash != nil, copied.allSatisfy({ entries[$0].extradataHash == hash }) else { return false }
-            let starts = Array(RunsEncoder.starts(of: runs).dropFirst())
-            runPieces = starts.isEmpty
-                ? [stream] : try await splitter.split([.init(url: stream, frames: starts, name: "run")], into: work)[0]
-        }
-
-        var files: [URL] = []
-        var nextRun = runPieces.makeIterator()
-        for piece in layout.pieces {
-            switch piece {
-            case .copy(let part):
-                guard let segment = entries[part.entry].copySegment else {
-                    throw FFmpegError(.invalidOutput, "entry \(part.entry + 1) was not split as planned")
-                }
-                files.append(segment)
-            case .run:
-                guard let file = nextRun.next() else { throw FFmpegError(.invalidOutput, "a run went missing") }
-                files.append(file)
-            }
-        }
-        try await concatenate(files, frames: layout.pieces.map(\.frameCount), plan: plan, work: work, to: film)
-        return true
     }
 
     /// Renders cards to clips (Reel's own, keyed for the cut) and probes every clip.
@@ -151,34 +97,6 @@ public struct Cutter: Sendable {
             return try await CutEntry.analyze(url, plan: plan, index: index, ffmpeg: ffmpeg)
         } store: { index, entry in entries[index] = entry }
         return entries.compactMap { $0 }
-    }
-
-    private func decoding(of part: CutLayout.Part, entries: [CutEntry]) -> PartDecoding {
-        let entry = entries[part.entry]
-        guard entry.isOwn else {
-            return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: true)
-        }
-        if part.range.lowerBound > 0, let tail = entry.tailSegment {
-            return PartDecoding(url: tail, skip: 0, count: part.range.count, fit: false)
-        }
-        return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: false)
-    }
-
-    /// Joins the pieces with the concat demuxer, stream-copied. Each piece's duration is given
-    /// explicitly (its frames over the rate): a piece's container duration includes its B-frame
-    /// delay, and trusting it would leave gaps in the timestamps.
-    private func concatenate(_ files: [URL], frames: [Int], plan: CutPlan, work: URL, to film: URL) async throws {
-        var list = "ffconcat version 1.0\n"
-        for (file, count) in zip(files, frames) {
-            let escaped = file.path.replacingOccurrences(of: "'", with: "'\\''")
-            list += "file '\(escaped)'\nduration \(String(format: "%.6f", Double(count) / Double(plan.fps)))\n"
-        }
-        let listURL = work.appendingPathComponent("pieces.ffconcat")
-        try Data(list.utf8).write(to: listURL)
-        try await ffmpeg.run(
-            ["-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy", "-movflags", "+faststart",
-             "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", film.path],
-            purpose: "join the film's pieces")
     }
 
     /// Runs `body` over `items` with at most `width` at once; `store` receives results on this task.
@@ -211,27 +129,5 @@ extension CutEntry {
         copy.copySegment = nil
         copy.tailSegment = nil
         return copy
-    }
-}
-
-/// Counts finished film frames across concurrent tasks and reports the fraction.
-final class FrameTally: @unchecked Sendable {
-    private let lock = NSLock()
-    private let total: Int
-    private let report: (@Sendable (Double) -> Void)?
-    private var done = 0
-
-    init(total: Int, report: (@Sendable (Double) -> Void)?) {
-        self.total = max(1, total)
-        self.report = report
-    }
-
-    func add(_ frames: Int) {
-        guard let report else { return }
-        lock.lock()
-        done += frames
-        let fraction = min(1, Double(done) / Double(total))
-        lock.unlock()
-        report(fraction)
     }
 }

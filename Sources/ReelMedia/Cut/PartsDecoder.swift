@@ -2,12 +2,21 @@ import Foundation
 
 /// Frames `skip ..< skip + count` of a video, as the film's yuv420p frames.
 struct PartDecoding: Sendable, Hashable {
+    /// What a clip needs to become the film's frames; nothing for Reel's own.
+    struct Fit: Sendable, Hashable {
+        /// Scale into the frame and pad with black (other size, pixel format or range).
+        var picture: Bool
+        /// Resample to the film's frame rate.
+        var rate: Bool
+
+        static let none = Fit(picture: false, rate: false)
+    }
+
     var url: URL
     var skip: Int
     /// Frames delivered, exactly: a clip that ends sooner is held on its last frame.
     var count: Int
-    /// Fit a foreign clip to the film: scale into the frame, pad with black, resample the rate.
-    var fit: Bool
+    var fit: Fit
 }
 
 /// Decodes a sequence of parts with one ffmpeg: every part is an input, trimmed (and fitted) to its
@@ -37,13 +46,14 @@ struct PartsDecoder: Sendable {
         for (index, part) in parts.enumerated() {
             arguments += ["-i", part.url.path]
             var chain: [String] = []
-            if part.fit {
+            if part.fit.picture {
                 let (w, h) = (size.width, size.height)
                 chain += [
                     "scale=\(w):\(h):force_original_aspect_ratio=decrease:force_divisible_by=2:out_range=tv",
-                    "pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2", "fps=\(fps)",
+                    "pad=\(w):\(h):(ow-iw)/2:(oh-ih)/2",
                 ]
             }
+            if part.fit.rate { chain.append("fps=\(fps)") }
             if part.skip > 0 { chain.append("trim=start_frame=\(part.skip)") }
             // Hold the last frame for ever, then cut at exactly `count`: a short clip cannot shift later parts.
             chain += [

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Encodes every re-encoded run of a cut as one stream: decoded parts in, transitions blended in
-/// Swift, one libx264 out. Each run starts with an IDR frame so the stream can be split into its runs.
+/// Encodes the re-encoded runs of a cut: decoded parts in, transitions blended in Swift, libx264 out.
+/// Each lane is one decoding ffmpeg (for many parts at once) and one encoding ffmpeg whose output is
+/// cut into one MP4 piece per run as it is written, each piece starting with an IDR frame.
 struct RunsEncoder: Sendable {
     let ffmpeg: FFmpeg
     let plan: CutPlan
@@ -18,32 +19,87 @@ struct RunsEncoder: Sendable {
         return starts
     }
 
-    /// Encodes `runs` in order to `url`; `decoding` says where each part's frames come from.
+    /// A run with where its parts' frames come from.
+    struct Job: Sendable {
+        var run: CutLayout.Run
+        var first: PartDecoding?
+        var second: PartDecoding?
+    }
+
+    /// An encoded file and how many film frames it holds.
+    struct Piece: Sendable {
+        var url: URL
+        var frames: Int
+    }
+
+    /// Encodes `jobs` in film order, in up to `lanes` pipelines (decoder → blend → encoder) running at
+    /// once: one libx264 on short runs leaves cores idle. Each lane writes `name<lane>-NNN.mp4` in
+    /// `directory`: one file per run when `pieceEachRun`, else one per lane.
     func encode(
-        _ runs: [CutLayout.Run], decoding: (CutLayout.Part) -> PartDecoding, to url: URL,
-        written: @Sendable () -> Void
-    ) async throws {
-        let settings = plan.encoder.withKeyframes(Self.starts(of: runs))
-        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: settings)
+        _ jobs: [Job], into directory: URL, name: String, lanes: Int, pieceEachRun: Bool,
+        written: @escaping @Sendable () -> Void
+    ) async throws -> [Piece] {
+        let groups = Self.lanes(jobs, count: lanes)
+        return try await withThrowingTaskGroup(of: (Int, [Piece]).self) { group in
+            for (lane, jobs) in groups.enumerated() {
+                group.addTask {
+                    (lane, try await encodeLane(jobs, into: directory, name: "\(name)\(lane)", pieceEachRun: pieceEachRun,
+                                                written: written))
+                }
+            }
+            var pieces = Array(repeating: [Piece](), count: groups.count)
+            for try await (lane, lanePieces) in group { pieces[lane] = lanePieces }
+            return pieces.flatMap { $0 }
+        }
+    }
+
+    private func encodeLane(
+        _ jobs: [Job], into directory: URL, name: String, pieceEachRun: Bool, written: @Sendable () -> Void
+    ) async throws -> [Piece] {
+        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: plan.encoder.withKeyframes([]))
         let decoder = PartsDecoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps)
-        try await encoder.encode(to: url) { input in
-            for batch in Self.batches(runs) {
+        let runs = jobs.map(\.run)
+        let starts = pieceEachRun ? Self.starts(of: runs) : []
+        let files = try await encoder.encode(toPiecesIn: directory, name: name, splittingAt: starts) { input in
+            for batch in Self.batches(jobs) {
                 let parts = batch.flatMap { [$0.first, $0.second].compactMap { $0 } }
-                try await decoder.withFrames(parts.map(decoding)) { output in
-                    for run in batch {
-                        try await feed(run, from: output, frameBytes: encoder.frameByteCount, into: input, written: written)
+                try await decoder.withFrames(parts) { output in
+                    for job in batch {
+                        try await feed(job.run, from: output, frameBytes: encoder.frameByteCount, into: input, written: written)
                     }
                 }
             }
         }
+        let frames = pieceEachRun ? runs.map(\.frameCount) : [runs.map(\.frameCount).reduce(0, +)]
+        return zip(files, frames).map { Piece(url: $0, frames: $1) }
+    }
+
+    /// Splits jobs into two contiguous groups of about equal frames when `count` > 1 (two lanes suit
+    /// the 2-core machines Reel targets; more would fight over the same cores).
+    static func lanes(_ jobs: [Job], count: Int) -> [[Job]] {
+        guard count > 1, jobs.count > 1 else { return jobs.isEmpty ? [] : [jobs] }
+        let frames = jobs.map(\.run.frameCount)
+        let total = frames.reduce(0, +)
+        var best = 1
+        var bestLoad = Int.max
+        var prefix = 0
+        for split in 1..<jobs.count {
+            prefix += frames[split - 1]
+            let load = max(prefix, total - prefix)
+            if load < bestLoad {
+                best = split
+                bestLoad = load
+            }
+        }
+        return [Array(jobs[..<best]), Array(jobs[best...])]
     }
 
     /// Groups runs so no decoding process gets more than ``PartsDecoder/batchLimit`` parts.
-    private static func batches(_ runs: [CutLayout.Run]) -> [[CutLayout.Run]] {
-        var batches: [[CutLayout.Run]] = []
-        var current: [CutLayout.Run] = []
+    private static func batches(_ jobs: [Job]) -> [[Job]] {
+        var batches: [[Job]] = []
+        var current: [Job] = []
         var parts = 0
-        for run in runs {
+        for run in jobs {
             let count = (run.first == nil ? 0 : 1) + (run.second == nil ? 0 : 1)
             if parts + count > PartsDecoder.batchLimit && !current.isEmpty {
                 batches.append(current)

@@ -6,20 +6,17 @@ import Foundation
     import Darwin
 #endif
 
-// The methods of ChildProcess shadow these C names; file-level wrappers keep the calls readable.
-private func posixWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int { write(fd, bytes, count) }
-private func posixRead(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, bytes, count) }
-private func posixKill(_ pid: pid_t, _ signal: Int32) -> Int32 { kill(pid, signal) }
-
 /// Writing into the stdin of an ffmpeg that already died must fail with EPIPE rather than kill Reel,
 /// and pipes have no per-descriptor way to say so; ignoring SIGPIPE once, process-wide, is the usual answer.
 private let ignoreBrokenPipes: Void = {
     _ = signal(SIGPIPE, SIG_IGN)
 }()
 
-/// Thrown by ``ChildProcess`` I/O when the other end of a pipe is gone.
+/// Thrown by ``ChildProcess`` I/O when the other end of a pipe is gone. Names the process, so that
+/// with several ffmpegs in flight (a decoder feeding an encoder) the failure is blamed on the right one.
 struct BrokenPipe: Error {
     var errno: Int32
+    var child: ObjectIdentifier
 }
 
 /// One running ffmpeg or ffprobe: stdin and stdout as optional pipes, stderr drained into a ``StderrTail``.
@@ -78,14 +75,9 @@ final class ChildProcess: @unchecked Sendable {
             let fd = errors.fileHandleForReading.fileDescriptor
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
-                let count = buffer.withUnsafeMutableBytes { posixRead(fd, $0.baseAddress!, $0.count) }
-                if count > 0 {
-                    buffer.withUnsafeBytes { tail.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                } else if count < 0 && errno == EINTR {
-                    continue
-                } else {
-                    break
-                }
+                let count = buffer.withUnsafeMutableBytes { PipeIO.readSome(fd, $0) }
+                guard count > 0 else { break }
+                buffer.withUnsafeBytes { tail.append(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             }
             tail.finish()
             drained.fulfill(true)
@@ -108,10 +100,10 @@ final class ChildProcess: @unchecked Sendable {
             writeQueue.async { [self] in
                 guard isInputOpen else { return continuation.resume(returning: EPIPE) }
                 let fd = input.fileHandleForWriting.fileDescriptor
-                continuation.resume(returning: bytes.withUnsafeBytes { Self.writeAll(fd, $0) })
+                continuation.resume(returning: bytes.withUnsafeBytes { PipeIO.writeAll(fd, $0) })
             }
         }
-        if failure != 0 { throw BrokenPipe(errno: failure) }
+        if failure != 0 { throw BrokenPipe(errno: failure, child: ObjectIdentifier(self)) }
     }
 
     /// Closes stdin so the tool sees the end of its input. Safe to call more than once.
@@ -134,7 +126,7 @@ final class ChildProcess: @unchecked Sendable {
                 let fd = output.fileHandleForReading.fileDescriptor
                 var filled = 0
                 let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-                    filled = Self.readFully(fd, UnsafeMutableRawBufferPointer(buffer))
+                    filled = PipeIO.readFully(fd, UnsafeMutableRawBufferPointer(buffer))
                     initialized = filled
                 }
                 if filled == count { return continuation.resume(returning: .success(bytes)) }
@@ -160,7 +152,7 @@ final class ChildProcess: @unchecked Sendable {
                 let fd = output.fileHandleForReading.fileDescriptor
                 var chunk = [UInt8](repeating: 0, count: 65536)
                 while true {
-                    let count = chunk.withUnsafeMutableBytes { Self.readFully(fd, $0) }
+                    let count = chunk.withUnsafeMutableBytes { PipeIO.readFully(fd, $0) }
                     data.append(contentsOf: chunk[0..<count])
                     if count < chunk.count { break }
                 }
@@ -184,7 +176,7 @@ final class ChildProcess: @unchecked Sendable {
     /// Stops the tool at once. Used on cancellation and when the caller gave up on it.
     func kill() {
         guard !hasExited else { return }
-        _ = posixKill(process.processIdentifier, SIGKILL)
+        PipeIO.kill(process.processIdentifier)
     }
 
     /// Waits until the tool has exited and its stderr is fully read; returns the exit status.
@@ -218,38 +210,5 @@ final class ChildProcess: @unchecked Sendable {
         let wasOpen = self[keyPath: flag]
         self[keyPath: flag] = false
         return wasOpen
-    }
-
-    /// Writes the whole buffer; 0 on success, else the errno that stopped it.
-    private static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {
-        guard var next = bytes.baseAddress else { return 0 }
-        var left = bytes.count
-        while left > 0 {
-            let written = posixWrite(fd, next, left)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            next += written
-            left -= written
-        }
-        return 0
-    }
-
-    /// Fills the buffer unless the pipe ends first; returns how many bytes arrived.
-    private static func readFully(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        guard let base = buffer.baseAddress else { return 0 }
-        var filled = 0
-        while filled < buffer.count {
-            let count = posixRead(fd, base + filled, buffer.count - filled)
-            if count > 0 {
-                filled += count
-            } else if count < 0 && errno == EINTR {
-                continue
-            } else {
-                break
-            }
-        }
-        return filled
     }
 }

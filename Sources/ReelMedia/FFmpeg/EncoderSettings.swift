@@ -36,8 +36,8 @@ public struct EncoderSettings: Sendable, Hashable, Codable {
         "reel-video v1 \(codec) preset=\(preset) crf=\(crf) yuv420p bt709 tv cgop"
     }
 
-    /// ffmpeg output options for these settings, to be placed after the inputs and before the output file.
-    public var outputArguments: [String] {
+    /// ffmpeg options that make the stream: codec, rate control, colour tags, GOP structure.
+    public var codecArguments: [String] {
         var arguments = [
             "-c:v", codec, "-preset", preset, "-crf", String(crf), "-pix_fmt", "yuv420p",
             "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-color_range", "tv",
@@ -50,7 +50,12 @@ public struct EncoderSettings: Sendable, Hashable, Codable {
         if !forced.isEmpty {
             arguments += ["-force_key_frames", "expr:" + forced.map { "eq(n,\($0))" }.joined(separator: "+")]
         }
-        arguments += ["-metadata", "comment=\(fingerprint)", "-movflags", "+faststart"]
         return arguments
+    }
+
+    /// ffmpeg output options for an MP4 file with these settings, to be placed after the inputs and
+    /// before the output file: ``codecArguments``, the fingerprint tag and `+faststart`.
+    public var outputArguments: [String] {
+        codecArguments + ["-metadata", "comment=\(fingerprint)", "-movflags", "+faststart"]
     }
 }

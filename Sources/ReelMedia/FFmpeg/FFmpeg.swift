@@ -74,15 +74,17 @@ public struct FFmpeg: Sendable {
             do {
                 result = try await body(child)
             } catch {
-                // A broken pipe or a torn frame means the tool stopped first; its own words say why.
-                let toolStopped = error is BrokenPipe || (error as? FFmpegError)?.code == .invalidOutput
+                // Our pipe to this tool broke, or its output ended early: it stopped first, and its own
+                // words say why. A pipe to another tool (an encoder this decoder feeds) is that one's story.
+                let pipeBroke = (error as? BrokenPipe)?.child == ObjectIdentifier(child)
+                let toolStopped = pipeBroke || (error as? FFmpegError)?.code == .invalidOutput
                 if !toolStopped { child.kill() }
                 // Closing both pipes unblocks a tool that is still reading or writing, so the wait ends.
                 await child.closeInput()
                 await child.closeOutput()
                 let status = await child.waitForExit()
                 if Task.isCancelled { throw CancellationError() }
-                if toolStopped && (status != 0 || error is BrokenPipe) {
+                if toolStopped && (status != 0 || pipeBroke) {
                     throw failure(of: child, status: status, purpose: purpose)
                 }
                 throw error

@@ -17,8 +17,6 @@ public struct FFmpegError: Error, Sendable, CustomStringConvertible {
         public static let invalidOutput = Code(name: "invalidOutput")
         /// The request itself cannot work (an odd frame size, a zero frame rate, a missing file).
         public static let invalidRequest = Code(name: "invalidRequest")
-        /// Talking to the child process failed (a pipe broke before it finished).
-        public static let io = Code(name: "io")
 
         public var description: String { name }
     }

@@ -7,6 +7,14 @@ import Testing
 @Suite struct CameraPathTests {
     private static let stills = [(1792, 768), (1024, 1024), (640, 960)]
 
+    @Test func movesAreSpelledAsFilmFilesWriteThem() throws {
+        #expect(CameraMove.allCases.map(\.rawValue) == [
+            "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down", "drift", "shake", "static",
+        ])
+        let decoded = try JSONDecoder().decode([CameraMove].self, from: Data(#"["pan-left","static"]"#.utf8))
+        #expect(decoded == [.panLeft, .static])
+    }
+
     @Test(arguments: CameraMove.allCases)
     func everyWindowHasTheOutputAspectAndStaysInsideTheStill(move: CameraMove) {
         for (width, height) in Self.stills {

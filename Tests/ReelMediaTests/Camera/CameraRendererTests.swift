@@ -93,6 +93,31 @@ import Testing
         }
     }
 
+    /// The renderer converts to Y′CbCr itself; a player converting back with the stream's BT.709 tags
+    /// must see the still's colours.
+    @Test func coloursSurviveTheRendersOwnConversion() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let colours: [(UInt8, UInt8, UInt8)] = [(230, 20, 20), (20, 200, 40), (30, 40, 220), (128, 128, 128)]
+            var still = RGBAImage(width: 320, height: 136)
+            for x in 0..<320 {
+                for y in 0..<136 {
+                    let (r, g, b) = colours[x / 80]
+                    still[x, y] = (r, g, b, 255)
+                }
+            }
+            let url = directory.appendingPathComponent("bands.mp4")
+            try await CameraRenderer(ffmpeg: ffmpeg).render(
+                still: still, move: .static, duration: 0.25, fps: 24, size: Self.size, to: url)
+            let frame = try #require(try await ffmpeg.rgbaFrames(of: url, limit: 1).first)
+            for (band, (r, g, b)) in colours.enumerated() {
+                let pixel = frame[band * 80 + 40, 68]
+                let error = [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
+                #expect(error <= 4, "\((r, g, b)) came back as \(pixel)")
+            }
+        }
+    }
+
     @Test func forcedKeyframesBecomeIDRFrames() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
@@ -104,6 +129,16 @@ import Testing
                 .map { Int(($0.time * 24).rounded()) }
             #expect(Set(keyframes).isSuperset(of: [0, 12, 30]))
         }
+    }
+
+    @Test func framesInMemoryAreTheFramesTheClipIsMadeOf() throws {
+        let renderer = CameraRenderer(ffmpeg: try MediaTest.ffmpeg())
+        let path = Self.path(.panRight)
+        let frames = try renderer.frames(still: Self.pattern.image, path: path, count: 12, size: Self.size)
+        let direct = CameraFrameRenderer(still: Self.pattern.image, path: path, size: Self.size, frameCount: 12)
+        #expect(frames.count == 12)
+        #expect(frames[7] == direct.frame(7))
+        #expect(frames[0] != frames[11])
     }
 
     @Test func anOddOutputSizeIsRefusedBeforeFFmpegRuns() async throws {

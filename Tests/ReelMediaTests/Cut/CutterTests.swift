@@ -174,6 +174,55 @@ import Testing
         }
     }
 
+    @Test func aSingleClipIsCopiedWhole() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let plan = CutPlan(
+                fps: 24, size: CutFixtures.size, clips: [.init(url: directory.appendingPathComponent("a.mp4"), duration: 1)])
+            try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: 0, move: .drift)
+            let film = directory.appendingPathComponent("film.mp4")
+            let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: film)
+            #expect(report.copiedFrames == 24 && report.encodedFrames == 0)
+            let clip = try await MediaTest.yuvFrames(ffmpeg, of: plan.clips[0].url)
+            let cut = try await MediaTest.yuvFrames(ffmpeg, of: film)
+            #expect(cut == clip)
+        }
+    }
+
+    /// A clip rendered without the plan's keyframes cannot be split where the transitions are: the cut
+    /// re-encodes more of it, and the film is still right.
+    @Test func aClipWithoutThePlannedKeyframesIsReencodedAroundItsTransitions() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let plan = CutPlan(
+                fps: 24, size: CutFixtures.size,
+                clips: [
+                    .init(url: directory.appendingPathComponent("a.mp4"), duration: 1.5, transition: .crossfade(seconds: 0.5)),
+                    .init(url: directory.appendingPathComponent("b.mp4"), duration: 1.5, transition: .fade(seconds: 0.5)),
+                    .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
+                ])
+            try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: 0, move: .pushIn)
+            try await CameraRenderer(ffmpeg: ffmpeg).render(
+                still: CutFixtures.still(hue: 1), move: .panLeft, duration: 1.5, fps: 24, size: plan.size,
+                to: plan.clips[1].url)
+            try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: 2, move: .tiltDown)
+            let film = directory.appendingPathComponent("film.mp4")
+            let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: film)
+            #expect(report.copiedFrames == 24 + 30)
+            #expect(report.reencodedEntries.isEmpty)
+            let timeline = try plan.timeline()
+            #expect(try await FFprobe(ffmpeg).frameCount(of: film) == timeline.frameCount)
+            try await CutFixtures.expectContinuousTimestamps(ffmpeg, film, fps: 24)
+            let entries = try await decodedEntries(ffmpeg, plan.clips.map(\.url))
+            let expected = CutFixtures.expectedFilm(entries: entries, timeline: timeline)
+            // Copied: the first 24 frames of a and the last 30 of c.
+            let copied = Set(0..<24).union(Set((timeline.frameCount - 30)..<timeline.frameCount))
+            CutFixtures.expectMatches(
+                try await MediaTest.yuvFrames(ffmpeg, of: film),
+                expected.enumerated().map { ($1.frame, $1.exact && copied.contains($0)) }, exactRequired: true)
+        }
+    }
+
     @Test func aMissingClipIsNamed() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in

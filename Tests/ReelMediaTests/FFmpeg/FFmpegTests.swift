@@ -29,6 +29,26 @@ import Testing
         #expect(error?.stderrTail.joined().contains("No such file or directory") == true)
     }
 
+    @Test func whenAnEncoderFedByADecoderDiesTheEncoderIsBlamed() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let source = directory.appendingPathComponent("source.mp4")
+            let size = VideoSize(width: 320, height: 136)
+            try await MediaTest.testSourceClip(ffmpeg, at: source, size: size, fps: 24, seconds: 4)
+            let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: 24)
+            let error = await #expect(throws: FFmpegError.self) {
+                try await encoder.encode(to: URL(fileURLWithPath: "/nonexistent-dir/out.mp4")) { input in
+                    try await ffmpeg.decodeFrames(of: source, format: .yuv420p, width: 320, height: 136) { frame in
+                        try await input.write(frame)
+                        return true
+                    }
+                }
+            }
+            #expect(error?.message.contains("encode out.mp4") == true, "\(error?.message ?? "")")
+            #expect(error?.stderrTail.joined().contains("nonexistent-dir") == true)
+        }
+    }
+
     @Test func cancellingTheTaskKillsFFmpegAndLeavesNoFile() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
@@ -75,6 +95,28 @@ import Testing
             let lastGrey: Double = (180 - 16) * 255 / 219
             #expect(abs(Double(last[10, 10].r) - lastGrey) <= 3)
             #expect(last.width == 64 && last.height == 32)
+        }
+    }
+
+    @Test func rgbaFramesKeepTheirColoursThroughBT709() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let url = directory.appendingPathComponent("colours.mp4")
+            let size = VideoSize(width: 64, height: 32)
+            let colours: [(UInt8, UInt8, UInt8)] = [(230, 20, 20), (20, 200, 40), (30, 40, 220)]
+            let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: 24, inputFormat: .rgba)
+            try await encoder.encode(to: url) { input in
+                for (r, g, b) in colours {
+                    try await input.write(RGBAImage(width: 64, height: 32, fill: (r, g, b, 255)).pixels)
+                }
+            }
+            let frames = try await ffmpeg.rgbaFrames(of: url)
+            #expect(frames.count == 3)
+            for (frame, (r, g, b)) in zip(frames, colours) {
+                let pixel = frame[32, 16]
+                let error = [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
+                #expect(error <= 4, "\((r, g, b)) came back as \(pixel)")
+            }
         }
     }
 

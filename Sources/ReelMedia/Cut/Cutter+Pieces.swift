@@ -1,0 +1,100 @@
+import Foundation
+
+/// The copy path: split Reel's own clips at their IDR frames, encode only the runs, join the pieces.
+extension Cutter {
+    /// Splits the own clips, encodes the runs, and joins copies and runs. Returns `false` (and makes
+    /// nothing) when the runs' stream parameters differ from the clips'.
+    func joinCopies(
+        _ layout: CutLayout, entries: inout [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL,
+        to film: URL, progress: (@Sendable (Double) -> Void)?
+    ) async throws -> Bool {
+        // Copied pieces and runs become one stream: they must share one SPS/PPS.
+        let copied = layout.copies.indices.filter { layout.copies[$0] != nil }
+        let configurations = Set(copied.map { entries[$0].decoderConfiguration })
+        guard configurations.count == 1, let configuration = configurations.first, configuration != nil else {
+            return false
+        }
+        let tally = FrameTally(total: timeline.frameCount, report: progress)
+        let splitter = StreamSplitter(ffmpeg: ffmpeg)
+        var splits: [(entry: Int, job: StreamSplitter.Job)] = []
+        for (index, copy) in layout.copies.enumerated() {
+            guard let copy, case .own(_, let available) = entries[index].media.kind else { continue }
+            let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
+            if points.isEmpty {
+                entries[index].copySegment = entries[index].url
+            } else {
+                splits.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
+            }
+            tally.add(copy.count)
+        }
+        for ((index, _), pieces) in zip(splits, try await splitter.split(splits.map(\.job), into: work)) {
+            guard let copy = layout.copies[index] else { continue }
+            let first = copy.lowerBound > 0 ? 1 : 0
+            entries[index].copySegment = pieces[first]
+            entries[index].tailSegment = pieces.indices.contains(first + 1) ? pieces[first + 1] : nil
+        }
+
+        let runPieces = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+            runJobs(layout, entries: entries), into: work, name: "run", lanes: concurrency, pieceEachRun: true,
+            written: { tally.add(1) }
+        ).map(\.url)
+        // Another ffmpeg build may encode with other parameters than the clips were made with.
+        if let piece = runPieces.first, MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
+            return false
+        }
+
+        var files: [URL] = []
+        var nextRun = runPieces.makeIterator()
+        for piece in layout.pieces {
+            switch piece {
+            case .copy(let part):
+                guard let segment = entries[part.entry].copySegment else {
+                    throw FFmpegError(.invalidOutput, "entry \(part.entry + 1) was not split as planned")
+                }
+                files.append(segment)
+            case .run:
+                guard let file = nextRun.next() else { throw FFmpegError(.invalidOutput, "a run went missing") }
+                files.append(file)
+            }
+        }
+        try await concatenate(files, frames: layout.pieces.map(\.frameCount), plan: plan, work: work, to: film)
+        return true
+    }
+
+    func runJobs(_ layout: CutLayout, entries: [CutEntry]) -> [RunsEncoder.Job] {
+        layout.pieces.compactMap { piece in
+            guard case .run(let run) = piece else { return nil }
+            return RunsEncoder.Job(
+                run: run, first: run.first.map { decoding(of: $0, entries: entries) },
+                second: run.second.map { decoding(of: $0, entries: entries) })
+        }
+    }
+
+    func decoding(of part: CutLayout.Part, entries: [CutEntry]) -> PartDecoding {
+        let entry = entries[part.entry]
+        guard entry.isOwn else {
+            return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: entry.fit)
+        }
+        if part.range.lowerBound > 0, let tail = entry.tailSegment {
+            return PartDecoding(url: tail, skip: 0, count: part.range.count, fit: .none)
+        }
+        return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: .none)
+    }
+
+    /// Joins the pieces with the concat demuxer, stream-copied. Each piece's duration is given
+    /// explicitly (its frames over the rate): a piece's container duration includes its B-frame
+    /// delay, and trusting it would leave gaps in the timestamps.
+    func concatenate(_ files: [URL], frames: [Int], plan: CutPlan, work: URL, to film: URL) async throws {
+        var list = "ffconcat version 1.0\n"
+        for (file, count) in zip(files, frames) {
+            let escaped = file.path.replacingOccurrences(of: "'", with: "'\\''")
+            list += "file '\(escaped)'\nduration \(String(format: "%.6f", Double(count) / Double(plan.fps)))\n"
+        }
+        let listURL = work.appendingPathComponent("pieces.ffconcat")
+        try Data(list.utf8).write(to: listURL)
+        try await ffmpeg.run(
+            ["-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy", "-movflags", "+faststart",
+             "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", film.path],
+            purpose: "join the film's pieces")
+    }
+}
