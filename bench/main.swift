@@ -1,1 +1,33 @@
-print("reel-bench: under construction")
+import Foundation
+import ReelMedia
+
+// reel-bench: Reel against the tools a filmmaker would otherwise use, on the same inputs, in one
+// run. Times are medians of paired rounds (A B A B …); compare ratios within a run only — the
+// machine is shared and noisy. Build in release first:
+//
+//   swift build -c release && .build/release/reel-bench [camera|cut|board|make|all] [--rounds N]
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
+let rounds = arguments.firstIndex(of: "--rounds").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 3
+let directory = FileManager.default.temporaryDirectory.appending(path: "reel-bench")
+try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+let ffmpeg = try FFmpegLocator().locate()
+let example = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .appending(path: "Examples/first-light")
+
+print("# reel-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(rounds) paired rounds, libx264 -preset veryfast -crf 18 for everyone")
+if section == "camera" || section == "all" {
+    let bench = CameraBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds)
+    try await bench.run(stillSize: (1792, 768), output: VideoSize(width: 1344, height: 576))
+    try await bench.run(stillSize: (2560, 1440), output: VideoSize(width: 1920, height: 1080))
+}
+if section == "cut" || section == "all" {
+    try await CutBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds).run()
+}
+if section == "board" || section == "all" {
+    try await BoardBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds).run()
+}
+if section == "make" || section == "all" {
+    try await MakeBench(directory: directory, example: example, rounds: max(rounds, 5)).run()
+}
