@@ -100,7 +100,7 @@ extension Studio {
         return (try? plan.keyframes(forClipAt: index)) ?? []
     }
 
-    private func cutPlanSkeleton(durations: [Double], placeholder: URL) throws -> CutPlan {
+    func cutPlanSkeleton(durations: [Double], placeholder: URL) throws -> CutPlan {
         let size = outputSize
         let blank = RGBAImage(width: 2, height: 2)
         func card(_ card: Card?, transition: CutTransition) -> CutPlan.Card? {
