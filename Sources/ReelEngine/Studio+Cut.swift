@@ -13,7 +13,8 @@ public struct CutOutput: Sendable {
 
 extension Studio {
     /// `out/film.mp4`: every shot's clip in order with its transition into the next, between
-    /// the optional title and end cards. Fails, naming them, when shots have no clip.
+    /// the optional title and end cards, and `out/film.srt`/`.vtt` when the film has dialog.
+    /// Fails, naming them, when shots have no clip.
     public func cut() async throws -> CutOutput {
         let filmURL = project.outputDirectory.appending(path: "film.mp4")
         var clips: [(shot: Shot, clip: Clip)] = []
@@ -51,6 +52,7 @@ extension Studio {
         let plan = try cutPlan(clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
         let duration = try plan.timeline().duration
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
+            try writeSubtitles()
             return CutOutput(film: filmURL, duration: duration, reused: true)
         }
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
@@ -65,6 +67,7 @@ extension Studio {
             progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
         }
         try store.setMeta(key.hex, for: .cut)
+        try writeSubtitles()
         progress.emit(
             .finished(
                 step: step,

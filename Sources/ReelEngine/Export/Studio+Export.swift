@@ -25,11 +25,17 @@ extension Studio {
         return ExportOutput(files: files, clipsDirectory: clipsDirectory, timeline: timeline)
     }
 
-    /// `out/film.srt` and `out/film.vtt` when the film has dialog or narration (nothing
-    /// otherwise); for `reel cut` and `reel make` to call after the cut. Needs the clips.
+    /// `out/film.srt` and `out/film.vtt` when the film has dialog or narration; without any,
+    /// removes earlier ones so they never describe another version of the film. `cut()` calls
+    /// it after every cut. Needs the clips.
     @discardableResult
     public func writeSubtitles() throws -> [URL] {
-        guard film.shots.contains(where: { !$0.dialog.isEmpty || $0.narration != nil }) else { return [] }
+        guard film.shots.contains(where: { !$0.dialog.isEmpty || $0.narration != nil }) else {
+            for format in [ExportFormat.srt, .vtt] {
+                try? FileManager.default.removeItem(at: project.outputDirectory.appending(path: format.fileName))
+            }
+            return []
+        }
         let timeline = try editTimeline(copyingClipsInto: nil)
         try FileManager.default.createDirectory(at: project.outputDirectory, withIntermediateDirectories: true)
         return try [ExportFormat.srt, .vtt].map { format in
