@@ -13,8 +13,11 @@ import Testing
         try await withTemporaryDirectory("reel-export") { directory in
             let studio = try ExportTestProject.studio(in: directory)
             _ = try await studio.make()
-            let output = try studio.export(Set(ExportFormat.allCases))
             let out = studio.project.outputDirectory
+            // The cut already wrote the subtitles; export writes them again from the same timeline.
+            let subtitlesFromCut = try String(contentsOf: out.appending(path: "film.srt"), encoding: .utf8)
+            let output = try studio.export(Set(ExportFormat.allCases))
+            #expect(try String(contentsOf: out.appending(path: "film.srt"), encoding: .utf8) == subtitlesFromCut)
             #expect(output.files.map(\.lastPathComponent) == ["film.otio", "film.fcpxml", "film.edl", "film.srt", "film.vtt"])
             let clipPath = { (shot: String) in out.appending(path: "clips/\(shot).mp4").standardizedFileURL.path }
             for shot in ["wide", "face", "glow"] {
