@@ -15,6 +15,11 @@ extension Studio {
     /// ```
     public func export(_ formats: Set<ExportFormat>) throws -> ExportOutput {
         let clipsDirectory = project.outputDirectory.appending(path: "clips")
+        if formats.contains(.edl), !Self.timecodeRates.contains(film.fps) {
+            progress.warning(
+                "the film runs at \(film.fps) fps; many EDL readers only accept timecode at "
+                    + Self.timecodeRates.map(String.init).joined(separator: ", ") + " fps")
+        }
         let timeline = try editTimeline(copyingClipsInto: clipsDirectory)
         var files: [URL] = []
         for format in ExportFormat.allCases where formats.contains(format) {
@@ -44,6 +49,9 @@ extension Studio {
             return url
         }
     }
+
+    /// Frame rates SMPTE timecode readers commonly accept.
+    static let timecodeRates = [24, 25, 30, 48, 50, 60]
 
     static func render(_ timeline: EditTimeline, as format: ExportFormat) -> String {
         switch format {
