@@ -41,14 +41,17 @@ extension Studio {
             var fps: Int
             var width: Int
             var height: Int
+            /// Only with `subtitles: burn`, so other films keep their keys.
+            var subtitles: [BurnedCue]?
         }
         let size = outputSize
+        let burned = try burnedCues()
         let key = try StepKey(
             kind: "cut", backend: "reel",
             inputs: CutInputs(
                 clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
                 transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
-                width: size.width, height: size.height))
+                width: size.width, height: size.height, subtitles: burned))
         let plan = try cutPlan(clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
         let duration = try plan.timeline().duration
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
@@ -66,6 +69,7 @@ extension Studio {
         let report = try await Cutter(ffmpeg: try FFmpegLocator().locate()).cut(plan, to: filmURL) { fraction in
             progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
         }
+        if let burned { try await burn(burned, into: filmURL, encoder: plan.encoder) }
         try store.setMeta(key.hex, for: .cut)
         try writeSubtitles()
         progress.emit(

@@ -30,12 +30,12 @@ extension Studio {
         return ExportOutput(files: files, clipsDirectory: clipsDirectory, timeline: timeline)
     }
 
-    /// `out/film.srt` and `out/film.vtt` when the film has dialog or narration; without any,
-    /// removes earlier ones so they never describe another version of the film. `cut()` calls
-    /// it after every cut. Needs the clips.
+    /// `out/film.srt` and `out/film.vtt` when the film has dialog or narration (and
+    /// `subtitles:` is not `off`); otherwise removes earlier ones so they never describe another
+    /// version of the film. `cut()` calls it after every cut. Needs the clips.
     @discardableResult
     public func writeSubtitles() throws -> [URL] {
-        guard film.shots.contains(where: { !$0.dialog.isEmpty || $0.narration != nil }) else {
+        guard film.subtitles != .off, film.shots.contains(where: { !$0.dialog.isEmpty || $0.narration != nil }) else {
             for format in [ExportFormat.srt, .vtt] {
                 try? FileManager.default.removeItem(at: project.outputDirectory.appending(path: format.fileName))
             }
@@ -48,6 +48,24 @@ extension Studio {
             try Data(Self.render(timeline, as: format).utf8).write(to: url, options: .atomic)
             return url
         }
+    }
+
+    /// With `subtitles: burn`, the cues to draw into the film (film frames); `nil` otherwise.
+    func burnedCues() throws -> [BurnedCue]? {
+        guard film.subtitles == .burn else { return nil }
+        return try editTimeline(copyingClipsInto: nil).cues.map {
+            BurnedCue(start: $0.start, end: $0.end, text: $0.displayText)
+        }
+    }
+
+    /// Draws `cues` into the cut film in place.
+    func burn(_ cues: [BurnedCue], into filmURL: URL, encoder: EncoderSettings) async throws {
+        guard !cues.isEmpty else { return }
+        let step = "subtitles"
+        progress.emit(.started(step: step, detail: "\(cues.count) line\(cues.count == 1 ? "" : "s") burned in", total: 1))
+        try await SubtitleBurner(ffmpeg: try FFmpegLocator().locate(), settings: encoder)
+            .burn(cues, from: filmURL, to: filmURL, fps: film.fps)
+        progress.emit(.finished(step: step, detail: project.displayPath(filmURL)))
     }
 
     /// Frame rates SMPTE timecode readers commonly accept.

@@ -46,7 +46,7 @@ public struct SubtitleBurner: Sendable {
 }
 
 /// A subtitle to burn in: `text` on frames `start..<end`.
-public struct BurnedCue: Sendable, Hashable {
+public struct BurnedCue: Sendable, Hashable, Codable {
     public var start: Int
     public var end: Int
     public var text: String

@@ -45,6 +45,7 @@ enum ExportTestProject {
             duration: 1
         """
 
+    /// A studio over the project `film` in `parent`, writing its film file first.
     static func studio(in parent: URL, yaml: String = yaml) throws -> Studio {
         let directory = try TestFilms.makeProject(yaml, in: parent)
         let project = Project(directory: directory)
