@@ -62,7 +62,8 @@ extension Studio {
     func burn(_ cues: [BurnedCue], into filmURL: URL, encoder: EncoderSettings) async throws {
         guard !cues.isEmpty else { return }
         let step = "subtitles"
-        progress.emit(.started(step: step, detail: "\(cues.count) line\(cues.count == 1 ? "" : "s") burned in", total: 1))
+        progress.emit(
+            .started(step: step, detail: "\(cues.count) line\(cues.count == 1 ? "" : "s") burned in", total: 1))
         try await SubtitleBurner(ffmpeg: try FFmpegLocator().locate(), settings: encoder)
             .burn(cues, from: filmURL, to: filmURL, fps: film.fps)
         progress.emit(.finished(step: step, detail: project.displayPath(filmURL)))
@@ -102,17 +103,24 @@ extension Studio {
                     videoBackend: shot.clip.backend, takeID: shot.take.id, candidate: shot.candidate.index,
                     camera: (shot.shot.camera ?? Self.defaultCamera(for: shot.shot.framing)).rawValue))
         }
-        let plan = try cutPlanSkeleton(durations: shots.map(\.clip.durationSeconds), placeholder: URL(filePath: "/dev/null"))
+        let plan = try cutPlanSkeleton(
+            durations: shots.map(\.clip.durationSeconds), placeholder: URL(filePath: "/dev/null"))
         let cut = try plan.timeline()
         var items: [EditTimeline.Item] = []
-        if let card = film.titleCard { items.append(.init(name: "title", content: .card(text: card.text, subtitle: card.subtitle), frames: 0)) }
+        if let card = film.titleCard {
+            items.append(.init(name: "title", content: .card(text: card.text, subtitle: card.subtitle), frames: 0))
+        }
         for (shot, clip) in zip(shots, clips) {
-            let lines = shot.shot.dialog + (shot.shot.narration.map { [DialogLine(speaker: "narrator", text: $0)] } ?? [])
+            let lines =
+                shot.shot.dialog + (shot.shot.narration.map { [DialogLine(speaker: "narrator", text: $0)] } ?? [])
             items.append(.init(name: shot.shot.id, content: .clip(clip), frames: 0, lines: lines))
         }
-        if let card = film.endCard { items.append(.init(name: "end", content: .card(text: card.text, subtitle: card.subtitle), frames: 0)) }
+        if let card = film.endCard {
+            items.append(.init(name: "end", content: .card(text: card.text, subtitle: card.subtitle), frames: 0))
+        }
         guard items.count == cut.entryFrames.count else {
-            throw ReelError(.internal, "the export found \(items.count) entries but the cut has \(cut.entryFrames.count)")
+            throw ReelError(
+                .internal, "the export found \(items.count) entries but the cut has \(cut.entryFrames.count)")
         }
         for index in items.indices {
             items[index].frames = cut.entryFrames[index]
@@ -128,7 +136,8 @@ extension Studio {
         }
         let size = outputSize
         return EditTimeline(
-            title: film.title, fps: film.fps, width: size.width, height: size.height, items: items, transitions: transitions)
+            title: film.title, fps: film.fps, width: size.width, height: size.height, items: items,
+            transitions: transitions)
     }
 
     private struct ExportedShot {
@@ -152,23 +161,28 @@ extension Studio {
                 continue
             }
             shots.append(
-                ExportedShot(shot: shot, clip: clip, take: take, candidate: candidate, prompt: try take.decodedRequest().prompt))
+                ExportedShot(
+                    shot: shot, clip: clip, take: take, candidate: candidate, prompt: try take.decodedRequest().prompt))
         }
         if !missing.isEmpty {
             throw ReelError(
                 .invalidInput,
-                "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make` first")
+                "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make` first"
+            )
         }
         return shots
     }
 
     /// Copies through a temporary name in the same directory, so a reader never sees half a file.
     private func copyAtomically(_ source: URL, to target: URL) throws {
-        let temporary = target.deletingLastPathComponent().appending(path: ".\(target.lastPathComponent).\(UUID().uuidString)")
+        let temporary = target.deletingLastPathComponent().appending(
+            path: ".\(target.lastPathComponent).\(UUID().uuidString)")
         do {
             try FileManager.default.copyItem(at: source, to: temporary)
             if rename(temporary.path, target.path) != 0 {
-                throw ReelError(.internal, "cannot move a clip into '\(project.displayPath(target))': \(String(cString: strerror(errno)))")
+                throw ReelError(
+                    .internal,
+                    "cannot move a clip into '\(project.displayPath(target))': \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -32,24 +32,33 @@ public struct EDLWriter: Sendable {
                 let previous = entries[index - 1]
                 let outgoingFrame = recordIn - previous.start
                 lines.append(
-                    event(number, reelName(previous), "C       ", tc(outgoingFrame), tc(outgoingFrame), tc(recordIn + offset),
+                    event(
+                        number, reelName(previous), "C       ", tc(outgoingFrame), tc(outgoingFrame),
+                        tc(recordIn + offset),
                         tc(recordIn + offset)))
                 lines.append(
-                    event(number, reel, "D    \(pad(incoming.overlap, 3))", tc(0), tc(recordOut - recordIn), tc(recordIn + offset),
+                    event(
+                        number, reel, "D    \(pad(incoming.overlap, 3))", tc(0), tc(recordOut - recordIn),
+                        tc(recordIn + offset),
                         tc(recordOut + offset)))
                 lines.append("* FROM CLIP NAME: \(clipName(previous))")
                 lines.append("* TO CLIP NAME: \(clipName(entry))")
             } else {
                 lines.append(
-                    event(number, reel, "C       ", tc(0), tc(recordOut - recordIn), tc(recordIn + offset), tc(recordOut + offset)))
+                    event(
+                        number, reel, "C       ", tc(0), tc(recordOut - recordIn), tc(recordIn + offset),
+                        tc(recordOut + offset)))
                 lines.append("* FROM CLIP NAME: \(clipName(entry))")
             }
             if let clip = entry.clip { lines.append("* FROM FILE: \(oneLine(clip.path))") }
             if case .fade(let frames) = incoming { lines.append("* FADE IN FROM BLACK: \(frames) FRAMES") }
-            if case .fade(let frames) = timeline.transition(outOf: index) { lines.append("* FADE OUT TO BLACK: \(frames) FRAMES") }
+            if case .fade(let frames) = timeline.transition(outOf: index) {
+                lines.append("* FADE OUT TO BLACK: \(frames) FRAMES")
+            }
             for cue in timeline.cues where cue.shot == entry.name && entry.clip != nil {
-                let color = cue.speaker == "narrator" ? "PURPLE" : "YELLOW"
-                lines.append("* LOC: \(tc(cue.start - entry.start)) \(color.padding(toLength: 7, withPad: " ", startingAt: 0)) \(oneLine(cue.displayText))")
+                let color = (cue.speaker == "narrator" ? "PURPLE" : "YELLOW").padding(
+                    toLength: 7, withPad: " ", startingAt: 0)
+                lines.append("* LOC: \(tc(cue.start - entry.start)) \(color) \(oneLine(cue.displayText))")
             }
             lines.append("")
         }
@@ -60,13 +69,16 @@ public struct EDLWriter: Sendable {
         _ number: String, _ reel: String, _ edit: String, _ sourceIn: String, _ sourceOut: String, _ recordIn: String,
         _ recordOut: String
     ) -> String {
-        "\(number)  \(reel.padding(toLength: 8, withPad: " ", startingAt: 0)) V     \(edit) \(sourceIn) \(sourceOut) \(recordIn) \(recordOut)"
+        let reel = reel.padding(toLength: 8, withPad: " ", startingAt: 0)
+        return "\(number)  \(reel) V     \(edit) \(sourceIn) \(sourceOut) \(recordIn) \(recordOut)"
     }
 
     /// Up to eight upper-case letters and digits from the shot id; `BL` (black) for cards.
     func reelName(_ entry: EditEntry) -> String {
         guard entry.clip != nil else { return "BL" }
-        let letters = entry.name.uppercased().unicodeScalars.filter { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        let letters = entry.name.uppercased().unicodeScalars.filter {
+            ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        }
         let name = String(String.UnicodeScalarView(letters.prefix(8)))
         return name.isEmpty || name == "BL" || name == "BLACK" ? "AX" : name
     }

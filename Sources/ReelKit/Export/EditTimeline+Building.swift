@@ -59,6 +59,7 @@ extension EditTimeline {
             }
         }
         self.init(
-            title: title, fps: fps, width: width, height: height, entries: entries, transitions: transitions, cues: cues)
+            title: title, fps: fps, width: width, height: height, entries: entries, transitions: transitions, cues: cues
+        )
     }
 }

@@ -72,7 +72,8 @@ public struct EditEntry: Sendable, Hashable {
     /// Frames between the edit point into this entry and the one out of it.
     public var editFrames: Int
 
-    public init(name: String, content: Content, start: Int, frames: Int, recordIn: Int, sourceIn: Int, editFrames: Int) {
+    public init(name: String, content: Content, start: Int, frames: Int, recordIn: Int, sourceIn: Int, editFrames: Int)
+    {
         self.name = name
         self.content = content
         self.start = start

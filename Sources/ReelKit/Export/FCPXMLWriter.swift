@@ -17,42 +17,62 @@ public struct FCPXMLWriter: Sendable {
         let fps = timeline.fps
         func t(_ frames: Int) -> String { frames == 0 ? "0s" : "\(frames)/\(fps)s" }
         var resources = [
-            #"<format id="r1" name="Reel\#(timeline.height)p\#(fps)" frameDuration="1/\#(fps)s" width="\#(timeline.width)" height="\#(timeline.height)"/>"#,
-            #"<effect id="r2" name="Cross Dissolve" uid="\#(Self.crossDissolveUID)"/>"#,
+            element(
+                "format",
+                [
+                    ("id", "r1"), ("name", "Reel\(timeline.height)p\(fps)"), ("frameDuration", "1/\(fps)s"),
+                    ("width", "\(timeline.width)"), ("height", "\(timeline.height)"),
+                ]),
+            element("effect", [("id", "r2"), ("name", "Cross Dissolve"), ("uid", Self.crossDissolveUID)]),
         ]
         var assetIDs: [Int: String] = [:]
         for (index, entry) in timeline.entries.enumerated() {
             guard let clip = entry.clip else { continue }
             let id = "r\(resources.count + 1)"
             assetIDs[index] = id
+            let source = URL(filePath: clip.path).absoluteString
             resources.append(
-                #"<asset id="\#(id)" name="\#(escape(entry.name))" start="0s" duration="\#(t(clip.mediaFrames))" hasVideo="1" format="r1" videoSources="1">"#
-                    + "\n" + #"    <media-rep kind="original-media" src="\#(escape(URL(filePath: clip.path).absoluteString))"/>"#
-                    + "\n</asset>")
+                element(
+                    "asset",
+                    [
+                        ("id", id), ("name", entry.name), ("start", "0s"), ("duration", t(clip.mediaFrames)),
+                        ("hasVideo", "1"), ("format", "r1"), ("videoSources", "1"),
+                    ],
+                    children: [element("media-rep", [("kind", "original-media"), ("src", source)])]))
         }
         var spine: [String] = []
         for (index, entry) in timeline.entries.enumerated() {
             let incoming = timeline.transition(into: index)
             if incoming.overlap > 0 {
+                let offset = t(entry.recordIn - incoming.beforeCut)
                 spine.append(
-                    #"<transition name="Cross Dissolve" offset="\#(t(entry.recordIn - incoming.beforeCut))" duration="\#(t(incoming.overlap))">"#
-                        + "\n" + #"    <filter-video ref="r2" name="Cross Dissolve"/>"# + "\n</transition>")
+                    element(
+                        "transition",
+                        [("name", "Cross Dissolve"), ("offset", offset), ("duration", t(incoming.overlap))],
+                        children: [element("filter-video", [("ref", "r2"), ("name", "Cross Dissolve")])]))
             }
-            let timing = #"offset="\#(t(entry.recordIn))" start="\#(t(entry.sourceIn))" duration="\#(t(entry.editFrames))""#
+            let timing = [
+                ("offset", t(entry.recordIn)), ("start", t(entry.sourceIn)), ("duration", t(entry.editFrames)),
+            ]
             switch entry.content {
             case .card(let text, let subtitle):
                 let note = ([text] + (subtitle.map { [$0] } ?? [])).joined(separator: " — ")
-                spine.append(#"<gap name="\#(escape(entry.name))" \#(timing)>"# + "\n    <note>\(escape(note))</note>\n</gap>")
+                spine.append(
+                    element("gap", [("name", entry.name)] + timing, children: ["<note>\(escape(note))</note>"]))
             case .clip(let clip):
-                var body = ["<note>\(escape(note(for: clip, entry: entry, index: index, in: timeline)))</note>"]
+                var body = ["<note>\(escape(self.note(for: clip, index: index, in: timeline)))</note>"]
                 for cue in timeline.cues where cue.shot == entry.name {
                     let start = cue.start - entry.recordIn + entry.sourceIn
                     body.append(
-                        #"<marker start="\#(t(start))" duration="\#(t(cue.end - cue.start))" value="\#(escape(cue.displayText))"/>"#)
+                        element(
+                            "marker",
+                            [("start", t(start)), ("duration", t(cue.end - cue.start)), ("value", cue.displayText)]))
                 }
-                spine.append(
-                    #"<asset-clip ref="\#(assetIDs[index] ?? "")" name="\#(escape(entry.name))" \#(timing) format="r1" tcFormat="NDF">"#
-                        + "\n" + body.map { "    " + $0 }.joined(separator: "\n") + "\n</asset-clip>")
+                let attributes =
+                    [("ref", assetIDs[index] ?? ""), ("name", entry.name)] + timing + [
+                        ("format", "r1"), ("tcFormat", "NDF"),
+                    ]
+                spine.append(element("asset-clip", attributes, children: body))
             }
         }
         let title = escape(timeline.title)
@@ -79,7 +99,7 @@ public struct FCPXMLWriter: Sendable {
             """
     }
 
-    private func note(for clip: EditClip, entry: EditEntry, index: Int, in timeline: EditTimeline) -> String {
+    private func note(for clip: EditClip, index: Int, in timeline: EditTimeline) -> String {
         var parts = [
             clip.prompt, "seed \(clip.seed)", "\(clip.imageBackend) → \(clip.videoBackend)",
             "take \(clip.takeID) candidate \(clip.candidate)",
@@ -87,6 +107,13 @@ public struct FCPXMLWriter: Sendable {
         if case .fade(let frames) = timeline.transition(into: index) { parts.append("fade in \(frames) frames") }
         if case .fade(let frames) = timeline.transition(outOf: index) { parts.append("fade out \(frames) frames") }
         return parts.joined(separator: " · ")
+    }
+
+    /// `<name a="…">` with escaped attribute values, its children indented, or `<name …/>`.
+    private func element(_ name: String, _ attributes: [(String, String)], children: [String] = []) -> String {
+        let open = "<\(name)" + attributes.map { " \($0.0)=\"\(escape($0.1))\"" }.joined()
+        guard !children.isEmpty else { return open + "/>" }
+        return open + ">\n" + indent(children.joined(separator: "\n"), 4) + "\n</\(name)>"
     }
 
     private func indent(_ text: String, _ spaces: Int) -> String {

@@ -50,8 +50,12 @@ public struct OTIOWriter: Sendable {
         let fps = timeline.fps
         let range = (start: entry.sourceIn, duration: entry.editFrames)
         var metadata: [(String, JSONValue)] = []
-        if case .fade(let frames) = timeline.transition(into: index) { metadata.append(("fade_in_frames", .int(frames))) }
-        if case .fade(let frames) = timeline.transition(outOf: index) { metadata.append(("fade_out_frames", .int(frames))) }
+        if case .fade(let frames) = timeline.transition(into: index) {
+            metadata.append(("fade_in_frames", .int(frames)))
+        }
+        if case .fade(let frames) = timeline.transition(outOf: index) {
+            metadata.append(("fade_out_frames", .int(frames)))
+        }
         switch entry.content {
         case .card(let text, let subtitle):
             metadata = [("card", .string(text)), ("subtitle", subtitle.map(JSONValue.string) ?? .null)] + metadata
@@ -59,7 +63,8 @@ public struct OTIOWriter: Sendable {
         case .clip(let clip):
             metadata =
                 [
-                    ("shot", .string(entry.name)), ("prompt", .string(clip.prompt)), ("seed", .int(Int(truncatingIfNeeded: clip.seed))),
+                    ("shot", .string(entry.name)), ("prompt", .string(clip.prompt)),
+                    ("seed", .int(Int(truncatingIfNeeded: clip.seed))),
                     ("image_backend", .string(clip.imageBackend)), ("video_backend", .string(clip.videoBackend)),
                     ("take", .int(Int(clip.takeID))), ("candidate", .int(clip.candidate)),
                     ("camera", clip.camera.map(JSONValue.string) ?? .null),
@@ -67,7 +72,10 @@ public struct OTIOWriter: Sendable {
             let markers = timeline.cues.filter { $0.shot == entry.name }.map { cue -> JSONValue in
                 .object([
                     ("OTIO_SCHEMA", .string("Marker.2")),
-                    ("metadata", .object([("reel", .object([("speaker", .string(cue.speaker)), ("text", .string(cue.text))]))])),
+                    (
+                        "metadata",
+                        .object([("reel", .object([("speaker", .string(cue.speaker)), ("text", .string(cue.text))]))])
+                    ),
                     ("name", .string(cue.displayText)),
                     ("color", .string(cue.speaker == "narrator" ? "PURPLE" : "YELLOW")),
                     ("marked_range", timeRange(cue.start - entry.recordIn + entry.sourceIn, cue.end - cue.start, fps)),
@@ -92,7 +100,8 @@ public struct OTIOWriter: Sendable {
 
     /// The members every OTIO item shares, in the order OTIO writes them.
     private func composable(
-        _ schema: String, name: String, metadata: [(String, JSONValue)], range: (start: Int, duration: Int)?, fps: Int = 1,
+        _ schema: String, name: String, metadata: [(String, JSONValue)], range: (start: Int, duration: Int)?,
+        fps: Int = 1,
         markers: [JSONValue] = []
     ) -> [(String, JSONValue)] {
         [
@@ -107,10 +116,16 @@ public struct OTIOWriter: Sendable {
     }
 
     private func time(_ frames: Int, _ fps: Int) -> JSONValue {
-        .object([("OTIO_SCHEMA", .string("RationalTime.1")), ("rate", .double(Double(fps))), ("value", .double(Double(frames)))])
+        .object([
+            ("OTIO_SCHEMA", .string("RationalTime.1")), ("rate", .double(Double(fps))),
+            ("value", .double(Double(frames))),
+        ])
     }
 
     private func timeRange(_ start: Int, _ duration: Int, _ fps: Int) -> JSONValue {
-        .object([("OTIO_SCHEMA", .string("TimeRange.1")), ("duration", time(duration, fps)), ("start_time", time(start, fps))])
+        .object([
+            ("OTIO_SCHEMA", .string("TimeRange.1")), ("duration", time(duration, fps)),
+            ("start_time", time(start, fps)),
+        ])
     }
 }

@@ -28,7 +28,8 @@ public struct SubtitleBurner: Sendable {
         let overlays = try cues.filter { $0.end > $0.start }.map {
             ($0.start..<$0.end, try SubtitleOverlay(text: $0.text, frameWidth: width, frameHeight: height))
         }
-        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: VideoSize(width: width, height: height), fps: fps, settings: settings)
+        let encoder = RawVideoEncoder(
+            ffmpeg: ffmpeg, size: VideoSize(width: width, height: height), fps: fps, settings: settings)
         var written = 0
         try await encoder.encode(to: output) { pipe in
             try await ffmpeg.decodeFrames(of: input, format: .yuv420p, width: width, height: height) { bytes in

@@ -31,7 +31,9 @@ struct Export: AsyncParsableCommand {
     }
 
     func validate() throws {
-        if formats.isEmpty { throw ValidationError("name what to export: --otio, --fcpxml, --edl, --srt, --vtt or --all") }
+        if formats.isEmpty {
+            throw ValidationError("name what to export: --otio, --fcpxml, --edl, --srt, --vtt or --all")
+        }
     }
 
     func run() async throws {

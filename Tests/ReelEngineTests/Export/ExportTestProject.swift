@@ -52,7 +52,8 @@ enum ExportTestProject {
         let film = try FilmLoader().load(contentsOf: project.filmURL)
         let store = try Store.open(projectDirectory: directory)
         let registry = BackendRegistry(
-            images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()], concurrency: ["sketch": 2, "camera": 1])
+            images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
+            concurrency: ["sketch": 2, "camera": 1])
         return Studio(project: project, film: film, store: store, registry: registry)
     }
 }

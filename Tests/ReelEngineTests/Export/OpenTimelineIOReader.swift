@@ -41,9 +41,13 @@ enum OpenTimelineIOReader {
         case string(String), number(Double), null
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if container.decodeNil() { self = .null } else if let number = try? container.decode(Double.self) {
+            if container.decodeNil() {
+                self = .null
+            } else if let number = try? container.decode(Double.self) {
                 self = .number(number)
-            } else { self = .string(try container.decode(String.self)) }
+            } else {
+                self = .string(try container.decode(String.self))
+            }
         }
     }
 

@@ -18,14 +18,18 @@ import Testing
             let subtitlesFromCut = try String(contentsOf: out.appending(path: "film.srt"), encoding: .utf8)
             let output = try studio.export(Set(ExportFormat.allCases))
             #expect(try String(contentsOf: out.appending(path: "film.srt"), encoding: .utf8) == subtitlesFromCut)
-            #expect(output.files.map(\.lastPathComponent) == ["film.otio", "film.fcpxml", "film.edl", "film.srt", "film.vtt"])
+            #expect(
+                output.files.map(\.lastPathComponent) == [
+                    "film.otio", "film.fcpxml", "film.edl", "film.srt", "film.vtt",
+                ])
             let clipPath = { (shot: String) in out.appending(path: "clips/\(shot).mp4").standardizedFileURL.path }
             for shot in ["wide", "face", "glow"] {
                 #expect(FileManager.default.contents(atPath: clipPath(shot))?.isEmpty == false, "out/clips/\(shot).mp4")
             }
 
             // The film itself: the exports must describe exactly its frames.
-            let filmFrames = try await FFprobe(try FFmpegLocator().locate()).frameCount(of: out.appending(path: "film.mp4"))
+            let filmFrames = try await FFprobe(try FFmpegLocator().locate()).frameCount(
+                of: out.appending(path: "film.mp4"))
             #expect(filmFrames == 125)
 
             let otio = try OpenTimelineIOReader.read(out.appending(path: "film.otio"), rate: 24)
@@ -45,7 +49,9 @@ import Testing
             #expect(wide.reel?["shot"] == .string("wide"))
             #expect(wide.reel?["video_backend"] == .string("camera"))
             #expect(wide.reel?["image_backend"] == .string("sketch"))
-            if case .string(let prompt)? = wide.reel?["prompt"] { #expect(prompt.contains("a woman in a red coat")) } else {
+            if case .string(let prompt)? = wide.reel?["prompt"] {
+                #expect(prompt.contains("a woman in a red coat"))
+            } else {
                 Issue.record("no prompt in wide's metadata")
             }
             let pick = try #require(try studio.store.pick(for: "wide"))
@@ -65,8 +71,14 @@ import Testing
             #expect(fcpxml.items.map(\.start) == [0, 0, 3, 0])
             #expect(fcpxml.items.map(\.duration) == [24, 32, 21, 24])
             #expect(fcpxml.duration == filmFrames - 24)
-            #expect(fcpxml.items.map { $0.markers.map(\.start) } == otio.items.filter { $0.type != "Transition" }.dropLast().map { $0.markers.map(\.start) })
-            #expect(fcpxml.fcpxmlMedia == ["wide", "face", "glow"].reduce(into: [:]) { $0[$1] = URL(filePath: clipPath($1)).absoluteString })
+            #expect(
+                fcpxml.items.map { $0.markers.map(\.start) }
+                    == otio.items.filter { $0.type != "Transition" }.dropLast().map { $0.markers.map(\.start) })
+            #expect(
+                fcpxml.fcpxmlMedia
+                    == ["wide", "face", "glow"].reduce(into: [:]) {
+                        $0[$1] = URL(filePath: clipPath($1)).absoluteString
+                    })
             #expect(fcpxml.fcpxmlTransitions?.map { $0["offset"] } == ["53/24s"])  // 24 + 32 − 3
             #expect(fcpxml.fcpxmlTransitions?.map { $0["duration"] } == ["7/24s"])
 
@@ -114,7 +126,9 @@ import Testing
             let error = try #require(throws: ReelError.self) { try studio.export([.otio]) }
             #expect(error.message.contains("wide, face, glow"))
             #expect(error.message.contains("reel make"))
-            #expect(!FileManager.default.fileExists(atPath: studio.project.outputDirectory.appending(path: "film.otio").path))
+            #expect(
+                !FileManager.default.fileExists(
+                    atPath: studio.project.outputDirectory.appending(path: "film.otio").path))
         }
     }
 }
@@ -127,7 +141,8 @@ enum SubtitleParser {
             let lines = block.split(separator: "\n").map(String.init)
             guard let timing = lines.firstIndex(where: { $0.contains(" --> ") }) else { continue }
             let parts = lines[timing].components(separatedBy: " --> ")
-            guard parts.count == 2, let start = milliseconds(parts[0], separator), let end = milliseconds(parts[1], separator)
+            guard parts.count == 2, let start = milliseconds(parts[0], separator),
+                let end = milliseconds(parts[1], separator)
             else { continue }
             cues.append((start, end, lines[(timing + 1)...].joined(separator: "\n")))
         }

@@ -34,12 +34,14 @@ import Testing
         #expect(edl == expected)
     }
 
-    @Test(arguments: [("wide", "WIDE"), ("shot-12_b", "SHOT12B"), ("a-very-long-shot-name", "AVERYLON"), ("---", "AX"), ("bl", "AX")])
+    @Test(arguments: [
+        ("wide", "WIDE"), ("shot-12_b", "SHOT12B"), ("a-very-long-shot-name", "AVERYLON"), ("---", "AX"), ("bl", "AX"),
+    ])
     func reelNamesAreEightLettersOrDigits(shot: String, reel: String) {
         let items: [EditTimeline.Item] = [.init(name: shot, content: .clip(ExportFixtures.clip(shot)), frames: 24)]
         let edl = EDLWriter(recordStart: 0).write(
             EditTimeline(title: "t", fps: 24, width: 2, height: 2, items: items, transitions: []))
-        #expect(edl.contains("001  \(reel.padding(toLength: 8, withPad: " ", startingAt: 0)) V     C        00:00:00:00 00:00:01:00 00:00:00:00 00:00:01:00"))
+        let padded = reel.padding(toLength: 8, withPad: " ", startingAt: 0)
+        #expect(edl.contains("001  \(padded) V     C        00:00:00:00 00:00:01:00 00:00:00:00 00:00:01:00"))
     }
 }
-

@@ -12,7 +12,9 @@ import Testing
         #expect(timeline.entries.map(\.sourceIn) == [0, 0, 3, 0])
         #expect(timeline.entries.map(\.editFrames) == [24, 44, 21, 36])
         // Edit points tile the film with no gap and no overlap.
-        for (entry, next) in zip(timeline.entries, timeline.entries.dropFirst()) { #expect(entry.recordOut == next.recordIn) }
+        for (entry, next) in zip(timeline.entries, timeline.entries.dropFirst()) {
+            #expect(entry.recordOut == next.recordIn)
+        }
         #expect(timeline.entries.last?.recordOut == timeline.frameCount)
     }
 
@@ -21,7 +23,8 @@ import Testing
             .init(name: "a", content: .clip(ExportFixtures.clip("a")), frames: 10),
             .init(name: "b", content: .clip(ExportFixtures.clip("b")), frames: 4),
         ]
-        let timeline = EditTimeline(title: "t", fps: 24, width: 2, height: 2, items: items, transitions: [.crossfade(frames: 30)])
+        let timeline = EditTimeline(
+            title: "t", fps: 24, width: 2, height: 2, items: items, transitions: [.crossfade(frames: 30)])
         #expect(timeline.transitions == [.crossfade(frames: 4)])
         #expect(timeline.frameCount == 10)
         #expect(timeline.entries.allSatisfy { $0.editFrames >= 0 })

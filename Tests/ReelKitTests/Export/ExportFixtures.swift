@@ -4,7 +4,8 @@ import ReelKit
 enum ExportFixtures {
     static func clip(_ name: String, frames: Int = 48) -> EditClip {
         EditClip(
-            path: "/films/harbour/out/clips/\(name).mp4", mediaFrames: frames, prompt: "a cliff, \"dawn\" & fire", seed: 42,
+            path: "/films/harbour/out/clips/\(name).mp4", mediaFrames: frames, prompt: "a cliff, \"dawn\" & fire",
+            seed: 42,
             imageBackend: "sketch", videoBackend: "camera", takeID: 3, candidate: 2, camera: "push-in")
     }
 

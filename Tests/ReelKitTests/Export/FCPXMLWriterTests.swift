@@ -33,7 +33,9 @@ import Testing
     @Test func hostileTextStaysWellFormed() throws {
         let nasty = "a \"quoted\" <tag> & 'apostrophe'\nnew line\u{07}bell ]]> end"
         let items: [EditTimeline.Item] = [
-            .init(name: "x", content: .clip(ExportFixtures.clip("x")), frames: 24, lines: [DialogLine(speaker: "ria", text: nasty)])
+            .init(
+                name: "x", content: .clip(ExportFixtures.clip("x")), frames: 24,
+                lines: [DialogLine(speaker: "ria", text: nasty)])
         ]
         let timeline = EditTimeline(title: nasty, fps: 24, width: 2, height: 2, items: items, transitions: [])
         let document = try XMLDocument(data: Data(FCPXMLWriter().write(timeline).utf8))

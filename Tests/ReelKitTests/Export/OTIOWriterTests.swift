@@ -15,7 +15,8 @@ import Testing
         let track = try #require((stack["children"] as? [[String: Any]])?.first)
         #expect(track["kind"] as? String == "Video")
         let children = try #require(track["children"] as? [[String: Any]])
-        #expect(children.map { $0["OTIO_SCHEMA"] as? String } == ["Gap.1", "Clip.2", "Transition.1", "Clip.2", "Clip.2"])
+        #expect(
+            children.map { $0["OTIO_SCHEMA"] as? String } == ["Gap.1", "Clip.2", "Transition.1", "Clip.2", "Clip.2"])
         func frames(_ time: Any?) -> Double? { (time as? [String: Any])?["value"] as? Double }
         let ranges = children.map { $0["source_range"] as? [String: Any] }
         #expect(ranges.map { frames($0?["duration"]) } == [24, 44, nil, 21, 36])

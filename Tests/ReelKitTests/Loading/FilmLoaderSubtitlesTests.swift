@@ -4,7 +4,8 @@ import Testing
 @Suite struct FilmLoaderSubtitlesTests {
     func film(_ subtitles: String?) -> FilmLoadResult {
         let line = subtitles.map { "subtitles: \($0)\n" } ?? ""
-        return FilmLoader().check(text: "title: T\n\(line)shots:\n  - id: a\n    prompt: a cliff\n", fileName: "film.yaml")
+        return FilmLoader().check(
+            text: "title: T\n\(line)shots:\n  - id: a\n    prompt: a cliff\n", fileName: "film.yaml")
     }
 
     @Test(arguments: [(nil, SubtitleMode.file), ("burn", .burn), ("file", .file), ("off", .off), ("Burn", .burn)])

@@ -8,7 +8,9 @@ import Testing
     func luma(_ frame: YUVFrame, rows: Range<Int>, columns: Range<Int>? = nil) -> (mean: Double, max: UInt8) {
         let columns = columns ?? 0..<frame.width
         var samples: [UInt8] = []
-        for row in rows { samples += frame.bytes[(row * frame.width + columns.lowerBound)..<(row * frame.width + columns.upperBound)] }
+        for row in rows {
+            samples += frame.bytes[(row * frame.width + columns.lowerBound)..<(row * frame.width + columns.upperBound)]
+        }
         return (Double(samples.reduce(0) { $0 + Int($1) }) / Double(samples.count), samples.max() ?? 0)
     }
 
@@ -17,12 +19,16 @@ import Testing
         try await MediaTest.withTemporaryDirectory { directory in
             let input = directory.appending(path: "grey.mp4")
             try await ffmpeg.run(
-                ["-f", "lavfi", "-i", "color=c=0x707070:s=320x180:r=24:d=1", "-c:v", "libx264", "-preset", "ultrafast",
-                 "-pix_fmt", "yuv420p", input.path],
+                [
+                    "-f", "lavfi", "-i", "color=c=0x707070:s=320x180:r=24:d=1", "-c:v", "libx264", "-preset",
+                    "ultrafast",
+                    "-pix_fmt", "yuv420p", input.path,
+                ],
                 purpose: "make a grey clip")
             let output = directory.appending(path: "burned.mp4")
             let written = try await SubtitleBurner(ffmpeg: ffmpeg).burn(
-                [BurnedCue(start: 6, end: 18, text: "RIA: Let it burn, all of it, tonight.")], from: input, to: output, fps: 24)
+                [BurnedCue(start: 6, end: 18, text: "RIA: Let it burn, all of it, tonight.")], from: input, to: output,
+                fps: 24)
             #expect(written == 24)
             let before = try await MediaTest.yuvFrames(ffmpeg, of: input)
             let after = try await MediaTest.yuvFrames(ffmpeg, of: output)
@@ -48,10 +54,14 @@ import Testing
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
             let film = directory.appending(path: "film.mp4")
-            try await MediaTest.testSourceClip(ffmpeg, at: film, size: VideoSize(width: 96, height: 54), fps: 12, seconds: 1)
+            try await MediaTest.testSourceClip(
+                ffmpeg, at: film, size: VideoSize(width: 96, height: 54), fps: 12, seconds: 1)
             let written = try await SubtitleBurner(ffmpeg: ffmpeg).burn(
-                [BurnedCue(start: 0, end: 12, text: "é ü 東京 🎬 <&>"), BurnedCue(start: 5, end: 5, text: "never shown"),
-                 BurnedCue(start: 3, end: 9, text: "")],
+                [
+                    BurnedCue(start: 0, end: 12, text: "é ü 東京 🎬 <&>"),
+                    BurnedCue(start: 5, end: 5, text: "never shown"),
+                    BurnedCue(start: 3, end: 9, text: ""),
+                ],
                 from: film, to: film, fps: 12)
             #expect(written == 12)
             #expect(try await FFprobe(ffmpeg).frameCount(of: film) == 12)
