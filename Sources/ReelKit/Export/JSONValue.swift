@@ -1,6 +1,6 @@
 /// A JSON document built in code with its keys kept in the order written, so exports are
 /// stable and read like the format's own examples.
-enum JSONValue: Sendable, Hashable {
+enum JSONValue: Sendable {
     case object([(String, JSONValue)])
     case array([JSONValue])
     case string(String)
@@ -8,9 +8,6 @@ enum JSONValue: Sendable, Hashable {
     case double(Double)
     case bool(Bool)
     case null
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.rendered(indent: 0) == rhs.rendered(indent: 0) }
-    func hash(into hasher: inout Hasher) { hasher.combine(rendered(indent: 0)) }
 
     /// Pretty-printed with four-space indentation.
     func rendered(indent: Int = 0) -> String {
