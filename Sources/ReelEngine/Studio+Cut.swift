@@ -13,7 +13,8 @@ public struct CutOutput: Sendable {
 
 extension Studio {
     /// `out/film.mp4`: every shot's clip in order with its transition into the next, between
-    /// the optional title and end cards. Fails, naming them, when shots have no clip.
+    /// the optional title and end cards, and `out/film.srt`/`.vtt` when the film has dialog.
+    /// Fails, naming them, when shots have no clip.
     public func cut() async throws -> CutOutput {
         let filmURL = project.outputDirectory.appending(path: "film.mp4")
         var clips: [(shot: Shot, clip: Clip)] = []
@@ -40,17 +41,21 @@ extension Studio {
             var fps: Int
             var width: Int
             var height: Int
+            /// Only with `subtitles: burn`, so other films keep their keys.
+            var subtitles: [BurnedCue]?
         }
         let size = outputSize
+        let burned = try burnedCues()
         let key = try StepKey(
             kind: "cut", backend: "reel",
             inputs: CutInputs(
                 clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
                 transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
-                width: size.width, height: size.height))
+                width: size.width, height: size.height, subtitles: burned))
         let plan = try cutPlan(clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
         let duration = try plan.timeline().duration
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
+            try writeSubtitles()
             return CutOutput(film: filmURL, duration: duration, reused: true)
         }
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
@@ -64,7 +69,9 @@ extension Studio {
         let report = try await Cutter(ffmpeg: try FFmpegLocator().locate()).cut(plan, to: filmURL) { fraction in
             progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
         }
+        if let burned { try await burn(burned, into: filmURL, encoder: plan.encoder) }
         try store.setMeta(key.hex, for: .cut)
+        try writeSubtitles()
         progress.emit(
             .finished(
                 step: step,
@@ -100,7 +107,7 @@ extension Studio {
         return (try? plan.keyframes(forClipAt: index)) ?? []
     }
 
-    private func cutPlanSkeleton(durations: [Double], placeholder: URL) throws -> CutPlan {
+    func cutPlanSkeleton(durations: [Double], placeholder: URL) throws -> CutPlan {
         let size = outputSize
         let blank = RGBAImage(width: 2, height: 2)
         func card(_ card: Card?, transition: CutTransition) -> CutPlan.Card? {

@@ -27,6 +27,8 @@ public struct Film: Sendable, Hashable, Codable {
     /// Text of the opening title card and of the closing card; none when `nil`.
     public var titleCard: Card?
     public var endCard: Card?
+    /// Dialog and narration as subtitle files, burned into the picture, or neither.
+    public var subtitles: SubtitleMode
     public var sourceMap: SourceMap
 
     public static let defaultAspect = AspectRatio.widescreen
@@ -38,7 +40,7 @@ public struct Film: Sendable, Hashable, Codable {
         resolution: Int = Film.defaultResolution, style: String? = nil, params: String? = nil,
         negative: String? = nil, seed: UInt32 = 0, backends: BackendSelection = .embedded,
         characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],
-        titleCard: Card? = nil, endCard: Card? = nil, sourceMap: SourceMap = SourceMap()
+        titleCard: Card? = nil, endCard: Card? = nil, subtitles: SubtitleMode = .file, sourceMap: SourceMap = SourceMap()
     ) {
         self.title = title
         self.aspect = aspect
@@ -54,6 +56,7 @@ public struct Film: Sendable, Hashable, Codable {
         self.shots = shots
         self.titleCard = titleCard
         self.endCard = endCard
+        self.subtitles = subtitles
         self.sourceMap = sourceMap
     }
 

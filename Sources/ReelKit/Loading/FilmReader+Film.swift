@@ -5,7 +5,7 @@ import Yams
 extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
-        "title_card", "end_card", "characters", "locations", "shots",
+        "title_card", "end_card", "subtitles", "characters", "locations", "shots",
     ]
 
     /// Reads the whole film; `nil` only when the top level is not a mapping at all.
@@ -54,6 +54,7 @@ extension FilmReader {
         if let entry = fields["backends"] { film.backends = readBackends(entry, into: &film.sourceMap) }
         film.titleCard = fields["title_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.endCard = fields["end_card"].flatMap { readCard($0, into: &film.sourceMap) }
+        film.subtitles = subtitleMode(fields["subtitles"]) ?? .file
 
         var draft = FilmDraft(film: film, shots: [])
         if let entry = fields["characters"] { readCharacters(entry, into: &draft) }
@@ -94,6 +95,18 @@ extension FilmReader {
             return nil
         }
         return name
+    }
+
+    /// `subtitles: burn | file | off`.
+    private mutating func subtitleMode(_ entry: Fields.Entry?) -> SubtitleMode? {
+        let expected = "burn, file or off"
+        guard let entry, let text = text(entry, expected: expected) else { return nil }
+        guard let mode = SubtitleMode(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            let suggestion = Suggestion.didYouMean(text, in: SubtitleMode.allCases.map(\.rawValue))
+            error("'subtitles' must be \(expected); got \(entry.value.shown)\(suggestion)", at: entry.valueLocation)
+            return nil
+        }
+        return mode
     }
 
     /// `title_card: "Harbour"` or `title_card: { text:, subtitle:, duration: }`.
