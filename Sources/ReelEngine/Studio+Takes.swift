@@ -85,7 +85,7 @@ extension Studio {
             return TakeOutcome(take: existing, reused: true)
         }
         let step = "\(current.shot.id): \(kind.verb)"
-        progress.emit(.started(step: step, detail: "\(request.count) candidates on \(backend.name)", total: request.count))
+        progress.emit(.started(step: step, detail: "\(request.count) candidates on \(backend.name)", total: 100))
         let started = Date()
         let images = try await withScratchDirectory { scratch in
             try await journaledGeneration(
