@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import ReelKit
+import ReelMedia
+import ReelStore
 
 /// Maps any error to Reel's exit codes and prints it: 1 for the user's input (bad film file,
 /// unknown shot, wrong arguments), 2 for Reel's own faults.
@@ -19,6 +21,13 @@ enum ExitStatus {
             return reelError.isUserError ? userInput : internalFault
         case let exit as ExitCode:
             return exit.rawValue
+        case let ffmpeg as FFmpegError where ffmpeg.code == .notFound:
+            // A tool missing from the machine: the user can fix it, as the message says.
+            Output.error(ffmpeg.message)
+            return userInput
+        case let store as StoreError where store.code == .newerStore || store.code == .noProjectDirectory:
+            Output.error(store.message)
+            return userInput
         case is CancellationError:
             Output.error("interrupted; what was finished is kept, and the next `reel make` picks up from there")
             return 130
