@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReelBackends
 import ReelKit
 
 /// Maps any error to Reel's exit codes and prints it: 1 for the user's input (bad film file,
@@ -17,6 +18,10 @@ enum ExitStatus {
         case let reelError as ReelError:
             Output.error(reelError.message)
             return reelError.isUserError ? userInput : internalFault
+        case let backend as BackendError:
+            // A server refused or failed: the user fixes the server, its settings or the workflow.
+            Output.error(backend.message)
+            return userInput
         case let exit as ExitCode:
             return exit.rawValue
         default:
