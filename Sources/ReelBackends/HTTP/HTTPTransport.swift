@@ -9,7 +9,7 @@ import NIOHTTP1
 /// `BackendError` naming the backend. Time is a parameter, so tests never wait for real.
 ///
 /// ```swift
-/// let transport = HTTPTransport(backend: "comfyui", client: .shared)
+/// let transport = HTTPTransport(backend: "comfyui", client: HTTPTransport.makeClient())
 /// let stats = try await transport.send(.get("http://127.0.0.1:8188/system_stats")).checked()
 /// ```
 public struct HTTPTransport: Sendable {
@@ -147,6 +147,17 @@ public struct HTTPTransport: Sendable {
             .unreachable, backend: backend,
             "cannot reach \(backend) at \(url) (\(error)); start the server or fix its 'url' in film.yaml",
             underlying: error)
+    }
+
+    /// The HTTP client remote backends should share: one per process, never shut down. A refused
+    /// connection fails at once instead of being retried by the client until the deadline, so
+    /// `RetryPolicy` alone decides how long an unreachable server is tried.
+    public static func makeClient(connectTimeout: Duration = .seconds(10)) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .nanoseconds(
+            connectTimeout.components.seconds * 1_000_000_000 + connectTimeout.components.attoseconds / 1_000_000_000)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
     private static func headers(of response: HTTPClientResponse) -> [(String, String)] {

@@ -23,7 +23,7 @@ struct Backends: AsyncParsableCommand {
         let base = (try? Project.locate(project.directory))?.directory ?? URL(fileURLWithPath: ".")
         let settings = film?.film.settings ?? BackendSettings()
         let registry = try Services.fullRegistry(film: film?.film ?? Film(title: "", settings: settings), baseDirectory: base)
-        let rows = await BackendListing.rows(registry: registry, settings: settings, client: .shared)
+        let rows = await BackendListing.rows(registry: registry, settings: settings, client: RemoteBackends.httpClient)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -10,6 +10,11 @@ enum RemoteBackends {
     /// usually busy with one generation anyway.
     static let concurrency = ["comfyui": 1, "a1111": 1]
 
+    /// The process's one HTTP client for remote backends. It lives as long as the process (an
+    /// HTTP client must be shut down before it is released, and a command has no later moment),
+    /// and it is created only when a remote backend is first built.
+    static let httpClient = HTTPTransport.makeClient()
+
     static func comfyUIClient(_ settings: ComfyUISettings, client: HTTPClient) -> ComfyUIClient {
         ComfyUIClient(baseURL: settings.url, transport: HTTPTransport(backend: "comfyui", client: client))
     }

@@ -36,8 +36,9 @@ struct Services {
 
     /// Every backend: the embedded ones, and `comfyui` and `a1111` built from the film's
     /// settings (defaults when it has none). Remote ones run one job at a time.
-    /// The HTTP client is the process-wide one AsyncHTTPClient manages, which needs no shutdown.
-    static func fullRegistry(film: Film, baseDirectory: URL, client: HTTPClient = .shared) throws -> BackendRegistry {
+    static func fullRegistry(
+        film: Film, baseDirectory: URL, client: HTTPClient = RemoteBackends.httpClient
+    ) throws -> BackendRegistry {
         var registry = embeddedRegistry()
         let comfy = try RemoteBackends.comfyUI(film.settings.comfyui, baseDirectory: baseDirectory, client: client)
         registry.images[comfy.images.name] = comfy.images

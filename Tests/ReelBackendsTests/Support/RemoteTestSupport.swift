@@ -7,10 +7,13 @@ import Synchronization
 
 /// Shared pieces of the remote backends' tests.
 enum RemoteTestSupport {
+    /// One client for every test in the process, configured as the tool's.
+    static let client = HTTPTransport.makeClient(connectTimeout: .seconds(5))
+
     /// A transport on the test clock with short, jitter-free backoff.
     static func transport(_ backend: String, clock: TestClock, maxAttempts: Int = 4) -> HTTPTransport {
         HTTPTransport(
-            backend: backend, client: .shared,
+            backend: backend, client: client,
             retry: RetryPolicy(
                 maxAttempts: maxAttempts, baseDelay: .milliseconds(100), maxDelay: .seconds(10),
                 maxTotalDelay: .seconds(60), jitter: { 1 }),
