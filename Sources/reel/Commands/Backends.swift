@@ -19,14 +19,16 @@ struct Backends: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        let film = (try? Project.locate(project.directory)).flatMap { try? FilmLoading.load($0) }
-        let base = (try? Project.locate(project.directory))?.directory ?? URL(fileURLWithPath: ".")
-        let settings = film?.film.settings ?? BackendSettings()
-        let registry = try Services.fullRegistry(film: film?.film ?? Film(title: "", settings: settings), baseDirectory: base)
+        // Outside a project the defaults are listed; a project's broken film file is reported.
+        let found = try? Project.locate(project.directory)
+        let film = try found.map { try FilmLoading.load($0).film } ?? Film(title: "")
+        let settings = film.settings
+        let base = found?.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let registry = try Services.fullRegistry(film: film, baseDirectory: base)
         let rows = await BackendListing.rows(registry: registry, settings: settings, client: RemoteBackends.httpClient)
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
             Output.line(BackendListing.table(rows))
