@@ -70,7 +70,9 @@ public struct ComfyUIBackend: ImageBackend {
             let seed = request.seed(ofCandidate: index)
             values["seed"] = .int(Int(seed))
             context.progress(Double(index) / Double(count), "candidate \(index + 1) of \(count) on ComfyUI")
-            let files = try await client.run(try workflow.filled(with: values), workflow: workflow.name)
+            let graph = try workflow.filled(with: values)
+            let report = ComfyUIBackend.progressReporter(graph: graph, context: context, index: index, count: count)
+            let files = try await client.run(graph, workflow: workflow.name, onProgress: report)
             let outputs = files.filter { ($0.type ?? "output") == "output" }
             guard !outputs.isEmpty else {
                 throw BackendError(
@@ -87,6 +89,28 @@ public struct ComfyUIBackend: ImageBackend {
         return images
     }
 
+
+    /// Turns socket events of candidate `index` into the engine's progress: the sampler's steps
+    /// fill that candidate's share of the bar, and the message names the running node.
+    static func progressReporter(
+        graph: [String: JSONValue], context: GenerationContext, index: Int, count: Int
+    ) -> @Sendable (ComfyUIProgressSocket.Event) -> Void {
+        let names = graph.mapValues { $0["class_type"]?.string ?? "?" }
+        return { event in
+            let share = 1 / Double(max(1, count))
+            switch event {
+            case .executing(let node):
+                context.progress(Double(index) * share, "candidate \(index + 1) of \(count): node \(node) (\(names[node] ?? "?"))")
+            case .progress(let node, let value, let max):
+                let label = node.map { "node \($0) (\(names[$0] ?? "?"))" } ?? "step"
+                context.progress(
+                    (Double(index) + value / max) * share,
+                    "candidate \(index + 1) of \(count): \(label) \(Int(value))/\(Int(max))")
+            case .finished:
+                context.progress(Double(index + 1) * share, "candidate \(index + 1) of \(count) done")
+            }
+        }
+    }
 
     /// Uploads are named by the image's hash, so the same image is stored once on the server.
     static func uploadName(_ source: ImageSource) -> String {

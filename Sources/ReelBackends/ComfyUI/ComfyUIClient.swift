@@ -7,7 +7,8 @@ import ReelMedia
 /// A run ends when GET /history/{prompt_id} has the entry; it is polled with backoff. While the
 /// entry is missing, GET /queue tells whether the job is still there: a job in neither (the
 /// server restarted and lost its in-memory queue) is queued again under the same prompt id, a
-/// bounded number of times.
+/// bounded number of times. Live progress comes from the websocket (`ComfyUIProgressSocket`)
+/// beside the polling; the history stays the one source of truth about the result.
 public struct ComfyUIClient: Sendable {
     public let name = "comfyui"
     public var baseURL: String
@@ -17,12 +18,14 @@ public struct ComfyUIClient: Sendable {
     public var maxPollInterval: Duration
     /// How often a job that vanished from the server is queued again before giving up.
     public var maxResubmits: Int
+    /// Whether to follow the websocket for live progress.
+    public var followsProgress: Bool
     let transport: HTTPTransport
 
     public init(
         baseURL: String = "http://127.0.0.1:8188", transport: HTTPTransport,
         clientID: String = UUID().uuidString.lowercased(), pollInterval: Duration = .milliseconds(100),
-        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2
+        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, followsProgress: Bool = true
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.transport = transport
@@ -30,6 +33,7 @@ public struct ComfyUIClient: Sendable {
         self.pollInterval = pollInterval
         self.maxPollInterval = maxPollInterval
         self.maxResubmits = maxResubmits
+        self.followsProgress = followsProgress
     }
 
     /// Uploads an input image and returns the value LoadImage takes (`subfolder/name`).
@@ -49,13 +53,40 @@ public struct ComfyUIClient: Sendable {
     }
 
     /// Queues `graph`, waits for it, and returns the files its output nodes wrote, in node order.
-    /// Cancelling the task interrupts the job on the server and removes it from the queue.
-    func run(_ graph: [String: JSONValue], workflow: String) async throws -> [ComfyUIWire.FileReference] {
+    /// `onProgress` hears the websocket's events about this job. Cancelling the task interrupts
+    /// the job on the server and removes it from the queue.
+    func run(
+        _ graph: [String: JSONValue], workflow: String,
+        onProgress: @escaping @Sendable (ComfyUIProgressSocket.Event) -> Void = { _ in }
+    ) async throws -> [ComfyUIWire.FileReference] {
         let promptID = UUID().uuidString.lowercased()
         do {
-            try await submit(graph, promptID: promptID, workflow: workflow)
-            let entry = try await wait(for: promptID, graph: graph, workflow: workflow)
-            return try ComfyUIErrors.outputs(of: entry, workflow: workflow)
+            return try await withThrowingTaskGroup(of: [ComfyUIWire.FileReference]?.self) { group in
+                if followsProgress {
+                    let socket = ComfyUIProgressSocket(baseURL: baseURL, clientID: clientID)
+                    let (connected, signal) = AsyncStream<Void>.makeStream()
+                    group.addTask {
+                        // Best effort: a server without a socket still runs the job.
+                        try? await socket.follow(promptID: promptID, onConnected: { signal.finish() }, onEvent: onProgress)
+                        signal.finish()
+                        return nil
+                    }
+                    // Queue only once the socket listens, so no event of this job is missed.
+                    for await _ in connected {}
+                }
+                group.addTask {
+                    try await submit(graph, promptID: promptID, workflow: workflow)
+                    let entry = try await wait(for: promptID, graph: graph, workflow: workflow)
+                    return try ComfyUIErrors.outputs(of: entry, workflow: workflow)
+                }
+                while let result = try await group.next() {
+                    if let files = result {
+                        group.cancelAll()
+                        return files
+                    }
+                }
+                throw CancellationError()
+            }
         } catch is CancellationError {
             await cancel(promptID: promptID)
             throw CancellationError()

@@ -45,7 +45,10 @@ public struct ComfyUIVideoBackend: VideoBackend {
         values["cfg"] = models["video_cfg"] ?? values["cfg"]
         values["init_image"] = .string(try await client.upload(try context.data(of: request.image), fileName: ComfyUIBackend.uploadName(request.image)))
         context.progress(0.05, "queued on ComfyUI")
-        let files = try await client.run(try img2video.filled(with: values), workflow: img2video.name)
+        let graph = try img2video.filled(with: values)
+        let files = try await client.run(
+            graph, workflow: img2video.name,
+            onProgress: ComfyUIBackend.progressReporter(graph: graph, context: context, index: 0, count: 1))
         guard let file = files.first(where: { ($0.type ?? "output") == "output" && Self.isVideoName($0.filename) }) else {
             throw BackendError(
                 .badResponse, backend: name,
