@@ -1,5 +1,6 @@
 import Foundation
 import ReelKit
+import Synchronization
 
 /// Drives a ComfyUI server (local or remote) for images and clips: uploads the init image,
 /// queues the filled workflow with POST /prompt, waits for the run to finish, and fetches the
@@ -96,18 +97,23 @@ public struct ComfyUIBackend: ImageBackend {
         graph: [String: JSONValue], context: GenerationContext, index: Int, count: Int
     ) -> @Sendable (ComfyUIProgressSocket.Event) -> Void {
         let names = graph.mapValues { $0["class_type"]?.string ?? "?" }
+        let share = 1 / Double(max(1, count))
+        // The bar only moves forward: a node starting after the sampler keeps the sampler's share.
+        let reached = Mutex(Double(index) * share)
         return { event in
-            let share = 1 / Double(max(1, count))
+            let prefix = "candidate \(index + 1) of \(count)"
             switch event {
             case .executing(let node):
-                context.progress(Double(index) * share, "candidate \(index + 1) of \(count): node \(node) (\(names[node] ?? "?"))")
+                context.progress(reached.withLock { $0 }, "\(prefix): node \(node) (\(names[node] ?? "?"))")
             case .progress(let node, let value, let max):
                 let label = node.map { "node \($0) (\(names[$0] ?? "?"))" } ?? "step"
-                context.progress(
-                    (Double(index) + value / max) * share,
-                    "candidate \(index + 1) of \(count): \(label) \(Int(value))/\(Int(max))")
+                let fraction = reached.withLock { reached in
+                    reached = Swift.max(reached, (Double(index) + Swift.min(value / max, 1)) * share)
+                    return reached
+                }
+                context.progress(fraction, "\(prefix): \(label) \(Int(value))/\(Int(max))")
             case .finished:
-                context.progress(Double(index + 1) * share, "candidate \(index + 1) of \(count) done")
+                context.progress(Double(index + 1) * share, "\(prefix) done")
             }
         }
     }

@@ -79,11 +79,23 @@ public struct ComfyUIClient: Sendable {
                     let entry = try await wait(for: promptID, graph: graph, workflow: workflow)
                     return try ComfyUIErrors.outputs(of: entry, workflow: workflow)
                 }
+                var socketOpen = followsProgress
                 while let result = try await group.next() {
-                    if let files = result {
-                        group.cancelAll()
-                        return files
+                    guard let files = result else {
+                        socketOpen = false
+                        continue
                     }
+                    if socketOpen {
+                        // The socket's last events may still be on the wire; let it see the run's
+                        // end, for at most a moment of real time.
+                        group.addTask {
+                            try? await ContinuousClock().sleep(for: .milliseconds(500))
+                            return nil
+                        }
+                        _ = try await group.next()
+                    }
+                    group.cancelAll()
+                    return files
                 }
                 throw CancellationError()
             }

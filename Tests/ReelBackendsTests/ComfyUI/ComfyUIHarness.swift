@@ -17,7 +17,10 @@ struct ComfyUIHarness {
     ) async throws -> T {
         let fake = FakeComfyUI()
         return try await withTemporaryDirectory("reel-comfyui") { scratch in
-            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
+            try await TestHTTPServer.with(
+                handler: { await fake.handle($0) },
+                webSocket: { query, outbox in await fake.openSocket(query: query, outbox: outbox) }
+            ) { baseURL in
                 let client = ComfyUIClient(
                     baseURL: baseURL, transport: RemoteTestSupport.transport("comfyui", clock: clock),
                     clientID: "reel-test-client", pollInterval: pollInterval, maxPollInterval: pollInterval)

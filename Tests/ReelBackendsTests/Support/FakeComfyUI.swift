@@ -1,11 +1,12 @@
 import Foundation
-import ReelBackends
+@testable import ReelBackends
 import ReelMedia
 
 /// A ComfyUI server that speaks the real protocol (shapes captured from ComfyUI 0.3.64, see
 /// comfyui-protocol.md): it validates graphs as the real one does (400 with `error` and
 /// `node_errors`), runs them at once into real PNG bytes, and serves /history, /queue, /view,
-/// /upload/image, /interrupt and /system_stats. Faults are scripted per path.
+/// /upload/image, /interrupt and /system_stats, and sends the websocket's message sequence to
+/// the client that queued a prompt. Faults are scripted per path.
 actor FakeComfyUI {
     struct Prompt: Sendable {
         var id: String
@@ -36,6 +37,32 @@ actor FakeComfyUI {
     private var counter = 0
     private var number = 0
     private var submissionWaiters: [CheckedContinuation<Void, Never>] = []
+    private var sockets: [String: WebSocketOutbox] = [:]
+    /// Every websocket message type sent, in order.
+    private(set) var sentTypes: [String] = []
+
+    /// A websocket connected: it gets `status` with its sid at once, as on the real server.
+    func openSocket(query: [String: String], outbox: WebSocketOutbox) {
+        let sid = query["clientId"] ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        sockets[sid] = outbox
+        send("status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(running.count)])]), "sid": .string(sid)]), to: sid)
+    }
+
+    /// Run events go to the prompt's client; without a client id, or for `status`, to every socket.
+    private func send(_ type: String, _ data: JSONValue, to clientID: String?) {
+        let message: JSONValue = .object(["type": .string(type), "data": data])
+        guard let text = (try? JSONEncoder().encode(message)).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+        sentTypes.append(type)
+        if let clientID, let outbox = sockets[clientID] {
+            outbox.yield(text)
+        } else {
+            sockets.values.forEach { $0.yield(text) }
+        }
+    }
+
+    private func queueStatus(_ remaining: Int) {
+        send("status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(remaining)])])]), to: nil)
+    }
 
     func set(faults: [String: [TestResponse]]) { self.faults = faults }
     func set(viewMode: ViewMode) { self.viewMode = viewMode }
@@ -182,6 +209,27 @@ actor FakeComfyUI {
     /// Runs a graph: each output node writes a file (a PNG whose colour comes from the seed, or
     /// an MP4 header for SaveVideo), and the history entry is written as the real server does.
     private func execute(_ prompt: Prompt) {
+        let id: JSONValue = .string(prompt.id)
+        queueStatus(1)
+        queueStatus(1)
+        // Another client's prompt, which ours must not take for its own.
+        send("progress", .object(["value": .int(9), "max": .int(10), "prompt_id": .string("someone-else"), "node": .string("5")]), to: nil)
+        send("execution_start", .object(["prompt_id": id, "timestamp": .int(1_795_564_172_845)]), to: prompt.clientID)
+        send("execution_cached", .object(["nodes": .array([]), "prompt_id": id]), to: prompt.clientID)
+        for (nodeID, node) in prompt.graph.sorted(by: { NodeOrder.less($0.key, $1.key) }) {
+            send("progress_state", .object(["prompt_id": id, "nodes": .object([:])]), to: prompt.clientID)
+            send("executing", .object(["node": .string(nodeID), "display_node": .string(nodeID), "prompt_id": id]), to: prompt.clientID)
+            if nodeID == failingNode { break }
+            if node["class_type"]?.string == "KSampler" {
+                for step in 1...3 {
+                    send("progress", .object(["value": .int(step), "max": .int(3), "prompt_id": id, "node": .string(nodeID)]), to: prompt.clientID)
+                }
+            }
+        }
+        defer {
+            queueStatus(0)
+            send("executing", .object(["node": .null, "prompt_id": id]), to: prompt.clientID)
+        }
         let started: JSONValue = .array([.string("execution_start"), .object(["prompt_id": .string(prompt.id)])])
         if let failing = failingNode, let node = prompt.graph[failing] {
             let error: JSONValue = .object([
@@ -192,6 +240,7 @@ actor FakeComfyUI {
                 "current_inputs": .object([:]), "current_outputs": .array([]),
             ])
             record(prompt, outputs: [:], status: "error", messages: [started, .array([.string("execution_error"), error])])
+            send("execution_error", error, to: prompt.clientID)
             return
         }
         var outputs: [String: JSONValue] = [:]
@@ -205,10 +254,13 @@ actor FakeComfyUI {
             let name = "\(stem)_\(String(format: "%05d", counter))_.\(isVideo ? "mp4" : "png")"
             files[subfolder + "/" + name] = isVideo ? Self.mp4Bytes : Self.png(for: prompt.graph)
             let file: JSONValue = .object(["filename": .string(name), "subfolder": .string(subfolder), "type": .string("output")])
-            outputs[id] = isVideo ? .object(["images": .array([file]), "animated": .array([.bool(true)])]) : .object(["images": .array([file])])
+            let output: JSONValue = isVideo ? .object(["images": .array([file]), "animated": .array([.bool(true)])]) : .object(["images": .array([file])])
+            outputs[id] = output
+            send("executed", .object(["node": .string(id), "display_node": .string(id), "output": output, "prompt_id": .string(prompt.id)]), to: prompt.clientID)
         }
         let success: JSONValue = .array([.string("execution_success"), .object(["prompt_id": .string(prompt.id)])])
         record(prompt, outputs: outputs, status: "success", messages: [started, success])
+        send("execution_success", .object(["prompt_id": .string(prompt.id), "timestamp": .int(1_795_564_172_904)]), to: prompt.clientID)
     }
 
     private func record(_ prompt: Prompt, outputs: [String: JSONValue], status: String, messages: [JSONValue]) {
@@ -274,8 +326,10 @@ actor FakeComfyUI {
         if let id { interrupted.append(id) }
         if let index = running.firstIndex(where: { id == nil || $0.id == id }) {
             let prompt = running.remove(at: index)
-            let message: JSONValue = .array([.string("execution_interrupted"), .object(["prompt_id": .string(prompt.id)])])
-            record(prompt, outputs: [:], status: "error", messages: [message])
+            let data: JSONValue = .object(["prompt_id": .string(prompt.id), "node_id": .string("1"), "node_type": .string("EmptyImage"), "executed": .array([])])
+            record(prompt, outputs: [:], status: "error", messages: [.array([.string("execution_interrupted"), data])])
+            send("execution_interrupted", data, to: prompt.clientID)
+            send("executing", .object(["node": .null, "prompt_id": .string(prompt.id)]), to: prompt.clientID)
         }
         return .empty(200)
     }

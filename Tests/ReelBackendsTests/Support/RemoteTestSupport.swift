@@ -38,4 +38,5 @@ final class ProgressLog: Sendable {
     private let entries = Mutex<[(Double, String)]>([])
     func append(_ fraction: Double, _ message: String) { entries.withLock { $0.append((fraction, message)) } }
     var fractions: [Double] { entries.withLock { $0.map(\.0) } }
+    var messages: [String] { entries.withLock { $0.map(\.1) } }
 }
