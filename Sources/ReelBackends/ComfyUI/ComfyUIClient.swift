@@ -19,12 +19,15 @@ public struct ComfyUIClient: Sendable {
     public var maxResubmits: Int
     /// Whether to follow the websocket for live progress.
     public var followsProgress: Bool
+    /// How long, in real time, the socket may take to report a finished job's last events.
+    public var progressGrace: Duration
     let transport: HTTPTransport
 
     public init(
         baseURL: String = "http://127.0.0.1:8188", transport: HTTPTransport,
         clientID: String = UUID().uuidString.lowercased(), pollInterval: Duration = .milliseconds(100),
-        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, followsProgress: Bool = true
+        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, followsProgress: Bool = true,
+        progressGrace: Duration = .milliseconds(500)
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.transport = transport
@@ -33,6 +36,7 @@ public struct ComfyUIClient: Sendable {
         self.maxPollInterval = maxPollInterval
         self.maxResubmits = maxResubmits
         self.followsProgress = followsProgress
+        self.progressGrace = progressGrace
     }
 
     /// Queues `graph`, waits for it, and returns the files its output nodes wrote, in node order.
@@ -71,8 +75,9 @@ public struct ComfyUIClient: Sendable {
                     if socketOpen {
                         // The socket's last events may still be on the wire; let it see the run's
                         // end, for at most a moment of real time.
+                        let grace = progressGrace
                         group.addTask {
-                            try? await ContinuousClock().sleep(for: .milliseconds(500))
+                            try? await ContinuousClock().sleep(for: grace)
                             return nil
                         }
                         _ = try await group.next()

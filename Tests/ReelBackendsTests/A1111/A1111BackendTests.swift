@@ -113,10 +113,10 @@ import Testing
 
     @Test func pingTellsAWebuiWithoutTheAPIFromOneThatIsDown() async throws {
         try await Self.with { harness in
-            let up = await harness.backend.ping()
+            let up = await harness.backend.ping(timeout: .seconds(60))
             #expect((try? up.get()) == "AUTOMATIC1111 API")
             await harness.fake.set(faults: ["/sdapi/v1/options": [.json(#"{"detail": "Not Found"}"#, status: 404)]])
-            let missing = await harness.backend.ping()
+            let missing = await harness.backend.ping(timeout: .seconds(60))
             #expect(throws: BackendError.self) { try missing.get() }
             if case .failure(let error) = missing { #expect(error.message.contains("--api")) }
         }

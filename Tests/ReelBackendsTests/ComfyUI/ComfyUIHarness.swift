@@ -23,7 +23,9 @@ struct ComfyUIHarness {
             ) { baseURL in
                 let client = ComfyUIClient(
                     baseURL: baseURL, transport: RemoteTestSupport.transport("comfyui", clock: clock),
-                    clientID: "reel-test-client", pollInterval: pollInterval, maxPollInterval: pollInterval)
+                    clientID: "reel-test-client", pollInterval: pollInterval, maxPollInterval: pollInterval,
+                    // The socket ends at the run's last event; the grace only bounds a broken one.
+                    progressGrace: .seconds(60))
                 return try await body(ComfyUIHarness(fake: fake, clock: clock, client: client, scratch: scratch))
             }
         }
