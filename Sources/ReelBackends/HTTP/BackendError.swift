@@ -64,11 +64,23 @@ public struct BackendError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(backend): \(message)" }
+
+    /// A URL as a message may show it: without user and password (basic auth in film.yaml's
+    /// `url`) and without the query (signed URLs carry their token there).
+    public static func shown(_ url: String) -> String {
+        guard var components = URLComponents(string: url) else { return "the server" }
+        components.user = nil
+        components.password = nil
+        components.query = nil
+        components.fragment = nil
+        return components.string ?? "the server"
+    }
 }
 
 extension BackendError {
     /// The error an HTTP status stands for, with the server's own words (cut short) and what to do.
-    static func http(status: Int, backend: String, url: String, body: Data, retryAfter: Duration?) -> BackendError {
+    static func http(status: Int, backend: String, url rawURL: String, body: Data, retryAfter: Duration?) -> BackendError {
+        let url = shown(rawURL)
         let said = String(decoding: body.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let detail = said.isEmpty ? "" : ": \(said)"
         switch status {

@@ -75,6 +75,10 @@ public struct HTTPTransport: Sendable {
     }
 
     private func execute(_ call: HTTPCall) async throws -> HTTPClientResponse {
+        guard URL(string: call.url)?.host != nil else {
+            throw BackendError(
+                .rejected, backend: backend, "'\(BackendError.shown(call.url))' is not a usable URL; fix the backend's 'url' in film.yaml")
+        }
         var request = HTTPClientRequest(url: call.url)
         request.method = HTTPMethod(rawValue: call.method)
         for (name, value) in call.headers { request.headers.add(name: name, value: value) }
@@ -89,7 +93,8 @@ public struct HTTPTransport: Sendable {
         }
     }
 
-    private func collect(_ response: HTTPClientResponse, cap: Int, url: String) async throws -> Data {
+    private func collect(_ response: HTTPClientResponse, cap: Int, url rawURL: String) async throws -> Data {
+        let url = BackendError.shown(rawURL)
         var data = Data()
         do {
             for try await chunk in response.body {
@@ -108,7 +113,8 @@ public struct HTTPTransport: Sendable {
         return data
     }
 
-    private func write(_ response: HTTPClientResponse, to file: URL, url: String) async throws {
+    private func write(_ response: HTTPClientResponse, to file: URL, url rawURL: String) async throws {
+        let url = BackendError.shown(rawURL)
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
@@ -132,7 +138,8 @@ public struct HTTPTransport: Sendable {
 
     /// Connection trouble and timeouts are transient `BackendError`s; cancellation stays
     /// `CancellationError`, so callers can clean up on the server.
-    private func translate(_ error: any Error, url: String) -> any Error {
+    private func translate(_ error: any Error, url rawURL: String) -> any Error {
+        let url = BackendError.shown(rawURL)
         if error is CancellationError || Task.isCancelled { return CancellationError() }
         if let error = error as? BackendError { return error }
         if let client = error as? HTTPClientError,

@@ -33,3 +33,26 @@ import Testing
         }
     }
 }
+
+@Suite struct ComfyUIFileNameTests {
+    @Test(arguments: ["dup (1)", "a+b&c=d", "../../escape", "night sky #2"])
+    func returnedNamesTravelOnlyAsQueryValuesNeverAsPaths(stem: String) async throws {
+        try await ComfyUIHarness.with { harness in
+            await harness.fake.set(outputStem: stem)
+            let request = Request(prompt: "x", width: 64, height: 64, count: 1)
+            if stem.contains("..") {
+                // The name goes back to the server, which refuses it; nothing is written locally.
+                let error = await #expect(throws: BackendError.self) {
+                    try await harness.images().generate(request, context: harness.context())
+                }
+                #expect(error?.code == .rejected)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: harness.scratch.path).isEmpty)
+                return
+            }
+            let images = try await harness.images().generate(request, context: harness.context())
+            #expect(images.count == 1)
+            // Nothing is left in the scratch folder, under the server's name or any other.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.scratch.path).isEmpty)
+        }
+    }
+}

@@ -60,3 +60,14 @@ import Testing
         }
     }
 }
+
+@Suite struct BackendErrorTests {
+    @Test func messagesNeverShowCredentialsOrQueries() {
+        let error = BackendError.http(
+            status: 500, backend: "a1111", url: "http://me:secret@gpu:7860/sdapi/v1/txt2img?token=abc", body: Data(),
+            retryAfter: nil)
+        #expect(error.message.contains("http://gpu:7860/sdapi/v1/txt2img"))
+        #expect(!error.message.contains("secret"))
+        #expect(!error.message.contains("token"))
+    }
+}

@@ -48,7 +48,7 @@ extension FakeComfyUI {
             counter += 1
             let prefix = node["inputs"]?["filename_prefix"]?.string ?? "ComfyUI"
             let subfolder = prefix.contains("/") ? String(prefix[..<(prefix.lastIndex(of: "/") ?? prefix.endIndex)]) : ""
-            let stem = prefix.split(separator: "/").last.map(String.init) ?? "ComfyUI"
+            let stem = outputStem ?? prefix.split(separator: "/").last.map(String.init) ?? "ComfyUI"
             let isVideo = type == "SaveVideo"
             let name = "\(stem)_\(String(format: "%05d", counter))_.\(isVideo ? "mp4" : "png")"
             files[subfolder + "/" + name] = isVideo ? Self.mp4Bytes : Self.png(for: prompt.graph)

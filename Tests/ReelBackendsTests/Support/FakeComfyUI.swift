@@ -28,6 +28,8 @@ actor FakeComfyUI {
     var failingNode: String?
     /// Jobs stay running until interrupted.
     var hold = false
+    /// Output file names start with this instead of the filename_prefix's last part.
+    var outputStem: String?
     /// How many accepted jobs vanish (as on a server restart) before the rest run.
     var loseJobs = 0
 
@@ -69,6 +71,7 @@ actor FakeComfyUI {
     func set(failingNode: String?) { self.failingNode = failingNode }
     func set(hold: Bool) { self.hold = hold }
     func set(loseJobs: Int) { self.loseJobs = loseJobs }
+    func set(outputStem: String?) { self.outputStem = outputStem }
 
     /// Returns once a job is running (held).
     func waitForRunningJob() async {
