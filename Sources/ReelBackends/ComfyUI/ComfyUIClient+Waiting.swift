@@ -7,17 +7,25 @@ extension ComfyUIClient {
         var delay = pollInterval
         var missing = 0
         var resubmits = 0
+        var outage = Duration.zero
         while true {
             try Task.checkCancellation()
-            let call = HTTPCall.get(url("/history/\(promptID)"))
-            let history = try await transport.send(call).checked(backend: name, url: call.url)
-                .decoded([String: ComfyUIWire.HistoryEntry].self, backend: name, what: "GET /history")
-            if let entry = history[promptID], entry.status?.completed == true || entry.status?.status_str != nil {
-                return entry
+            let polled: (entry: ComfyUIWire.HistoryEntry?, queued: Bool)
+            do {
+                polled = try await poll(promptID)
+                outage = .zero
+            } catch let error as BackendError where error.isTransient && outage < maxOutage {
+                // The server is down or restarting (ComfyUI takes seconds to start); keep asking,
+                // then find out below whether it still has the job.
+                outage += delay
+                try await transport.clock.sleep(for: delay)
+                delay = min(delay * 2, maxPollInterval)
+                continue
             }
+            if let entry = polled.entry { return entry }
             // Not finished: still queued or running? Twice absent in a row rules out the moment
             // between leaving the queue and entering the history.
-            missing = try await isQueued(promptID) ? 0 : missing + 1
+            missing = polled.queued ? 0 : missing + 1
             if missing >= 2 {
                 guard resubmits < maxResubmits else {
                     throw BackendError(
@@ -32,6 +40,17 @@ extension ComfyUIClient {
             try await transport.clock.sleep(for: delay)
             delay = min(delay * 2, maxPollInterval)
         }
+    }
+
+    /// The finished history entry, if there is one, and whether the job is still queued.
+    private func poll(_ promptID: String) async throws -> (entry: ComfyUIWire.HistoryEntry?, queued: Bool) {
+        let call = HTTPCall.get(url("/history/\(promptID)"))
+        let history = try await transport.send(call).checked(backend: name, url: call.url)
+            .decoded([String: ComfyUIWire.HistoryEntry].self, backend: name, what: "GET /history")
+        if let entry = history[promptID], entry.status?.completed == true || entry.status?.status_str != nil {
+            return (entry, false)
+        }
+        return (nil, try await isQueued(promptID))
     }
 
     func isQueued(_ promptID: String) async throws -> Bool {

@@ -17,6 +17,9 @@ public struct ComfyUIClient: Sendable {
     public var maxPollInterval: Duration
     /// How often a job that vanished from the server is queued again before giving up.
     public var maxResubmits: Int
+    /// How long (in poll waits) the server may be unreachable while a job waits, as when it
+    /// restarts, before the job fails.
+    public var maxOutage: Duration
     /// Whether to follow the websocket for live progress.
     public var followsProgress: Bool
     /// How long, in real time, the socket may take to report a finished job's last events.
@@ -26,7 +29,7 @@ public struct ComfyUIClient: Sendable {
     public init(
         baseURL: String = "http://127.0.0.1:8188", transport: HTTPTransport,
         clientID: String = UUID().uuidString.lowercased(), pollInterval: Duration = .milliseconds(100),
-        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, followsProgress: Bool = true,
+        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, maxOutage: Duration = .seconds(120), followsProgress: Bool = true,
         progressGrace: Duration = .milliseconds(500)
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
@@ -35,6 +38,7 @@ public struct ComfyUIClient: Sendable {
         self.pollInterval = pollInterval
         self.maxPollInterval = maxPollInterval
         self.maxResubmits = maxResubmits
+        self.maxOutage = maxOutage
         self.followsProgress = followsProgress
         self.progressGrace = progressGrace
     }

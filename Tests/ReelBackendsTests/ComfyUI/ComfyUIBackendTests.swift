@@ -165,3 +165,20 @@ import Testing
         }
     }
 }
+
+@Suite struct ComfyUIRestartTests {
+    @Test func aServerThatDiesMidJobAndComesBackGetsTheJobOnceMore() async throws {
+        try await ComfyUIHarness.with { harness in
+            // Twelve refused requests: more than one call's retries (4 attempts), so the wait
+            // itself must ride out the outage.
+            await harness.fake.set(outageAfterSubmit: 12)
+            let images = try await harness.images().generate(
+                Request(prompt: "x", width: 64, height: 64, seed: 9, count: 1), context: harness.context())
+            #expect(images.map(\.seed) == [9])
+            let prompts = await harness.fake.prompts
+            #expect(prompts.count == 2)
+            #expect(Set(prompts.map(\.id)).count == 1)
+            #expect(await harness.fake.requestLog.filter { $0 == "GET /view" }.count == 1)
+        }
+    }
+}

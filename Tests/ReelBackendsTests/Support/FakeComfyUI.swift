@@ -28,6 +28,10 @@ actor FakeComfyUI {
     var failingNode: String?
     /// Jobs stay running until interrupted.
     var hold = false
+    /// After the next accepted prompt the server goes down for this many requests, then comes
+    /// back with an empty queue and history, as after a restart.
+    var outageAfterSubmit = 0
+    var outageLeft = 0
     /// Output file names start with this instead of the filename_prefix's last part.
     var outputStem: String?
     /// How many accepted jobs vanish (as on a server restart) before the rest run.
@@ -72,6 +76,7 @@ actor FakeComfyUI {
     func set(hold: Bool) { self.hold = hold }
     func set(loseJobs: Int) { self.loseJobs = loseJobs }
     func set(outputStem: String?) { self.outputStem = outputStem }
+    func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
 
     /// Returns once a job is running (held).
     func waitForRunningJob() async {
@@ -82,6 +87,11 @@ actor FakeComfyUI {
     func handle(_ request: TestRequest) -> TestResponse {
         let path = request.path.hasPrefix("/api/") ? String(request.path.dropFirst(4)) : request.path
         requestLog.append("\(request.method) \(path)")
+        if outageLeft > 0 {
+            outageLeft -= 1
+            if outageLeft == 0 { running = [] }
+            return .empty(503)
+        }
         if var canned = faults[path], !canned.isEmpty {
             let answer = canned.removeFirst()
             faults[path] = canned
@@ -117,7 +127,10 @@ actor FakeComfyUI {
             id: value["prompt_id"]?.string ?? UUID().uuidString.lowercased(), clientID: value["client_id"]?.string,
             graph: graph)
         prompts.append(prompt)
-        if loseJobs > 0 {
+        if outageAfterSubmit > 0 {
+            outageLeft = outageAfterSubmit
+            outageAfterSubmit = 0
+        } else if loseJobs > 0 {
             loseJobs -= 1
         } else if hold {
             running.append(prompt)
