@@ -33,13 +33,13 @@ public struct A1111Backend: ImageBackend {
 
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
-            initImage: true, seed: true, negativePrompt: true, promptWeights: false, maxBatch: 8,
+            initImage: true, seed: true, negativePrompt: true, promptWeights: true, maxBatch: 8,
             sizes: SizeRule(multiple: 64, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024))
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         var body = A1111Wire.GenerateRequest(
-            prompt: request.prompt, negative_prompt: request.negative ?? "", seed: Int64(request.seed),
+            prompt: PromptEmphasis.text(of: request), negative_prompt: request.negative ?? "", seed: Int64(request.seed),
             width: request.width, height: request.height, batch_size: max(1, request.count), steps: steps,
             cfg_scale: cfgScale, sampler_name: sampler)
         var path = "/sdapi/v1/txt2img"

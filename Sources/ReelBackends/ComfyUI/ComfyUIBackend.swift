@@ -45,13 +45,13 @@ public struct ComfyUIBackend: ImageBackend {
 
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
-            initImage: true, seed: true, negativePrompt: true, maxBatch: 8,
+            initImage: true, seed: true, negativePrompt: true, promptWeights: true, maxBatch: 8,
             sizes: SizeRule(multiple: 64, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024))
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         var values = models
-        values["prompt"] = .string(request.prompt)
+        values["prompt"] = .string(PromptEmphasis.text(of: request))
         values["negative"] = .string(request.negative ?? "")
         values["width"] = .int(request.width)
         values["height"] = .int(request.height)
