@@ -17,6 +17,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // Named for the test servers (NIOHTTP1); async-http-client brings it in anyway.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // System libraries (Debian -dev packages, installed by scripts/bootstrap).
@@ -36,7 +39,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEG", "CJPEGHelpers", "CWebP"]),
-        .target(name: "ReelBackends", dependencies: ["ReelKit", "ReelMedia"]),
+        .target(
+            name: "ReelBackends",
+            dependencies: [
+                "ReelKit", "ReelMedia", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
         .target(
             name: "ReelEngine",
             dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
@@ -45,6 +57,7 @@ let package = Package(
             dependencies: [
                 "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
@@ -62,7 +75,13 @@ let package = Package(
                 "ReelStore", "ReelTesting", "reel-store-probe", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
-        .testTarget(name: "ReelBackendsTests", dependencies: ["ReelBackends", "ReelTesting"]),
+        .testTarget(
+            name: "ReelBackendsTests",
+            dependencies: [
+                "ReelBackends", "ReelTesting", .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
         .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"], exclude: ["Golden"]),
     ],

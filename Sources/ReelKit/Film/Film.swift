@@ -21,6 +21,8 @@ public struct Film: Sendable, Hashable, Codable {
     /// Seeds of shots that set none derive from this and the shot's id.
     public var seed: UInt32
     public var backends: BackendSelection
+    /// Settings of the self-hosted backends (`comfyui:`, `a1111:`).
+    public var settings: BackendSettings
     public var characters: [CastMember]
     public var locations: [Location]
     public var shots: [Shot]
@@ -39,6 +41,7 @@ public struct Film: Sendable, Hashable, Codable {
         title: String, aspect: AspectRatio = Film.defaultAspect, fps: Int = Film.defaultFPS,
         resolution: Int = Film.defaultResolution, style: String? = nil, params: String? = nil,
         negative: String? = nil, seed: UInt32 = 0, backends: BackendSelection = .embedded,
+        settings: BackendSettings = BackendSettings(),
         characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],
         titleCard: Card? = nil, endCard: Card? = nil, subtitles: SubtitleMode = .file, sourceMap: SourceMap = SourceMap()
     ) {
@@ -51,6 +54,7 @@ public struct Film: Sendable, Hashable, Codable {
         self.negative = negative
         self.seed = seed
         self.backends = backends
+        self.settings = settings
         self.characters = characters
         self.locations = locations
         self.shots = shots

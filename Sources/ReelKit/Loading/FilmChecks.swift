@@ -29,6 +29,7 @@ struct FilmChecks {
         checkTransitions()
         checkUnusedNames()
         checkReferences()
+        checkWorkflows()
         runPromptChecker()
         return diagnostics
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReelBackends
 import ReelKit
 import ReelMedia
 import ReelStore
@@ -19,6 +20,10 @@ enum ExitStatus {
         case let reelError as ReelError:
             Output.error(reelError.message)
             return reelError.isUserError ? userInput : internalFault
+        case let backend as BackendError:
+            // A server refused or failed: the user fixes the server, its settings or the workflow.
+            Output.error(backend.message)
+            return userInput
         case let exit as ExitCode:
             return exit.rawValue
         case let ffmpeg as FFmpegError where ffmpeg.code == .notFound:

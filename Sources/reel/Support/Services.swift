@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import Logging
 import ReelBackends
@@ -20,8 +21,9 @@ struct Services {
         let loaded = try FilmLoading.load(project)
         if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
         let store = try Store.open(projectDirectory: project.directory)
+        let backends = try registry ?? fullRegistry(film: loaded.film, baseDirectory: project.directory)
         let studio = Studio(
-            project: project, film: loaded.film, store: store, registry: registry ?? embeddedRegistry(),
+            project: project, film: loaded.film, store: store, registry: backends,
             progress: printer.sink, budget: budget, logger: Logger(label: "reel"))
         return Services(project: project, studio: studio, printer: printer)
     }
@@ -31,6 +33,21 @@ struct Services {
         BackendRegistry(
             images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
             concurrency: ["sketch": max(1, ProcessInfo.processInfo.activeProcessorCount), "camera": 1])
+    }
+
+    /// Every backend: the embedded ones, and `comfyui` and `a1111` built from the film's
+    /// settings (defaults when it has none). Remote ones run one job at a time.
+    static func fullRegistry(
+        film: Film, baseDirectory: URL, client: HTTPClient = RemoteBackends.httpClient
+    ) throws -> BackendRegistry {
+        var registry = embeddedRegistry()
+        let comfy = try RemoteBackends.comfyUI(film.settings.comfyui, baseDirectory: baseDirectory, client: client)
+        registry.images[comfy.images.name] = comfy.images
+        registry.videos[comfy.video.name] = comfy.video
+        let a1111 = RemoteBackends.a1111(film.settings.a1111, client: client)
+        registry.images[a1111.name] = a1111
+        registry.concurrency.merge(RemoteBackends.concurrency) { mine, _ in mine }
+        return registry
     }
 }
 

@@ -1,0 +1,126 @@
+import Foundation
+import ReelKit
+import Synchronization
+
+/// Drives a ComfyUI server (local or remote) for images and clips: uploads the init image,
+/// queues the filled workflow with POST /prompt, waits for the run to finish, and fetches the
+/// results with /view. One prompt per candidate, each with its own seed, so every candidate's
+/// seed is recorded and can be made again.
+///
+/// ```swift
+/// let client = ComfyUIClient(baseURL: "http://127.0.0.1:8188", transport: transport)
+/// let comfy = try ComfyUIBackend(client: client, models: ["checkpoint": "sd_xl_base_1.0.safetensors"])
+/// let images = try await comfy.generate(request, context: context)
+/// ```
+///
+/// Clips come from `ComfyUIVideoBackend`, which shares the client.
+public struct ComfyUIBackend: ImageBackend {
+    public let name = "comfyui"
+    public var client: ComfyUIClient
+    public var txt2img: ComfyUIWorkflow
+    public var img2img: ComfyUIWorkflow
+    /// Values for model and sampler placeholders (`checkpoint`, `steps`, …).
+    public var models: [String: JSONValue]
+
+    /// Model files and sampler settings Reel's own workflows use when film.yaml names none.
+    public static let defaultModels: [String: JSONValue] = [
+        "checkpoint": .string("sd_xl_base_1.0.safetensors"),
+        "video_model": .string("wan2.1_i2v_480p_14B_fp8_scaled.safetensors"),
+        "text_encoder": .string("umt5_xxl_fp8_e4m3fn_scaled.safetensors"),
+        "vae": .string("wan_2.1_vae.safetensors"),
+        "clip_vision": .string("clip_vision_h.safetensors"),
+        "steps": .int(25), "cfg": .double(7), "sampler": .string("euler"), "scheduler": .string("normal"),
+        "video_steps": .int(20), "video_cfg": .double(6), "video_fps": .int(16), "max_frames": .int(81),
+    ]
+
+    public init(
+        client: ComfyUIClient, txt2img: ComfyUIWorkflow? = nil, img2img: ComfyUIWorkflow? = nil,
+        models: [String: JSONValue] = [:]
+    ) throws {
+        self.client = client
+        self.txt2img = try txt2img ?? ComfyUIWorkflow(name: "txt2img", json: Data(ComfyUIDefaultWorkflows.txt2img.utf8))
+        self.img2img = try img2img ?? ComfyUIWorkflow(name: "img2img", json: Data(ComfyUIDefaultWorkflows.img2img.utf8))
+        self.models = Self.defaultModels.merging(models) { _, mine in mine }
+    }
+
+    public var capabilities: ImageCapabilities {
+        ImageCapabilities(
+            initImage: true, seed: true, negativePrompt: true, promptWeights: true, maxBatch: 8,
+            sizes: SizeRule(multiple: 64, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024))
+    }
+
+    public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        var values = models
+        values["prompt"] = .string(PromptEmphasis.text(of: request))
+        values["negative"] = .string(request.negative ?? "")
+        values["width"] = .int(request.width)
+        values["height"] = .int(request.height)
+        values["batch_size"] = .int(1)
+        let workflow: ComfyUIWorkflow
+        if let source = request.initImage {
+            workflow = img2img
+            values["init_image"] = .string(try await client.upload(try context.data(of: source), fileName: Self.uploadName(source)))
+            values["denoise"] = .double(request.strength ?? 0.6)
+        } else {
+            workflow = txt2img
+            values["denoise"] = .double(1)
+        }
+        let count = max(1, request.count)
+        var images: [GeneratedImage] = []
+        for index in 0..<count {
+            let seed = request.seed(ofCandidate: index)
+            values["seed"] = .int(Int(seed))
+            context.progress(Double(index) / Double(count), "candidate \(index + 1) of \(count) on ComfyUI")
+            let graph = try workflow.filled(with: values)
+            let report = ComfyUIBackend.progressReporter(graph: graph, context: context, index: index, count: count)
+            let files = try await client.run(graph, workflow: workflow.name, onProgress: report)
+            let outputs = files.filter { ($0.type ?? "output") == "output" }
+            guard !outputs.isEmpty else {
+                throw BackendError(
+                    .badResponse, backend: name,
+                    "workflow '\(workflow.name)' finished without saving an image; give it a SaveImage node")
+            }
+            for (offset, file) in outputs.enumerated() {
+                let data = try await client.fetch(file, into: context.scratchDirectory)
+                try ImageCheck.verify(data, backend: name, what: "'\(file.filename)'")
+                images.append(GeneratedImage(data: data, seed: outputs.count == 1 || offset == 0 ? seed : nil))
+            }
+        }
+        context.progress(1, "done")
+        return images
+    }
+
+
+    /// Turns socket events of candidate `index` into the engine's progress: the sampler's steps
+    /// fill that candidate's share of the bar, and the message names the running node.
+    static func progressReporter(
+        graph: [String: JSONValue], context: GenerationContext, index: Int, count: Int
+    ) -> @Sendable (ComfyUIProgressSocket.Event) -> Void {
+        let names = graph.mapValues { $0["class_type"]?.string ?? "?" }
+        let share = 1 / Double(max(1, count))
+        // The bar only moves forward: a node starting after the sampler keeps the sampler's share.
+        let reached = Mutex(Double(index) * share)
+        return { event in
+            let prefix = "candidate \(index + 1) of \(count)"
+            switch event {
+            case .executing(let node):
+                context.progress(reached.withLock { $0 }, "\(prefix): node \(node) (\(names[node] ?? "?"))")
+            case .progress(let node, let value, let max):
+                let label = node.map { "node \($0) (\(names[$0] ?? "?"))" } ?? "step"
+                let fraction = reached.withLock { reached in
+                    reached = Swift.max(reached, (Double(index) + Swift.min(value / max, 1)) * share)
+                    return reached
+                }
+                context.progress(fraction, "\(prefix): \(label) \(Int(value))/\(Int(max))")
+            case .finished:
+                context.progress(Double(index + 1) * share, "\(prefix) done")
+            }
+        }
+    }
+
+    /// Uploads are named by the image's hash, so the same image is stored once on the server.
+    static func uploadName(_ source: ImageSource) -> String {
+        if case .blob(let hash) = source { return "reel-\(hash.prefix(16))" }
+        return "reel-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Waiting for a queued job: poll the history with backoff, and queue a job again when the
+/// server lost it.
+extension ComfyUIClient {
+    func wait(for promptID: String, graph: [String: JSONValue], workflow: String) async throws -> ComfyUIWire.HistoryEntry {
+        var delay = pollInterval
+        var missing = 0
+        var resubmits = 0
+        var outage = Duration.zero
+        while true {
+            try Task.checkCancellation()
+            let polled: (entry: ComfyUIWire.HistoryEntry?, queued: Bool)
+            do {
+                polled = try await poll(promptID)
+                outage = .zero
+            } catch let error as BackendError where error.isTransient && outage < maxOutage {
+                // The server is down or restarting (ComfyUI takes seconds to start); keep asking,
+                // then find out below whether it still has the job.
+                outage += delay
+                try await transport.clock.sleep(for: delay)
+                delay = min(delay * 2, maxPollInterval)
+                continue
+            }
+            if let entry = polled.entry { return entry }
+            // Not finished: still queued or running? Twice absent in a row rules out the moment
+            // between leaving the queue and entering the history.
+            missing = polled.queued ? 0 : missing + 1
+            if missing >= 2 {
+                guard resubmits < maxResubmits else {
+                    throw BackendError(
+                        .serverError, backend: name,
+                        "the job for workflow '\(workflow)' vanished from ComfyUI's queue \(resubmits + 1) times; "
+                            + "check that the server is not restarting or clearing its queue")
+                }
+                resubmits += 1
+                missing = 0
+                try await submit(graph, promptID: promptID, workflow: workflow)
+            }
+            try await transport.clock.sleep(for: delay)
+            delay = min(delay * 2, maxPollInterval)
+        }
+    }
+
+    /// The finished history entry, if there is one, and whether the job is still queued.
+    private func poll(_ promptID: String) async throws -> (entry: ComfyUIWire.HistoryEntry?, queued: Bool) {
+        let call = HTTPCall.get(url("/history/\(promptID)"))
+        let history = try await transport.send(call).checked(backend: name, url: call.url)
+            .decoded([String: ComfyUIWire.HistoryEntry].self, backend: name, what: "GET /history")
+        if let entry = history[promptID], entry.status?.completed == true || entry.status?.status_str != nil {
+            return (entry, false)
+        }
+        return (nil, try await isQueued(promptID))
+    }
+
+    func isQueued(_ promptID: String) async throws -> Bool {
+        let call = HTTPCall.get(url("/queue"))
+        let queue = try await transport.send(call).checked(backend: name, url: call.url)
+            .decoded([String: [[JSONValue]]].self, backend: name, what: "GET /queue")
+        return queue.values.joined().contains { $0.count > 1 && $0[1].string == promptID }
+    }
+}

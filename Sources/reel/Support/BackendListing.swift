@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Foundation
+import ReelBackends
+import ReelEngine
+import ReelKit
+
+/// What `reel backends` shows for one backend: where it is, whether it answers, what it can do.
+struct BackendRow: Sendable, Encodable {
+    var name: String
+    var kinds: [String]
+    var configured: String
+    var url: String?
+    var reachable: String
+    var initImage: Bool
+    var seed: Bool
+    var negativePrompt: Bool
+    var references: Bool
+    var sizes: String
+    var video: Bool
+    var longestClipSeconds: Double?
+}
+
+enum BackendListing {
+    /// Every backend in `registry`; remote ones are asked a quick health question in parallel.
+    static func rows(registry: BackendRegistry, settings: BackendSettings, client: HTTPClient) async -> [BackendRow] {
+        let names = Set(registry.images.keys).union(registry.videos.keys).sorted()
+        let comfy = RemoteBackends.comfyUIClient(settings.comfyui, client: client)
+        let a1111 = RemoteBackends.a1111(settings.a1111, client: client)
+        async let comfyHealth = comfy.ping()
+        async let a1111Health = a1111.ping()
+        let health: [String: Result<String, BackendError>] = ["comfyui": await comfyHealth, "a1111": await a1111Health]
+        return names.map { name in
+            let image = registry.images[name]?.capabilities
+            let video = registry.videos[name]?.capabilities
+            let kinds = (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"])
+            var row = BackendRow(
+                name: name, kinds: kinds, configured: "embedded", url: nil, reachable: "always (offline)",
+                initImage: image?.initImage ?? false, seed: image?.seed ?? false,
+                negativePrompt: image?.negativePrompt ?? false,
+                references: (image?.characterReferences ?? false) || (image?.styleReferences ?? false),
+                sizes: image.map { "×\($0.sizes.multiple), \($0.sizes.minSide)–\($0.sizes.maxSide) px" } ?? "-",
+                video: video != nil, longestClipSeconds: video?.maxClipSeconds)
+            switch name {
+            case "comfyui":
+                row.configured = settings.comfyui.configured ? "film.yaml" : "default"
+                row.url = settings.comfyui.url
+            case "a1111":
+                row.configured = settings.a1111.configured ? "film.yaml" : "default"
+                row.url = settings.a1111.url
+            default: break
+            }
+            if let result = health[name] {
+                switch result {
+                case .success(let version): row.reachable = "yes (\(version))"
+                case .failure(let error): row.reachable = "no: \(error.code)"
+                }
+            }
+            return row
+        }
+    }
+
+    static func table(_ rows: [BackendRow]) -> String {
+        let header = ["BACKEND", "MAKES", "SETTINGS", "URL", "REACHABLE", "INIT", "SEED", "NEG", "REFS", "SIZES", "CLIP"]
+        let yes = { (flag: Bool) in flag ? "yes" : "-" }
+        return TextTable.render(
+            header: header,
+            rows: rows.map { row in
+                [
+                    row.name, row.kinds.joined(separator: "+"), row.configured, row.url ?? "-", row.reachable,
+                    yes(row.initImage), yes(row.seed), yes(row.negativePrompt), yes(row.references), row.sizes,
+                    row.longestClipSeconds.map { String(format: "≤%.1fs", $0) } ?? "-",
+                ]
+            })
+    }
+}

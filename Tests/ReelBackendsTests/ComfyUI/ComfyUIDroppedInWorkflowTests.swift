@@ -1,0 +1,58 @@
+import Foundation
+import ReelKit
+import ReelMedia
+import Testing
+
+@testable import ReelBackends
+
+@Suite struct ComfyUIDroppedInWorkflowTests {
+    /// A weight-free graph as "Save (API)" exports it, with no placeholders: the film maps
+    /// Reel's values onto its nodes.
+    static let exported = """
+        {"1": {"class_type": "EmptyImage", "inputs": {"width": 512, "height": 512, "batch_size": 1, "color": 0}},
+         "2": {"class_type": "ImageBlur", "inputs": {"image": ["1", 0], "blur_radius": 3, "sigma": 1.0}},
+         "3": {"class_type": "ImageInvert", "inputs": {"image": ["2", 0]}},
+         "4": {"class_type": "SaveImage", "inputs": {"images": ["3", 0], "filename_prefix": "reel/export"}}}
+        """
+
+    @Test func mappedInputsCarryTheRequestIntoAnExportedGraph() async throws {
+        try await ComfyUIHarness.with { harness in
+            let paths = { (text: String) in [ComfyUIWorkflow.InputPath(text)].compactMap(\.self) }
+            let workflow = try ComfyUIWorkflow(
+                name: "export.json", json: Data(Self.exported.utf8),
+                inputs: ["width": paths("1.width"), "height": paths("1.height"), "seed": paths("1.color")])
+            let backend = try ComfyUIBackend(client: harness.client, txt2img: workflow)
+            let images = try await backend.generate(
+                Request(prompt: "ignored by this graph", width: 48, height: 16, seed: 300, count: 2), context: harness.context())
+            #expect(images.map(\.seed) == [300, 301])
+            #expect(try images.map { try RGBAImage(decoding: $0.data).width } == [48, 48])
+            let empty = try #require(await harness.node("EmptyImage", inPrompt: 1))
+            #expect(empty["inputs"]?["color"] == .int(301))
+            #expect(empty["inputs"]?["height"] == .int(16))
+            #expect(empty["inputs"]?["batch_size"] == .int(1))
+        }
+    }
+}
+
+@Suite struct ComfyUIFileNameTests {
+    @Test(arguments: ["dup (1)", "a+b&c=d", "../../escape", "night sky #2"])
+    func returnedNamesTravelOnlyAsQueryValuesNeverAsPaths(stem: String) async throws {
+        try await ComfyUIHarness.with { harness in
+            await harness.fake.set(outputStem: stem)
+            let request = Request(prompt: "x", width: 64, height: 64, count: 1)
+            if stem.contains("..") {
+                // The name goes back to the server, which refuses it; nothing is written locally.
+                let error = await #expect(throws: BackendError.self) {
+                    try await harness.images().generate(request, context: harness.context())
+                }
+                #expect(error?.code == .rejected)
+                #expect(try FileManager.default.contentsOfDirectory(atPath: harness.scratch.path).isEmpty)
+                return
+            }
+            let images = try await harness.images().generate(request, context: harness.context())
+            #expect(images.count == 1)
+            // Nothing is left in the scratch folder, under the server's name or any other.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.scratch.path).isEmpty)
+        }
+    }
+}

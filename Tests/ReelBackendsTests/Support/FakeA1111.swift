@@ -1,0 +1,89 @@
+import Foundation
+import ReelBackends
+import ReelMedia
+
+/// An AUTOMATIC1111 webui started with `--api`: /sdapi/v1/txt2img and /img2img answer base64
+/// PNGs and `info` as a JSON string (seeds = seed + index, as the webui numbers a batch),
+/// /progress reports, /interrupt stops a held job. Bodies are checked like FastAPI's pydantic
+/// models: a wrong type is a 422 with `detail`.
+actor FakeA1111 {
+    enum ImageMode: Sendable { case png, truncated, notBase64 }
+
+    private(set) var bodies: [JSONValue] = []
+    private(set) var interrupts = 0
+    private(set) var progressPolls = 0
+    var faults: [String: [TestResponse]] = [:]
+    var imageMode = ImageMode.png
+    /// Generation blocks until /interrupt.
+    var hold = false
+    private var holders: [CheckedContinuation<Void, Never>] = []
+    private var runningWaiters: [CheckedContinuation<Void, Never>] = []
+
+    func set(faults: [String: [TestResponse]]) { self.faults = faults }
+    func set(imageMode: ImageMode) { self.imageMode = imageMode }
+    func set(hold: Bool) { self.hold = hold }
+
+    func waitForRunningJob() async {
+        if !holders.isEmpty { return }
+        await withCheckedContinuation { runningWaiters.append($0) }
+    }
+
+    func handle(_ request: TestRequest) async -> TestResponse {
+        if var canned = faults[request.path], !canned.isEmpty {
+            let answer = canned.removeFirst()
+            faults[request.path] = canned
+            return answer
+        }
+        switch (request.method, request.path) {
+        case ("POST", "/sdapi/v1/txt2img"), ("POST", "/sdapi/v1/img2img"):
+            return await generate(request)
+        case ("GET", "/sdapi/v1/progress"):
+            progressPolls += 1
+            return .json(#"{"progress": 0.5, "eta_relative": 3.2, "state": {"job": "", "sampling_step": 10, "sampling_steps": 20}, "current_image": null, "textinfo": "step 10 of 20"}"#)
+        case ("POST", "/sdapi/v1/interrupt"):
+            interrupts += 1
+            holders.forEach { $0.resume() }
+            holders = []
+            return .json("{}")
+        case ("GET", "/sdapi/v1/options"):
+            return .json(#"{"sd_model_checkpoint": "v1-5-pruned-emaonly.safetensors"}"#)
+        default:
+            return .json(#"{"detail": "Not Found"}"#, status: 404)
+        }
+    }
+
+    private func generate(_ request: TestRequest) async -> TestResponse {
+        guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
+            return .json(#"{"detail": [{"loc": ["body"], "msg": "invalid json", "type": "value_error.jsondecode"}]}"#, status: 422)
+        }
+        for key in ["seed", "width", "height", "batch_size"] where body[key] != nil && body[key]?.int == nil {
+            return .json(#"{"detail": [{"loc": ["body", "\#(key)"], "msg": "value is not a valid integer", "type": "type_error.integer"}]}"#, status: 422)
+        }
+        bodies.append(body)
+        if hold {
+            await withCheckedContinuation { continuation in
+                holders.append(continuation)
+                runningWaiters.forEach { $0.resume() }
+                runningWaiters = []
+            }
+            return .json(#"{"images": [], "parameters": {}, "info": "{}"}"#)
+        }
+        let seed = body["seed"]?.int ?? 0
+        let count = body["batch_size"]?.int ?? 1
+        let width = min(body["width"]?.int ?? 8, 64)
+        let height = min(body["height"]?.int ?? 8, 64)
+        let images: [String] = (0..<count).map { index in
+            let png = (try? RGBAImage(width: width, height: height, fill: (UInt8(truncatingIfNeeded: seed + index), 9, 9, 255)).encoded(as: .png)) ?? Data()
+            switch imageMode {
+            case .png: return png.base64EncodedString()
+            case .truncated: return png.prefix(png.count / 2).base64EncodedString()
+            case .notBase64: return "<!doctype html>"
+            }
+        }
+        let seeds = (0..<count).map { seed + $0 }
+        let info = #"{"prompt": "", "seed": \#(seed), "all_seeds": \#(seeds), "subseed": 1}"#
+        return .json(value: JSONValue.object([
+            "images": .array(images.map { .string($0) }), "parameters": .object([:]), "info": .string(info),
+        ]))
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+@testable import ReelBackends
+import ReelMedia
+
+/// A ComfyUI server that speaks the real protocol (shapes captured from ComfyUI 0.3.64, see
+/// comfyui-protocol.md): it validates graphs as the real one does (400 with `error` and
+/// `node_errors`), runs them at once into real PNG bytes, and serves /history, /queue, /view,
+/// /upload/image, /interrupt and /system_stats, and sends the websocket's message sequence to
+/// the client that queued a prompt. Faults are scripted per path.
+actor FakeComfyUI {
+    struct Prompt: Sendable {
+        var id: String
+        var clientID: String?
+        var graph: [String: JSONValue]
+    }
+
+    enum ViewMode: Sendable { case image, truncated, html }
+
+    var prompts: [Prompt] = []
+    var uploads: [String: Data] = [:]
+    var interrupted: [String] = []
+    var deleted: [String] = []
+    var requestLog: [String] = []
+    /// Canned answers by path, used (first one first) before the real route.
+    var faults: [String: [TestResponse]] = [:]
+    var viewMode = ViewMode.image
+    /// A node id whose execution fails with an `execution_error`.
+    var failingNode: String?
+    /// Jobs stay running until interrupted.
+    var hold = false
+    /// After the next accepted prompt the server goes down for this many requests, then comes
+    /// back with an empty queue and history, as after a restart.
+    var outageAfterSubmit = 0
+    var outageLeft = 0
+    /// Output file names start with this instead of the filename_prefix's last part.
+    var outputStem: String?
+    /// How many accepted jobs vanish (as on a server restart) before the rest run.
+    var loseJobs = 0
+
+    var history: [String: JSONValue] = [:]
+    var running: [Prompt] = []
+    var files: [String: Data] = [:]
+    var counter = 0
+    var number = 0
+    var submissionWaiters: [CheckedContinuation<Void, Never>] = []
+    var sockets: [String: WebSocketOutbox] = [:]
+    /// Every websocket message type sent, in order.
+    var sentTypes: [String] = []
+
+    /// A websocket connected: it gets `status` with its sid at once, as on the real server.
+    func openSocket(query: [String: String], outbox: WebSocketOutbox) {
+        let sid = query["clientId"] ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        sockets[sid] = outbox
+        send("status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(running.count)])]), "sid": .string(sid)]), to: sid)
+    }
+
+    /// Run events go to the prompt's client; without a client id, or for `status`, to every socket.
+    func send(_ type: String, _ data: JSONValue, to clientID: String?) {
+        let message: JSONValue = .object(["type": .string(type), "data": data])
+        guard let text = (try? JSONEncoder().encode(message)).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+        sentTypes.append(type)
+        if let clientID, let outbox = sockets[clientID] {
+            outbox.yield(text)
+        } else {
+            sockets.values.forEach { $0.yield(text) }
+        }
+    }
+
+    func queueStatus(_ remaining: Int) {
+        send("status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(remaining)])])]), to: nil)
+    }
+
+    func set(faults: [String: [TestResponse]]) { self.faults = faults }
+    func set(viewMode: ViewMode) { self.viewMode = viewMode }
+    func set(failingNode: String?) { self.failingNode = failingNode }
+    func set(hold: Bool) { self.hold = hold }
+    func set(loseJobs: Int) { self.loseJobs = loseJobs }
+    func set(outputStem: String?) { self.outputStem = outputStem }
+    func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
+
+    /// Returns once a job is running (held).
+    func waitForRunningJob() async {
+        if !running.isEmpty { return }
+        await withCheckedContinuation { submissionWaiters.append($0) }
+    }
+
+    func handle(_ request: TestRequest) -> TestResponse {
+        let path = request.path.hasPrefix("/api/") ? String(request.path.dropFirst(4)) : request.path
+        requestLog.append("\(request.method) \(path)")
+        if outageLeft > 0 {
+            outageLeft -= 1
+            if outageLeft == 0 { running = [] }
+            return .empty(503)
+        }
+        if var canned = faults[path], !canned.isEmpty {
+            let answer = canned.removeFirst()
+            faults[path] = canned
+            return answer
+        }
+        switch (request.method, path) {
+        case ("POST", "/prompt"): return queuePrompt(request.body)
+        case ("POST", "/upload/image"): return upload(request)
+        case ("GET", "/queue"): return queue()
+        case ("POST", "/queue"): return deleteFromQueue(request.body)
+        case ("POST", "/interrupt"): return interrupt(request.body)
+        case ("GET", "/view"): return view(request.query)
+        case ("GET", "/system_stats"):
+            return .json(#"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#)
+        case ("GET", _) where path.hasPrefix("/history/"):
+            let id = String(path.dropFirst("/history/".count))
+            return .json(value: history[id].map { [id: $0] } ?? [:])
+        default:
+            return .empty(404)
+        }
+    }
+
+    func queuePrompt(_ body: Data) -> TestResponse {
+        number += 1
+        guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else {
+            return TestResponse(status: 500, headers: [("Content-Type", "text/plain")], body: Data("500 Internal Server Error\n\nServer got itself in trouble".utf8))
+        }
+        guard let graph = value["prompt"]?.object else {
+            return Self.invalid("no_prompt", "No prompt provided", details: "No prompt provided")
+        }
+        if let rejection = validate(graph) { return rejection }
+        let prompt = Prompt(
+            id: value["prompt_id"]?.string ?? UUID().uuidString.lowercased(), clientID: value["client_id"]?.string,
+            graph: graph)
+        prompts.append(prompt)
+        if outageAfterSubmit > 0 {
+            outageLeft = outageAfterSubmit
+            outageAfterSubmit = 0
+        } else if loseJobs > 0 {
+            loseJobs -= 1
+        } else if hold {
+            running.append(prompt)
+            submissionWaiters.forEach { $0.resume() }
+            submissionWaiters = []
+        } else {
+            execute(prompt)
+        }
+        return .json(#"{"prompt_id": "\#(prompt.id)", "number": \#(number - 1), "node_errors": {}}"#)
+    }
+
+    func upload(_ request: TestRequest) -> TestResponse {
+        guard let parts = Multipart.parse(request), let image = parts.first(where: { $0.name == "image" }),
+            let fileName = image.fileName
+        else { return .empty(400) }
+        let subfolder = parts.first { $0.name == "subfolder" }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        if subfolder.contains("..") { return .empty(400) }
+        var name = fileName
+        let key = { (name: String) in subfolder.isEmpty ? name : "\(subfolder)/\(name)" }
+        let overwrite = parts.contains { $0.name == "overwrite" && ["true", "1"].contains(String(decoding: $0.data, as: UTF8.self)) }
+        if !overwrite, let existing = uploads[key(name)], existing != image.data {
+            let dot = name.lastIndex(of: ".") ?? name.endIndex
+            name = "\(name[..<dot]) (1)\(name[dot...])"
+        }
+        uploads[key(name)] = image.data
+        return .json(value: ["name": name, "subfolder": subfolder, "type": "input"])
+    }
+
+    func queue() -> TestResponse {
+        let items: [JSONValue] = running.map {
+            .array([.int(0), .string($0.id), .object($0.graph), .object(["client_id": .string($0.clientID ?? "")]), .array([])])
+        }
+        return .json(value: JSONValue.object(["queue_running": .array(items), "queue_pending": .array([])]))
+    }
+
+    func deleteFromQueue(_ body: Data) -> TestResponse {
+        let ids = (try? JSONDecoder().decode(JSONValue.self, from: body))?["delete"]?.array?.compactMap(\.string) ?? []
+        deleted += ids
+        return .empty(200)
+    }
+
+    func interrupt(_ body: Data) -> TestResponse {
+        let id = (try? JSONDecoder().decode(JSONValue.self, from: body))?["prompt_id"]?.string
+        if let id { interrupted.append(id) }
+        if let index = running.firstIndex(where: { id == nil || $0.id == id }) {
+            let prompt = running.remove(at: index)
+            let data: JSONValue = .object(["prompt_id": .string(prompt.id), "node_id": .string("1"), "node_type": .string("EmptyImage"), "executed": .array([])])
+            record(prompt, outputs: [:], status: "error", messages: [.array([.string("execution_interrupted"), data])])
+            send("execution_interrupted", data, to: prompt.clientID)
+            send("executing", .object(["node": .null, "prompt_id": .string(prompt.id)]), to: prompt.clientID)
+        }
+        return .empty(200)
+    }
+
+    func view(_ query: [String: String]) -> TestResponse {
+        let name = query["filename"] ?? ""
+        let subfolder = query["subfolder"] ?? ""
+        if name.contains("..") || name.contains("/") || subfolder.contains("..") { return .empty(400) }
+        guard let data = files[subfolder + "/" + name] else { return .empty(404) }
+        switch viewMode {
+        case .image:
+            return TestResponse(status: 200, headers: [("Content-Type", "image/png")], body: data)
+        case .truncated:
+            return TestResponse(status: 200, headers: [("Content-Type", "image/png")], body: data.prefix(data.count / 2))
+        case .html:
+            return TestResponse(status: 200, headers: [("Content-Type", "text/html")], body: Data("<html><body>Bad gateway</body></html>".utf8))
+        }
+    }
+}
