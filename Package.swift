@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries (Debian -dev packages, installed by scripts/bootstrap).
@@ -40,10 +42,20 @@ let package = Package(
         .target(
             name: "ReelEngine",
             dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
+        // The studio in a browser: pages, JSON API and live progress over Hummingbird.
+        .target(
+            name: "ReelServer",
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Assets")]),
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine",
+                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
@@ -65,6 +77,12 @@ let package = Package(
         .testTarget(name: "ReelBackendsTests", dependencies: ["ReelBackends", "ReelTesting"]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
         .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ReelServerTests",
+            dependencies: [
+                "ReelServer", "ReelTesting", "reel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Browser"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,13 +16,20 @@ struct Services {
         projectPath: String?, registry: BackendRegistry? = nil, printer: ProgressPrinter = ProgressPrinter()
     ) throws -> Services {
         let project = try Project.locate(projectPath)
-        let loaded = try FilmLoading.load(project)
-        if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
-        let store = try Store.open(projectDirectory: project.directory)
-        let studio = Studio(
-            project: project, film: loaded.film, store: store, registry: registry ?? embeddedRegistry(),
-            progress: printer.sink, logger: Logger(label: "reel"))
+        let studio = try openStudio(project, registry: registry ?? embeddedRegistry(), progress: printer.sink)
         return Services(project: project, studio: studio, printer: printer)
+    }
+
+    /// A studio over the project as it is on disk now; `reel serve` calls this per request.
+    static func openStudio(
+        _ project: Project, registry: BackendRegistry, progress: ProgressSink, printWarnings: Bool = true
+    ) throws -> Studio {
+        let loaded = try FilmLoading.load(project)
+        if printWarnings && !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
+        let store = try Store.open(projectDirectory: project.directory)
+        return Studio(
+            project: project, film: loaded.film, store: store, registry: registry, progress: progress,
+            logger: Logger(label: "reel"))
     }
 
     /// The offline backends: `sketch` draws as many frames at once as there are cores.
