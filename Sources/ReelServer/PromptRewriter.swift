@@ -18,11 +18,14 @@ enum PromptRewriter {
         guard let lineStart = offset(ofLine: location.line, in: characters) else {
             throw Failure(message: "line \(location.line) is past the end of film.yaml; reload the page")
         }
-        let start = lineStart + location.column - 1
-        guard start < characters.count, !characters[start].isNewline else {
+        let content = lineStart + location.column - 1
+        guard content <= characters.count else {
             throw Failure(message: "film.yaml changed under the studio; reload the page")
         }
-        let end = try scalarEnd(in: characters, start: start, lineStart: lineStart)
+        // The loader points at the value's text: inside the quotes, or the first line of a
+        // block. The scalar itself starts after the `prompt:` key that precedes it.
+        let (start, keyLineStart) = try valueStart(in: characters, before: content)
+        let end = try scalarEnd(in: characters, start: start, lineStart: keyLineStart)
         return String(characters[..<start]) + quoted(value) + String(characters[end...])
     }
 
@@ -56,6 +59,29 @@ enum PromptRewriter {
             current += 1
         }
         return index
+    }
+
+    /// Where the value of the nearest `prompt:` key at or before `content` starts, and where
+    /// that key's line starts.
+    private static func valueStart(in characters: [Character], before content: Int) throws(Failure) -> (Int, Int) {
+        let key = Array("prompt:")
+        var index = min(content, characters.count) - key.count
+        while index >= 0 {
+            if Array(characters[index..<index + key.count]) == key
+                && (index == 0 || characters[index - 1].isWhitespace || characters[index - 1] == "{"
+                    || characters[index - 1] == ",")
+            {
+                var start = index + key.count
+                while start < characters.count && (characters[start] == " " || characters[start] == "\t") { start += 1 }
+                guard start <= content, start < characters.count, !characters[start].isNewline || start < content else {
+                    break
+                }
+                let lineStart = characters[..<index].lastIndex(where: \.isNewline).map { $0 + 1 } ?? 0
+                return (start, lineStart)
+            }
+            index -= 1
+        }
+        throw Failure(message: "the studio cannot find this shot's `prompt:` key in film.yaml; edit it by hand")
     }
 
     /// One past the scalar's last character.

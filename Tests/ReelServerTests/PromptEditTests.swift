@@ -58,7 +58,7 @@ struct PromptEditTests {
                 body: StudioFixture.json(["prompt": "@mira asleep"]))
             #expect(response.status == .ok)
             let text = try String(contentsOf: fixture.project.filmURL, encoding: .utf8)
-            #expect(text.hasSuffix("      prompt: \"@mira asleep\"\n    duration: 1"))
+            #expect(text.hasSuffix("  - id: face\n    prompt: \"@mira asleep\"\n    duration: 1"))
             #expect(try fixture.openStudio().film.shot("face")?.prompt == "@mira asleep")
         }
     }
