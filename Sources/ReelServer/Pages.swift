@@ -67,7 +67,7 @@ struct Pages: Sendable {
         headers[.contentType] = "text/html; charset=utf-8"
         let html = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Reel studio</title>
-            <link rel="stylesheet" href="/assets/app.css"></head>
+            <link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/app.css"></head>
             <body class="locked"><main><h1>Reel studio</h1><p>\(message)</p></main></body></html>
             """
         return Response(status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

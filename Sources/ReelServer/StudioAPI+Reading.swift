@@ -35,7 +35,7 @@ extension StudioAPI {
     func summary(_ status: ShotStatus, number: Int, studio: Studio, running: Set<String>) throws -> API.ShotSummary {
         let shot = try studio.shot(status.id)
         return API.ShotSummary(
-            number: number, id: status.id, framing: status.framing, camera: shot.camera.map { "\($0)" },
+            number: number, id: status.id, framing: status.framing, camera: shot.camera?.rawValue,
             duration: status.duration, prompt: shot.prompt,
             state: running.contains(status.id) ? "generating" : status.state.rawValue, takes: status.takes,
             pick: status.pick, autoPicked: status.autoPicked,

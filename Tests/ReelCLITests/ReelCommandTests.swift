@@ -25,6 +25,7 @@ import Testing
 
     @Test(arguments: [
         "init", "check", "prompt", "status", "gen", "pick", "vary", "reroll", "takes", "animate", "board", "cut", "make",
+        "serve",
     ])
     func everyCommandsHelpHasAnExample(command: String) throws {
         let result = try reel.run([command, "--help"])

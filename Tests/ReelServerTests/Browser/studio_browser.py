@@ -56,6 +56,16 @@ def main() -> int:
     return 0
 
 
+def settle(page):
+    """Waits until every image on the page has loaded and fails if one is broken. (Playwright's
+    wait_for_function evaluates strings, which the studio's CSP rightly forbids.)"""
+    for image in page.locator("img").all():
+        expect(image).to_have_js_property("complete", True)
+    broken = page.evaluate("() => Array.from(document.images).filter(i => i.naturalWidth === 0).length")
+    if broken:
+        raise AssertionError(f"{broken} image(s) failed to load on {page.url}")
+
+
 def drive(url, args, screens):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -63,11 +73,13 @@ def drive(url, args, screens):
         page = browser.new_page(viewport={"width": 1440, "height": 1000})
         errors = []
         page.on("pageerror", lambda error: errors.append(str(error)))
+        # Content-Security-Policy violations and failed loads show up as console errors.
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
 
         page.goto(url)
         expect(page.locator(".card")).to_have_count(3)
         expect(page.locator(".card img").first).to_be_visible()
-        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+        settle(page)
         page.screenshot(path=str(screens / "storyboard.png"), full_page=True)
         token_in_address = "token=" in page.url
 
@@ -84,12 +96,12 @@ def drive(url, args, screens):
         expect(page.locator(".take.pending")).to_be_visible()
         page.keyboard.press("3")
         expect(takes).to_have_count(takes_before + 1, timeout=60_000)
-        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+        settle(page)
         page.screenshot(path=str(screens / "shot.png"), full_page=True)
 
         page.goto(url.split("?")[0].rstrip("/") + "/film")
         expect(page.locator("video")).to_be_visible()
-        page.wait_for_function("Array.from(document.images).every(i => i.complete)")
+        settle(page)
         page.screenshot(path=str(screens / "film.png"), full_page=True)
         video_ok = page.evaluate(
             "async () => (await fetch(document.querySelector('video').src, {headers: {Range: 'bytes=0-99'}})).status")
