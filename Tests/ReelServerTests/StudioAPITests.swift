@@ -177,3 +177,32 @@ struct StudioAPITests {
         }
     }
 }
+
+@Suite("Two tabs and a CLI on one project")
+struct ConcurrentStudioTests {
+    @Test func nothingIsLostWhenTabsAndACommandWorkAtOnce() async throws {
+        try await StudioFixture.with { fixture, client in
+            let first = try await fixture.openStudio().generate(shotID: "wide")
+            // Tab A varies, tab B rerolls, a CLI command generates another shot, all at once.
+            async let tabA = client.execute(
+                uri: "/api/shots/wide/vary?wait=1", method: .post, headers: StudioFixture.page(),
+                body: StudioFixture.json(["candidate": 1]))
+            async let tabB = client.execute(
+                uri: "/api/shots/wide/reroll?wait=1", method: .post, headers: StudioFixture.page())
+            async let command = fixture.openStudio().generate(shotID: "face")
+            let (a, b, c) = try await (tabA, tabB, command)
+            #expect(a.status == .ok && b.status == .ok && !c.reused)
+
+            let picked = try await client.execute(
+                uri: "/api/shots/wide/pick", method: .post, headers: StudioFixture.page(),
+                body: ByteBuffer(string: #"{"take": \#(first.take.id), "candidate": 4}"#))
+            #expect(picked.status == .ok)
+
+            let store = try fixture.openStudio().store
+            let kinds = try store.takes(shot: "wide").map(\.kind)
+            #expect(Set(kinds) == [.generate, .varySubtle, .reroll] && kinds.count == 3)
+            #expect(try store.takes(shot: "face").count == 1)
+            #expect(try store.pick(for: "wide")?.takeID == first.take.id && store.pick(for: "wide")?.candidateIndex == 4)
+        }
+    }
+}

@@ -50,6 +50,7 @@ const blob = (hash) => "/api/blobs/" + hash;
 const seconds = (value) => value.toFixed(1) + "s";
 const usd = (value) => (value === 0 ? "$0" : "$" + value.toFixed(3));
 const stateClass = (value) => value.replace(/\s+/g, "-");
+const kindLabel = (kind) => ({ generate: "generate", reroll: "reroll", "vary-subtle": "vary (subtle)", "vary-strong": "vary (strong)", "from-image": "from image" })[kind] || kind;
 
 function setAspect(film) {
   if (!film) return;
@@ -168,7 +169,7 @@ function renderTake(take) {
   const pending = selected && state.pendingVary;
   const lineage = take.parent ? ` of ${take.parent}:${take.parentCandidate}` : "";
   return el("section", { class: "take" + (selected ? " sel" : "") + (take.current ? "" : " old") + (pending ? " pending" : ""), dataset: { take: take.id }, onclick: () => { state.selectedTake = take.id; highlightTake(); } },
-    el("div", { class: "take-head" }, el("b", {}, "Take " + take.id), el("span", { class: "tag" }, take.kind + lineage),
+    el("div", { class: "take-head" }, el("b", {}, "Take " + take.id), el("span", { class: "tag" }, kindLabel(take.kind) + lineage),
       el("span", { class: "tag" }, `${take.backend} · ${take.seconds.toFixed(1)}s · ${usd(take.costUSD)}`),
       take.current ? null : el("span", { class: "pill stale" }, "earlier prompt"),
       pending ? el("span", { class: "pill generating" }, `vary ${state.pendingVary} — press 1–4`) : null),
@@ -203,7 +204,7 @@ function renderSide(detail) {
   } }, "Save prompt");
   const tree = (nodes) => el("ul", {}, nodes.map((n) => el("li", {},
     el("a", { href: "#", onclick: (e) => { e.preventDefault(); state.selectedTake = n.take; highlightTake(); document.querySelector(`.take[data-take="${n.take}"]`)?.scrollIntoView({ behavior: "smooth", block: "center" }); } },
-      "take " + n.take), " ", el("span", { class: "muted" }, n.kind + (n.parentCandidate ? " of #" + n.parentCandidate : "")),
+      "take " + n.take), " ", el("span", { class: "muted" }, kindLabel(n.kind) + (n.parentCandidate ? " of #" + n.parentCandidate : "")),
     n.picked ? el("span", { class: "pk" }, " ★" + n.picked) : null,
     n.children.length ? tree(n.children) : null)));
   return el("aside", { class: "side" },
