@@ -330,6 +330,8 @@ function listen() {
       delete state.jobs[event.step];
     } else if (event.type === "warning") {
       toast(event.message, true);
+    } else if (event.type === "job" && event.state === "queued") {
+      refresh(event.shot); // another tab or this one started work: show the shot as generating
     } else if (event.type === "job" && event.state === "failed") {
       toast(event.message, true);
       Object.keys(state.jobs).filter((k) => state.jobs[k].job === event.job).forEach((k) => delete state.jobs[k]);
