@@ -73,6 +73,18 @@ struct StudioAPITests {
         }
     }
 
+    @Test func aSameOriginRefererIsEnoughWithoutOrigin() async throws {
+        try await StudioFixture.with { fixture, client in
+            _ = try await fixture.openStudio().generate(shotID: "wide")
+            let response = try await client.execute(
+                uri: "/api/shots/wide/pick", method: .post,
+                headers: [.cookie: "reel_token=\(StudioFixture.token.value)", .referer: "http://localhost/shots/wide"],
+                body: StudioFixture.json(["candidate": 2]))
+            #expect(response.status == .ok)
+            #expect(try fixture.openStudio().store.pick(for: "wide")?.candidateIndex == 2)
+        }
+    }
+
     @Test func aChangeFromTheStudioPageWithoutTheTokenIsRefused() async throws {
         try await StudioFixture.with { _, client in
             let response = try await client.execute(
