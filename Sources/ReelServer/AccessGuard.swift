@@ -15,7 +15,8 @@ struct AccessGuard<Context: RequestContext>: RouterMiddleware {
         }
         guard token.admits(request) else {
             throw ServerError(
-                .unauthorized, "this studio needs its token: open the URL that `reel serve` printed (it ends in ?token=…)")
+                .unauthorized,
+                "this studio needs its token: open the URL that `reel serve` printed (it ends in ?token=…)")
         }
         if request.method != .get && request.method != .head {
             try Self.checkSameOrigin(request)
@@ -38,12 +39,14 @@ struct AccessGuard<Context: RequestContext>: RouterMiddleware {
         }
         guard let claimed, claimed == host else {
             throw ServerError(
-                .forbidden, "cross-origin request refused: changes must come from the studio page (Origin must be http://\(host))")
+                .forbidden,
+                "cross-origin request refused: changes must come from the studio page (Origin must be http://\(host))")
         }
     }
 
     private static func authority(_ components: URLComponents) -> String? {
-        guard let host = components.host?.lowercased(), components.scheme == "http" || components.scheme == "https" else {
+        guard let host = components.host?.lowercased(), components.scheme == "http" || components.scheme == "https"
+        else {
             return nil
         }
         return components.port.map { "\(host):\($0)" } ?? host
@@ -66,7 +69,8 @@ public struct AccessToken: Sendable {
 
     func matches(_ candidate: String?) -> Bool {
         guard let candidate else { return false }
-        let a = Array(candidate.utf8), b = Array(value.utf8)
+        let a = Array(candidate.utf8)
+        let b = Array(value.utf8)
         guard a.count == b.count else { return false }
         // Compare every byte so timing says nothing about where they differ.
         return zip(a, b).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0

@@ -20,7 +20,8 @@ public final class EventHub: Sendable {
     /// A stream of every event published from now on; it ends when the hub closes or the
     /// consumer stops listening.
     public func subscribe() -> AsyncStream<ServerEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ServerEvent.self, bufferingPolicy: .bufferingNewest(256))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: ServerEvent.self, bufferingPolicy: .bufferingNewest(256))
         let id = UUID()
         let accepted = state.withLock { state -> Bool in
             guard !state.closed else { return false }

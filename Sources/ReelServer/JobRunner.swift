@@ -109,7 +109,8 @@ public final class JobRunner: Service, Sendable {
     }
 
     private func execute(_ submission: Submission) async {
-        let id = submission.id, action = submission.action
+        let id = submission.id
+        let action = submission.action
         defer { _ = active.withLock { $0.removeValue(forKey: id) } }
         hub.publish(ServerEvent(type: .job, job: id, shot: action.shot, state: "running"))
         do {
@@ -124,9 +125,11 @@ public final class JobRunner: Service, Sendable {
                 result = Self.result(id, try await studio.vary(shotID: shot, candidate: candidate, strong: strong))
             case .make:
                 let report = try await studio.make()
-                let summary = report.nothingToDo
+                let length = String(format: "%.1f", report.duration)
+                let summary =
+                    report.nothingToDo
                     ? "nothing to do: the film is up to date"
-                    : "generated \(report.generated.count), animated \(report.animated.count), film \(String(format: "%.1f", report.duration))s"
+                    : "generated \(report.generated.count), animated \(report.animated.count), film \(length)s"
                 result = JobResult(job: id, shot: nil, take: nil, reused: report.nothingToDo, summary: summary)
             }
             hub.publish(

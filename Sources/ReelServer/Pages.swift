@@ -26,7 +26,10 @@ struct Pages: Sendable {
 
     static let securityHeaders: HTTPFields = [
         .contentSecurityPolicy:
-            "default-src 'self'; img-src 'self' data:; media-src 'self'; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+            [
+                "default-src 'self'", "img-src 'self' data:", "media-src 'self'", "style-src 'self'",
+                "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'",
+            ].joined(separator: "; "),
         .xContentTypeOptions: "nosniff",
         .init("Referrer-Policy")!: "same-origin",
         .cacheControl: "no-store",
@@ -70,6 +73,7 @@ struct Pages: Sendable {
             <link rel="icon" href="data:,"><link rel="stylesheet" href="/assets/app.css"></head>
             <body class="locked"><main><h1>Reel studio</h1><p>\(message)</p></main></body></html>
             """
-        return Response(status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        return Response(
+            status: .unauthorized, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 }

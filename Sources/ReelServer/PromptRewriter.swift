@@ -39,7 +39,8 @@ enum PromptRewriter {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF
                 || scalar.value == 0x2028 || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -52,7 +53,8 @@ enum PromptRewriter {
     /// Where 1-based `line` starts, in characters.
     private static func offset(ofLine line: Int, in characters: [Character]) -> Int? {
         guard line >= 1 else { return nil }
-        var current = 1, index = 0
+        var current = 1
+        var index = 0
         while current < line {
             guard let next = characters[index...].firstIndex(where: \.isNewline) else { return nil }
             index = next + 1
@@ -109,11 +111,13 @@ enum PromptRewriter {
         case "|", ">":
             return followingLinesEnd(in: characters, after: lineEnd(in: characters, from: start), lineStart: lineStart)
         case "&", "*", "!", "[", "{", "%", "@", "`":
-            throw Failure(message: "the prompt is written with YAML syntax the studio does not rewrite; edit film.yaml by hand")
+            throw Failure(
+                message: "the prompt is written with YAML syntax the studio does not rewrite; edit film.yaml by hand")
         default:
-            let inFlow = characters[lineStart..<start].reduce(0) { depth, c in
-                c == "{" || c == "[" ? depth + 1 : (c == "}" || c == "]" ? depth - 1 : depth)
-            } > 0
+            let inFlow =
+                characters[lineStart..<start].reduce(0) { depth, c in
+                    c == "{" || c == "[" ? depth + 1 : (c == "}" || c == "]" ? depth - 1 : depth)
+                } > 0
             var index = start
             while index < characters.count, !characters[index].isNewline {
                 let c = characters[index]

@@ -32,7 +32,8 @@ struct StudioAPI: Sendable {
             let id = try context.parameters.require("id")
             let body = try await request.decode(as: API.CandidateBody.self, context: context)
             return try await start(
-                .vary(shot: try existingShot(id), candidate: body.reference, strong: body.strong ?? false), request: request)
+                .vary(shot: try existingShot(id), candidate: body.reference, strong: body.strong ?? false),
+                request: request)
         }
         api.post("shots/:id/pick") { request, context in
             let id = try context.parameters.require("id")

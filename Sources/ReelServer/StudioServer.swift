@@ -62,7 +62,8 @@ public struct StudioServer: Sendable {
             project: project, openStudio: openStudio, hub: hub, jobs: jobs,
             editor: FilmEditor(project: project, openStudio: openStudio)
         ).register(on: router)
-        let host = configuration.host, token = configuration.token
+        let host = configuration.host
+        let token = configuration.token
         var app = Application(
             router: router,
             configuration: .init(address: .hostname(host, port: configuration.port), serverName: "reel"),

@@ -9,7 +9,8 @@ import Testing
 struct EventHubTests {
     @Test func everySubscriberHearsEveryEventAndStreamsEndOnClose() async throws {
         let hub = EventHub()
-        let first = hub.subscribe(), second = hub.subscribe()
+        let first = hub.subscribe()
+        let second = hub.subscribe()
         hub.publish(ServerEvent(type: .changed, shot: "wide"))
         hub.progressSink(job: 3).emit(.advanced(step: "wide: generate", done: 2, total: 4))
         hub.close()

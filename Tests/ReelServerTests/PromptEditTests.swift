@@ -46,7 +46,8 @@ struct PromptEditTests {
             for (old, new) in zip(before, after) where !old.contains("prompt: \"@mira on a cliff\"") {
                 #expect(old == new)
             }
-            #expect(after.contains(#"    prompt: "@mira on a \"high\" cliff \\ at dawn --chaos 5"   # say where she is"#))
+            #expect(
+                after.contains(#"    prompt: "@mira on a \"high\" cliff \\ at dawn --chaos 5"   # say where she is"#))
             #expect(try fixture.openStudio().film.shot("wide")?.prompt == prompt)
         }
     }

@@ -13,7 +13,8 @@ struct ServeCommandTests {
             let process = Process()
             process.executableURL = reel.executable
             process.arguments = ["serve", directory.path, "--port", "0", "--host", "0.0.0.0"]
-            let out = Pipe(), err = Pipe()
+            let out = Pipe()
+            let err = Pipe()
             process.standardOutput = out
             process.standardError = err
             process.standardInput = FileHandle.nullDevice
@@ -28,7 +29,9 @@ struct ServeCommandTests {
             }
             let line = String(decoding: printed, as: UTF8.self)
             let url = try #require(
-                line.split(separator: " ").last.flatMap { URLComponents(string: $0.trimmingCharacters(in: .whitespacesAndNewlines)) },
+                line.split(separator: " ").last.flatMap {
+                    URLComponents(string: $0.trimmingCharacters(in: .whitespacesAndNewlines))
+                },
                 "no URL in: \(line)")
             let port = try #require(url.port)
             let token = try #require(url.queryItems?.first { $0.name == "token" }?.value)
@@ -37,7 +40,9 @@ struct ServeCommandTests {
 
             try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
                 let film = try await client.execute(
-                    .init("/api/film", method: .get, authority: "127.0.0.1:\(port)", headers: [.authorization: "Bearer \(token)"]))
+                    .init(
+                        "/api/film", method: .get, authority: "127.0.0.1:\(port)",
+                        headers: [.authorization: "Bearer \(token)"]))
                 #expect(film.head.status == .ok)
                 let refused = try await client.execute(.init("/api/film", method: .get, authority: "127.0.0.1:\(port)"))
                 #expect(refused.head.status == .unauthorized)

@@ -53,13 +53,14 @@ struct StudioAPITests {
         }
     }
 
-    @Test(arguments: [
-        ("http://evil.example", nil),
-        ("http://localhost.evil.example", nil),
-        ("null", nil),
-        (nil, "http://evil.example/shots/wide"),
-        (nil, nil),
-    ] as [(String?, String?)])
+    @Test(
+        arguments: [
+            ("http://evil.example", nil),
+            ("http://localhost.evil.example", nil),
+            ("null", nil),
+            (nil, "http://evil.example/shots/wide"),
+            (nil, nil),
+        ] as [(String?, String?)])
     func crossOriginChangesAreRefused(origin: String?, referer: String?) async throws {
         try await StudioFixture.with { fixture, client in
             var headers: HTTPFields = [.cookie: "reel_token=\(StudioFixture.token.value)"]
@@ -104,7 +105,8 @@ struct StudioAPITests {
     ])
     func blobIdsThatAreNotHashesAreRefused(id: String) async throws {
         try await StudioFixture.with { _, client in
-            let response = try await client.execute(uri: "/api/blobs/\(id)", method: .get, headers: StudioFixture.page())
+            let response = try await client.execute(
+                uri: "/api/blobs/\(id)", method: .get, headers: StudioFixture.page())
             #expect(response.status == .badRequest || response.status == .notFound)
             #expect(!String(buffer: response.body).contains("title:"))
         }
@@ -182,9 +184,11 @@ struct StudioAPITests {
                 body: ByteBuffer(string: "{not json"))
             #expect(garbage.status == .badRequest)
 
-            let output = try await client.execute(uri: "/api/out/..%2Ffilm.yaml", method: .get, headers: StudioFixture.page())
+            let output = try await client.execute(
+                uri: "/api/out/..%2Ffilm.yaml", method: .get, headers: StudioFixture.page())
             #expect(output.status == .notFound)
-            let notMade = try await client.execute(uri: "/api/out/film.mp4", method: .get, headers: StudioFixture.page())
+            let notMade = try await client.execute(
+                uri: "/api/out/film.mp4", method: .get, headers: StudioFixture.page())
             #expect(notMade.status == .notFound)
         }
     }
@@ -214,7 +218,8 @@ struct ConcurrentStudioTests {
             let kinds = try store.takes(shot: "wide").map(\.kind)
             #expect(Set(kinds) == [.generate, .varySubtle, .reroll] && kinds.count == 3)
             #expect(try store.takes(shot: "face").count == 1)
-            #expect(try store.pick(for: "wide")?.takeID == first.take.id && store.pick(for: "wide")?.candidateIndex == 4)
+            #expect(
+                try store.pick(for: "wide")?.takeID == first.take.id && store.pick(for: "wide")?.candidateIndex == 4)
         }
     }
 }

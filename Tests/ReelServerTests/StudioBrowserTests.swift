@@ -30,10 +30,14 @@ struct StudioBrowserTests {
 
             let result = try Self.run(
                 "/usr/bin/env",
-                ["python3", Self.script.path, "--reel", reel.executable.path, "--project", directory.path, "--shot", "wide"])
+                [
+                    "python3", Self.script.path, "--reel", reel.executable.path, "--project", directory.path, "--shot",
+                    "wide",
+                ])
             try #require(result.status == 0, "browser script failed:\n\(result.stdout)\n\(result.stderr)")
             let seen = try #require(
-                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8.split(separator: UInt8(ascii: "\n")).last ?? []))
+                try JSONSerialization.jsonObject(
+                    with: Data(result.stdout.utf8.split(separator: UInt8(ascii: "\n")).last ?? []))
                     as? [String: Any])
             #expect((seen["errors"] as? [Any])?.isEmpty == true, "page errors: \(seen)")
             #expect(seen["token_in_address"] as? Bool == false)
@@ -43,18 +47,26 @@ struct StudioBrowserTests {
             let after = try #require(try store.pick(for: "wide"))
             #expect(after.candidateIndex == 2 && !after.auto && after.takeID == before.takeID)
             let takes = try store.takes(shot: "wide")
-            #expect(takes.contains { $0.parentTakeID == before.takeID && $0.parentCandidateIndex == 3 && $0.kind == .varySubtle })
+            #expect(
+                takes.contains {
+                    $0.parentTakeID == before.takeID && $0.parentCandidateIndex == 3 && $0.kind == .varySubtle
+                })
             for page in ["storyboard", "shot", "film"] {
-                #expect(FileManager.default.fileExists(atPath: directory.appending(path: "out/screenshots/\(page).png").path))
+                #expect(
+                    FileManager.default.fileExists(
+                        atPath: directory.appending(path: "out/screenshots/\(page).png").path))
             }
         }
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ executable: String, _ arguments: [String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = URL(filePath: executable)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -63,6 +75,8 @@ struct StudioBrowserTests {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 }

@@ -42,11 +42,14 @@ struct Serve: AsyncParsableCommand {
                     }, printWarnings: false)
             })
         if !server.configuration.isLoopback {
-            Output.warning("binding \(host): other machines can reach this studio; anyone with the URL's token can change the project")
+            Output.warning(
+                "binding \(host): other machines can reach this studio; "
+                    + "anyone with the URL's token can change the project")
         }
         try await server.run { url in
             // Unbuffered: whoever started us (a script, a test) reads the URL from a pipe now.
-            FileHandle.standardOutput.write(Data("Reel studio for \(services.studio.film.title): \(url.absoluteString)\n".utf8))
+            FileHandle.standardOutput.write(
+                Data("Reel studio for \(services.studio.film.title): \(url.absoluteString)\n".utf8))
         }
     }
 }
