@@ -28,7 +28,8 @@ struct Pages: Sendable {
         .contentSecurityPolicy:
             [
                 "default-src 'self'", "img-src 'self' data:", "media-src 'self'", "style-src 'self'",
-                "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'", "form-action 'none'",
+                "script-src 'self'", "connect-src 'self'", "frame-ancestors 'none'", "base-uri 'none'",
+                "form-action 'none'",
             ].joined(separator: "; "),
         .xContentTypeOptions: "nosniff",
         .init("Referrer-Policy")!: "same-origin",
