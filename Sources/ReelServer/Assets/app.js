@@ -244,6 +244,7 @@ async function showFilm() {
     state.film = film;
     setAspect(film);
     document.title = film.title + " · film · Reel";
+    const changed = shots.filter((s) => s.state !== "animated");
     const out = (name) => film.outputs[name] ? "/api/out/" + name + "?v=" + film.outputs[name] : null;
     const video = out("film.mp4")
       ? el("video", { src: out("film.mp4"), controls: true, preload: "metadata", playsinline: true })
@@ -252,7 +253,8 @@ async function showFilm() {
       el("tr", {}, el("td", {}, el("b", {}, "Total")), el("td", {}, el("b", {}, usd(film.costUSD)))));
     view.replaceChildren(
       el("div", { class: "shot-head" }, el("h1", {}, film.title), el("div", { class: "nav" }, el("button", { class: "primary", onclick: makeFilm }, "Make film"))),
-      el("div", { class: "sub" }, `${seconds(film.durationSeconds)} · ${film.aspect} · ${film.fps} fps · ${film.picked}/${film.shots} picked`),
+      el("div", { class: "sub" }, `${seconds(film.durationSeconds)} · ${film.aspect} · ${film.fps} fps · ${film.picked}/${film.shots} picked`,
+        changed.length ? el("div", { class: "notice" }, `Changed since the last cut: ${changed.map((s) => s.id).join(", ")}. Make film to bring it up to date.`) : null),
       el("div", { class: "film-grid" },
         el("div", {}, video, el("h2", {}, "Contact sheet"), out("contact.png") ? el("img", { src: out("contact.png"), alt: "contact sheet" }) : el("p", { class: "muted" }, "Not made yet.")),
         el("div", {}, el("h2", { style: null }, "Storyboard"), out("storyboard.gif") ? el("img", { src: out("storyboard.gif"), alt: "storyboard animation" }) : el("p", { class: "muted" }, "Not made yet."),
