@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // Named for the test servers (NIOHTTP1); async-http-client brings it in anyway.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // System libraries (Debian -dev packages, installed by scripts/bootstrap).
@@ -52,10 +54,20 @@ let package = Package(
         .target(
             name: "ReelEngine",
             dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
+        // The studio in a browser: pages, JSON API and live progress over Hummingbird.
+        .target(
+            name: "ReelServer",
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Assets")]),
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine",
+                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -84,6 +96,12 @@ let package = Package(
             ]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
         .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ReelServerTests",
+            dependencies: [
+                "ReelServer", "ReelTesting", "reel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            exclude: ["Browser"]),
     ],
     swiftLanguageModes: [.v6]
 )

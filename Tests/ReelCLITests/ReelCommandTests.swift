@@ -25,7 +25,7 @@ import Testing
 
     @Test(arguments: [
         "init", "check", "prompt", "status", "gen", "pick", "vary", "reroll", "takes", "animate", "board", "cut", "make",
-        "export",
+        "export", "serve", "backends",
     ])
     func everyCommandsHelpHasAnExample(command: String) throws {
         let result = try reel.run([command, "--help"])

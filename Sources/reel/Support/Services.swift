@@ -18,14 +18,23 @@ struct Services {
         budget: Budget? = nil
     ) throws -> Services {
         let project = try Project.locate(projectPath)
+        let studio = try openStudio(project, registry: registry, progress: printer.sink, budget: budget)
+        return Services(project: project, studio: studio, printer: printer)
+    }
+
+    /// A studio over the project as it is on disk now; `reel serve` calls this per request.
+    /// `registry` defaults to every backend the film can use (`fullRegistry`).
+    static func openStudio(
+        _ project: Project, registry: BackendRegistry? = nil, progress: ProgressSink, budget: Budget? = nil,
+        printWarnings: Bool = true
+    ) throws -> Studio {
         let loaded = try FilmLoading.load(project)
-        if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
+        if printWarnings && !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
         let store = try Store.open(projectDirectory: project.directory)
         let backends = try registry ?? fullRegistry(film: loaded.film, baseDirectory: project.directory)
-        let studio = Studio(
-            project: project, film: loaded.film, store: store, registry: backends,
-            progress: printer.sink, budget: budget, logger: Logger(label: "reel"))
-        return Services(project: project, studio: studio, printer: printer)
+        return Studio(
+            project: project, film: loaded.film, store: store, registry: backends, progress: progress,
+            budget: budget, logger: Logger(label: "reel"))
     }
 
     /// The offline backends: `sketch` draws as many frames at once as there are cores.
