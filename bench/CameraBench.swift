@@ -35,8 +35,10 @@ struct CameraBench {
         let x1 = "(\(full.x)+\(full.width)/2+\(full.width)/2/\(pzoom))", y1 = "(\(full.y)+\(full.height)/2+\(full.height)/2/\(pzoom))"
         let perspective = "perspective=x0='\(x0)':y0='\(y0)':x1='\(x1)':y1='\(y0)':x2='\(x0)':y2='\(y1)':x3='\(x1)':y3='\(y1)':interpolation=cubic:eval=frame,scale=\(output.width):\(output.height):flags=bicubic"
         let input = ["-loop", "1", "-framerate", String(fps), "-i", stillURL.path]
+        var filters: [String: String] = [:]
         func peer(_ name: String, _ filter: String) -> (String, URL, () async throws -> Void) {
             let url = directory.appending(path: "\(name)-\(output.height).mp4")
+            filters[name] = filter
             return (name, url, {
                 try shell(ffmpeg.ffmpegURL, ["-hide_banner", "-loglevel", "error", "-y"] + input
                     + ["-vf", filter, "-frames:v", String(frameCount)] + x264 + [url.path])
@@ -61,12 +63,36 @@ struct CameraBench {
         let meter = WobbleMeter(still: still)
         var rows: [Row] = []
         for ((name, url, _), (_, time)) in zip(contenders, times) {
-            let wobble = try await self.wobble(of: url, meter: meter, path: path, output: output, count: frameCount)
-            rows.append(Row(label: name, seconds: time, extra: [String(format: "%.3f px", wobble)]))
+            // Wobble of the rendering itself (frames before any encoder), then of the encoded file.
+            var rendered = "-"
+            if name == "Reel camera" {
+                rendered = String(format: "%.4f px", wobble(ofFrames: precomputed, meter: meter, path: path, output: output))
+            } else if let filter = filters[name] {
+                let raw = directory.appending(path: "raw-\(output.height).yuv")
+                defer { try? FileManager.default.removeItem(at: raw) }
+                try shell(ffmpeg.ffmpegURL, ["-hide_banner", "-loglevel", "error", "-y"] + input
+                    + ["-vf", filter, "-frames:v", String(frameCount), "-f", "rawvideo", "-pix_fmt", "yuv420p", raw.path])
+                let bytes = [UInt8](try Data(contentsOf: raw))
+                let frameSize = output.width * output.height * 3 / 2
+                let frames = stride(from: 0, to: bytes.count - frameSize + 1, by: frameSize).map { Array(bytes[$0..<($0 + frameSize)]) }
+                rendered = String(format: "%.4f px", wobble(ofFrames: frames, meter: meter, path: path, output: output))
+            }
+            let encoded = try await self.wobble(of: url, meter: meter, path: path, output: output, count: frameCount)
+            rows.append(Row(label: name, seconds: time, extra: [rendered, String(format: "%.4f px", encoded)]))
         }
         printTable(
             "Camera push-in, \(stillSize.0)×\(stillSize.1) still → \(output.width)×\(output.height), 4 s at 24 fps",
-            rows: rows, reference: "libx264 alone", extraHeaders: ["wobble"])
+            rows: rows, reference: "libx264 alone", extraHeaders: ["wobble rendered", "wobble encoded"])
+    }
+
+    func wobble(ofFrames frames: [[UInt8]], meter: WobbleMeter, path: CameraPath, output: VideoSize) -> Double {
+        let misplacements = frames.enumerated().map { index, bytes in
+            let reference = meter.reference(crop: path.crop(frame: index, of: frames.count), outWidth: output.width, outHeight: output.height)
+            return WobbleMeter.misplacement(
+                frame: Array(bytes[0..<(output.width * output.height)]), reference: reference, width: output.width,
+                height: output.height)
+        }
+        return WobbleMeter.wobble(misplacements)
     }
 
     func wobble(of url: URL, meter: WobbleMeter, path: CameraPath, output: VideoSize, count: Int) async throws -> Double {

@@ -50,6 +50,27 @@ public struct ComfyUIBackend: ImageBackend {
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        let plan = try await prepare(request, context: context)
+        var images: [GeneratedImage] = []
+        for (index, job) in plan.jobs.enumerated() {
+            context.progress(Double(index) / Double(plan.jobs.count), "candidate \(index + 1) of \(plan.jobs.count) on ComfyUI")
+            let report = ComfyUIBackend.progressReporter(graph: job.graph, context: context, index: index, count: plan.jobs.count)
+            let files = try await client.run(job.graph, workflow: plan.workflow.name, onProgress: report)
+            images += try await download(files, seed: job.seed, workflow: plan.workflow.name, context: context)
+        }
+        context.progress(1, "done")
+        return images
+    }
+
+    /// One prompt per candidate: its filled graph and seed, in candidate order.
+    struct Plan {
+        var workflow: ComfyUIWorkflow
+        var jobs: [(graph: [String: JSONValue], seed: UInt32)]
+    }
+
+    /// Fills the workflow for every candidate, uploading the init image first. The same request
+    /// always gives the same graphs (uploads are named by hash), so a resumed run can rebuild them.
+    func prepare(_ request: Request, context: GenerationContext) async throws -> Plan {
         var values = models
         values["prompt"] = .string(PromptEmphasis.text(of: request))
         values["negative"] = .string(request.negative ?? "")
@@ -65,31 +86,33 @@ public struct ComfyUIBackend: ImageBackend {
             workflow = txt2img
             values["denoise"] = .double(1)
         }
-        let count = max(1, request.count)
-        var images: [GeneratedImage] = []
-        for index in 0..<count {
+        var jobs: [(graph: [String: JSONValue], seed: UInt32)] = []
+        for index in 0..<max(1, request.count) {
             let seed = request.seed(ofCandidate: index)
             values["seed"] = .int(Int(seed))
-            context.progress(Double(index) / Double(count), "candidate \(index + 1) of \(count) on ComfyUI")
-            let graph = try workflow.filled(with: values)
-            let report = ComfyUIBackend.progressReporter(graph: graph, context: context, index: index, count: count)
-            let files = try await client.run(graph, workflow: workflow.name, onProgress: report)
-            let outputs = files.filter { ($0.type ?? "output") == "output" }
-            guard !outputs.isEmpty else {
-                throw BackendError(
-                    .badResponse, backend: name,
-                    "workflow '\(workflow.name)' finished without saving an image; give it a SaveImage node")
-            }
-            for (offset, file) in outputs.enumerated() {
-                let data = try await client.fetch(file, into: context.scratchDirectory)
-                try ImageCheck.verify(data, backend: name, what: "'\(file.filename)'")
-                images.append(GeneratedImage(data: data, seed: outputs.count == 1 || offset == 0 ? seed : nil))
-            }
+            jobs.append((try workflow.filled(with: values), seed))
         }
-        context.progress(1, "done")
-        return images
+        return Plan(workflow: workflow, jobs: jobs)
     }
 
+    /// Fetches a finished prompt's saved images and checks they are images.
+    func download(
+        _ files: [ComfyUIWire.FileReference], seed: UInt32, workflow: String, context: GenerationContext
+    ) async throws -> [GeneratedImage] {
+        let outputs = files.filter { ($0.type ?? "output") == "output" }
+        guard !outputs.isEmpty else {
+            throw BackendError(
+                .badResponse, backend: name,
+                "workflow '\(workflow)' finished without saving an image; give it a SaveImage node")
+        }
+        var images: [GeneratedImage] = []
+        for (offset, file) in outputs.enumerated() {
+            let data = try await client.fetch(file, into: context.scratchDirectory)
+            try ImageCheck.verify(data, backend: name, what: "'\(file.filename)'")
+            images.append(GeneratedImage(data: data, seed: outputs.count == 1 || offset == 0 ? seed : nil))
+        }
+        return images
+    }
 
     /// Turns socket events of candidate `index` into the engine's progress: the sampler's steps
     /// fill that candidate's share of the bar, and the message names the running node.

@@ -1,0 +1,48 @@
+import Foundation
+import ReelKit
+import ReelMedia
+import ReelTesting
+import Testing
+
+@testable import ReelBackends
+
+/// The journal's side of ComfyUI: a take queued by one Reel is collected by the next one
+/// (after a crash) from the server's history, without queueing it again.
+@Suite struct ComfyUIResumeTests {
+    @Test func aSecondReelCollectsJobsTheFirstQueued() async throws {
+        try await ComfyUIHarness.with { harness in
+            let request = Request(prompt: "a harbour at night", width: 64, height: 32, seed: 90, count: 3)
+            let jobID = try await harness.images().submit(request, context: harness.context())
+            #expect(jobID.split(separator: ",").count == 3)
+
+            // The first Reel is gone; a fresh backend object, as after `kill -9` and a restart.
+            let images = try await harness.images().collect(jobID: jobID, request: request, context: harness.context())
+            #expect(images.map(\.seed) == [90, 91, 92])
+            #expect(try images.map { try RGBAImage(decoding: $0.data).pixels[0] } == [90, 91, 92])
+            #expect(await harness.fake.prompts.count == 3, "a queued job was queued again")
+        }
+    }
+
+    @Test func jobsTheServerForgotAreQueuedAgainUnderTheSameIDs() async throws {
+        try await ComfyUIHarness.with { harness in
+            let request = Request(prompt: "a lighthouse", width: 64, height: 32, seed: 5, count: 2)
+            await harness.fake.set(loseJobs: 1)
+            let jobID = try await harness.images().submit(request, context: harness.context())
+            let images = try await harness.images().collect(jobID: jobID, request: request, context: harness.context())
+            #expect(images.count == 2)
+            let ids = await harness.fake.prompts.map(\.id)
+            #expect(Set(ids) == Set(jobID.split(separator: ",").map(String.init)))
+        }
+    }
+
+    @Test func cancellingAJobDropsEveryCandidateOnTheServer() async throws {
+        try await ComfyUIHarness.with { harness in
+            let request = Request(prompt: "fog", width: 64, height: 32, seed: 1, count: 2)
+            await harness.fake.set(hold: true)
+            let jobID = try await harness.images().submit(request, context: harness.context())
+            await (try harness.images()).cancel(jobID: jobID)
+            let dropped = Set(await harness.fake.deleted + (await harness.fake.interrupted))
+            #expect(Set(jobID.split(separator: ",").map(String.init)).isSubset(of: dropped))
+        }
+    }
+}
