@@ -10,6 +10,20 @@ struct CutBench {
     let directory: URL
     let rounds: Int
 
+    /// Only Reel's cut, once, on clips made earlier by `run()`: for profiling with strace or perf.
+    func profileReelOnly() async throws {
+        let size = VideoSize(width: 1344, height: 576)
+        var plan = CutPlan(fps: 24, size: size)
+        plan.clips = (0..<8).map { index in
+            CutPlan.Clip(
+                url: directory.appending(path: "clip-\(index).mp4"), duration: 4, transition: index < 7 ? .crossfade(seconds: 0.5) : .cut)
+        }
+        let time = try await seconds {
+            _ = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: directory.appending(path: "cut-profile.mp4"))
+        }
+        print(String(format: "Reel cut: %.2f s", time))
+    }
+
     func run() async throws {
         let size = VideoSize(width: 1344, height: 576), fps = 24, clipSeconds = 4.0, fade = 0.5
         let moves: [CameraMove] = [.pushIn, .panLeft, .drift, .tiltUp, .pullOut, .panRight, .shake, .tiltDown]

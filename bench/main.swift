@@ -25,6 +25,9 @@ if section == "camera" || section == "all" {
 if section == "cut" || section == "all" {
     try await CutBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds).run()
 }
+if section == "cut-reel" {
+    try await CutBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds).profileReelOnly()
+}
 if section == "board" || section == "all" {
     try await BoardBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds).run()
 }

@@ -35,7 +35,8 @@ extension Studio {
         _ backend: any ResumableImageBackend, job: inout Job, request: Request, context: GenerationContext
     ) async throws -> [GeneratedImage] {
         if let remoteID = job.remoteID, !job.state.isTerminal || job.state == .failed {
-            progress.note("\(job.shotID ?? "?"): re-attaching to \(backend.name) job \(remoteID) from an earlier run")
+            let shown = remoteID.count > 40 ? remoteID.prefix(36) + "…" : Substring(remoteID)
+            progress.note("\(job.shotID ?? "?"): re-attaching to \(backend.name) job \(shown) from an earlier run")
             do {
                 return try await collect(backend, jobID: remoteID, request: request, context: context)
             } catch is RemoteJobLost {
