@@ -74,7 +74,8 @@ let package = Package(
             ]),
         .executableTarget(
             name: "reel-bench", dependencies: ["ReelKit", "ReelMedia", "ReelBackends", "ReelEngine"], path: "bench"),
-        .target(name: "ReelTesting", dependencies: ["ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelBackends"]),
+        .target(
+            name: "ReelTesting", dependencies: ["ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelBackends"]),
 
         .testTarget(
             name: "ReelKitTests",

@@ -16,7 +16,8 @@ struct CutBench {
         var plan = CutPlan(fps: 24, size: size)
         plan.clips = (0..<8).map { index in
             CutPlan.Clip(
-                url: directory.appending(path: "clip-\(index).mp4"), duration: 4, transition: index < 7 ? .crossfade(seconds: 0.5) : .cut)
+                url: directory.appending(path: "clip-\(index).mp4"), duration: 4,
+                transition: index < 7 ? .crossfade(seconds: 0.5) : .cut)
         }
         let time = try await seconds {
             _ = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: directory.appending(path: "cut-profile.mp4"))
@@ -46,12 +47,18 @@ struct CutBench {
         let x264URL = directory.appending(path: "cut-x264.mp4")
         let concatURL = directory.appending(path: "cut-concat.mp4")
         let list = directory.appending(path: "clips.txt")
-        try plan.clips.map { "file '\($0.url.path)'" }.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        try plan.clips.map { "file '\($0.url.path)'" }.joined(separator: "\n").write(
+            to: list, atomically: true, encoding: .utf8)
 
         // The same frames for libx264 alone: Reel's cut, decoded once to raw.
         let cutter = Cutter(ffmpeg: ffmpeg)
         let report = try await cutter.cut(plan, to: reelURL)
-        try shell(ffmpeg.ffmpegURL, ["-hide_banner", "-loglevel", "error", "-y", "-i", reelURL.path, "-f", "rawvideo", "-pix_fmt", "yuv420p", rawURL.path])
+        try shell(
+            ffmpeg.ffmpegURL,
+            [
+                "-hide_banner", "-loglevel", "error", "-y", "-i", reelURL.path, "-f", "rawvideo", "-pix_fmt", "yuv420p",
+                rawURL.path,
+            ])
         defer { try? FileManager.default.removeItem(at: rawURL) }
 
         var xfadeGraph: [String] = []
@@ -65,26 +72,53 @@ struct CutBench {
         let encoder = EncoderSettings.standard
         let x264 = ["-c:v", "libx264", "-preset", encoder.preset, "-crf", String(encoder.crf), "-pix_fmt", "yuv420p"]
         let quiet = ["-hide_banner", "-loglevel", "error", "-y"]
-        let times = try await paired(rounds: rounds, [
-            ("libx264 alone", {
-                try shell(ffmpeg.ffmpegURL, quiet + ["-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(size.width)x\(size.height)",
-                    "-r", String(fps), "-i", rawURL.path] + x264 + [x264URL.path])
-            }),
-            ("Reel cut", { _ = try await cutter.cut(plan, to: reelURL) }),
-            ("Reel cut, re-encoding all", { _ = try await cutter.cut(plan, to: reelURL, reencodeEverything: true) }),
-            ("ffmpeg xfade", {
-                try shell(ffmpeg.ffmpegURL, quiet + plan.clips.flatMap { ["-i", $0.url.path] }
-                    + ["-filter_complex", xfadeGraph.joined(separator: ";"), "-map", "[out]"] + x264 + [xfadeURL.path])
-            }),
-            ("concat copy (no crossfade)", {
-                try shell(ffmpeg.ffmpegURL, quiet + ["-f", "concat", "-safe", "0", "-i", list.path, "-c", "copy", concatURL.path])
-            }),
-        ])
+        let times = try await paired(
+            rounds: rounds,
+            [
+                (
+                    "libx264 alone",
+                    {
+                        try shell(
+                            ffmpeg.ffmpegURL,
+                            quiet + [
+                                "-f", "rawvideo", "-pix_fmt", "yuv420p", "-s", "\(size.width)x\(size.height)",
+                                "-r", String(fps), "-i", rawURL.path,
+                            ] + x264 + [x264URL.path])
+                    }
+                ),
+                ("Reel cut", { _ = try await cutter.cut(plan, to: reelURL) }),
+                (
+                    "Reel cut, re-encoding all",
+                    { _ = try await cutter.cut(plan, to: reelURL, reencodeEverything: true) }
+                ),
+                (
+                    "ffmpeg xfade",
+                    {
+                        try shell(
+                            ffmpeg.ffmpegURL,
+                            quiet + plan.clips.flatMap { ["-i", $0.url.path] }
+                                + ["-filter_complex", xfadeGraph.joined(separator: ";"), "-map", "[out]"] + x264 + [
+                                    xfadeURL.path
+                                ])
+                    }
+                ),
+                (
+                    "concat copy (no crossfade)",
+                    {
+                        try shell(
+                            ffmpeg.ffmpegURL,
+                            quiet + ["-f", "concat", "-safe", "0", "-i", list.path, "-c", "copy", concatURL.path])
+                    }
+                ),
+            ])
         let probe = FFprobe(ffmpeg)
         var rows: [Row] = []
         for (name, time) in times {
-            let url = ["Reel cut": reelURL, "Reel cut, re-encoding all": reelURL, "ffmpeg xfade": xfadeURL, "libx264 alone": x264URL,
-                "concat copy (no crossfade)": concatURL][name]
+            let url = [
+                "Reel cut": reelURL, "Reel cut, re-encoding all": reelURL, "ffmpeg xfade": xfadeURL,
+                "libx264 alone": x264URL,
+                "concat copy (no crossfade)": concatURL,
+            ][name]
             var frames: Int?
             if let url { frames = try await probe.frameCount(of: url) }
             rows.append(Row(label: name, seconds: time, extra: [frames.map(String.init) ?? "-"]))

@@ -15,9 +15,11 @@ struct MakeBench {
         let project = directory.appending(path: "first-light")
         try? FileManager.default.removeItem(at: project)
         try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: example.appending(path: "film.yaml"), to: project.appending(path: "film.yaml"))
+        try FileManager.default.copyItem(
+            at: example.appending(path: "film.yaml"), to: project.appending(path: "film.yaml"))
         let first = try await seconds { try shell(reel, ["make", project.path]) }
-        let again = try await paired(rounds: rounds, [("nothing changed", { try shell(reel, ["make", project.path]) })])
+        let again = try await paired(
+            rounds: rounds, [("nothing changed", { try shell(reel, ["make", project.path]) })])
         let edited = try String(contentsOf: project.appending(path: "film.yaml"), encoding: .utf8)
             .replacingOccurrences(of: "calm face, cold blue light", with: "calm face, warm lamp light")
         try edited.write(to: project.appending(path: "film.yaml"), atomically: true, encoding: .utf8)

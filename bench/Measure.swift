@@ -22,7 +22,8 @@ func paired(rounds: Int, _ contenders: [(String, () async throws -> Void)]) asyn
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    return sorted.count % 2 == 1
+        ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
 }
 
 /// A table row: label, median, ratio to the reference row, and any extra columns.
@@ -42,9 +43,13 @@ func printTable(_ title: String, rows: [Row], reference: String, extraHeaders: [
         let ratio = (row.seconds != nil && base != nil) ? String(format: "%.2f", row.seconds! / base!) : "-"
         lines.append([row.label, time, ratio] + row.extra)
     }
-    let widths = header.indices.map { column in lines.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+    let widths = header.indices.map { column in
+        lines.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+    }
     for line in lines {
-        print(line.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }.joined(separator: "  "))
+        print(
+            line.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  "))
     }
 }
 
@@ -60,7 +65,9 @@ func shell(_ executable: URL, _ arguments: [String]) throws {
     let message = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     guard process.terminationStatus == 0 else {
-        throw BenchError("\(executable.lastPathComponent) \(arguments.joined(separator: " ")) failed: \(String(decoding: message.suffix(600), as: UTF8.self))")
+        throw BenchError(
+            "\(executable.lastPathComponent) \(arguments.joined(separator: " ")) failed: \(String(decoding: message.suffix(600), as: UTF8.self))"
+        )
     }
 }
 

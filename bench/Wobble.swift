@@ -20,7 +20,9 @@ struct WobbleMeter {
         var plane = [Float](repeating: 0, count: width * height)
         for i in 0..<(width * height) {
             let p = i * 4
-            plane[i] = 0.2126 * Float(still.pixels[p]) + 0.7152 * Float(still.pixels[p + 1]) + 0.0722 * Float(still.pixels[p + 2])
+            plane[i] =
+                0.2126 * Float(still.pixels[p]) + 0.7152 * Float(still.pixels[p + 1]) + 0.0722
+                * Float(still.pixels[p + 2])
         }
         luma = plane
     }

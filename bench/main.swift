@@ -9,14 +9,18 @@ import ReelMedia
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
-let rounds = arguments.firstIndex(of: "--rounds").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil } ?? 3
+let rounds =
+    arguments.firstIndex(of: "--rounds").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }
+    ?? 3
 let directory = FileManager.default.temporaryDirectory.appending(path: "reel-bench")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 let ffmpeg = try FFmpegLocator().locate()
 let example = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appending(path: "Examples/first-light")
 
-print("# reel-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(rounds) paired rounds, libx264 -preset veryfast -crf 18 for everyone")
+print(
+    "# reel-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(rounds) paired rounds, libx264 -preset veryfast -crf 18 for everyone"
+)
 if section == "camera" || section == "all" {
     let bench = CameraBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds)
     try await bench.run(stillSize: (1792, 768), output: VideoSize(width: 1344, height: 576))

@@ -19,7 +19,8 @@ public struct BackendRegistry: Sendable {
             let known = images.keys.sorted()
             throw ReelError(
                 .invalidInput,
-                "unknown image backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))")
+                "unknown image backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
+            )
         }
         return backend
     }
@@ -29,7 +30,8 @@ public struct BackendRegistry: Sendable {
             let known = videos.keys.sorted()
             throw ReelError(
                 .invalidInput,
-                "unknown video backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))")
+                "unknown video backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
+            )
         }
         return backend
     }

@@ -20,7 +20,8 @@ public final class Budget: Sendable {
                 throw ReelError(
                     .invalidInput,
                     String(
-                        format: "a generation on %@ (about $%.2f) would take this run to $%.2f, past its --budget of $%.2f; raise --budget or generate fewer shots",
+                        format:
+                            "a generation on %@ (about $%.2f) would take this run to $%.2f, past its --budget of $%.2f; raise --budget or generate fewer shots",
                         backend, amount, spent + amount, limitUSD))
             }
             spent += amount

@@ -16,7 +16,9 @@ public struct CandidateReference: Sendable, Hashable, CustomStringConvertible {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         func number(_ part: Substring, what: String) throws -> Int {
             guard let value = Int(part), value >= 1 else {
-                throw ReelError(.invalidInput, "'\(text)' is not a candidate: \(what) must be a whole number from 1, as in `2` or `7:2`")
+                throw ReelError(
+                    .invalidInput,
+                    "'\(text)' is not a candidate: \(what) must be a whole number from 1, as in `2` or `7:2`")
             }
             return value
         }
@@ -24,7 +26,8 @@ public struct CandidateReference: Sendable, Hashable, CustomStringConvertible {
         case 1:
             self.init(index: try number(parts[0], what: "the candidate"))
         case 2:
-            self.init(take: Int64(try number(parts[0], what: "the take")), index: try number(parts[1], what: "the candidate"))
+            self.init(
+                take: Int64(try number(parts[0], what: "the take")), index: try number(parts[1], what: "the candidate"))
         default:
             throw ReelError(.invalidInput, "'\(text)' is not a candidate; write N (of the latest take) or TAKE:N")
         }

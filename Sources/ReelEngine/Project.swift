@@ -21,13 +21,15 @@ public struct Project: Sendable {
         let directory = path.map { URL(filePath: $0, directoryHint: .isDirectory, relativeTo: base) } ?? base
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ReelError(.notFound, "no project directory at '\(directory.path)'; create one with `reel init \(path ?? "DIR")`")
+            throw ReelError(
+                .notFound, "no project directory at '\(directory.path)'; create one with `reel init \(path ?? "DIR")`")
         }
         let project = Project(directory: directory)
         guard fileManager.fileExists(atPath: project.filmURL.path) else {
             throw ReelError(
                 .notFound,
-                "'\(directory.path)' has no \(filmFileName); create a project with `reel init`, or name the project directory")
+                "'\(directory.path)' has no \(filmFileName); create a project with `reel init`, or name the project directory"
+            )
         }
         return project
     }

@@ -37,7 +37,8 @@ extension Studio {
             }
         }
         guard !entries.isEmpty else {
-            throw ReelError(.invalidInput, "no shot has a pick yet; run `reel make`, or `reel gen SHOT` and `reel pick SHOT N`")
+            throw ReelError(
+                .invalidInput, "no shot has a pick yet; run `reel make`, or `reel gen SHOT` and `reel pick SHOT N`")
         }
         struct BoardInputs: Encodable {
             var frames: [String]
@@ -68,7 +69,9 @@ extension Studio {
             progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 2))
         }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let animation = frames.map { AnimationFrame(image: $0, duration: .milliseconds(Self.boardFrameCentiseconds * 10)) }
+        let animation = frames.map {
+            AnimationFrame(image: $0, duration: .milliseconds(Self.boardFrameCentiseconds * 10))
+        }
         try GIFEncoder(options: .storyboard).encode(animation).write(to: gifURL, options: .atomic)
         progress.emit(.advanced(step: step, done: entries.count + 1, total: entries.count + 2))
         try AnimatedWebP.encode(animation, quality: 80).write(to: webpURL, options: .atomic)

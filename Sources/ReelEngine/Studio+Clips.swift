@@ -27,7 +27,8 @@ extension Studio {
         let size = outputSize
         let index = film.shots.firstIndex { $0.id == shot.id } ?? 0
         return ClipRequest(
-            image: .blob(candidate.blob.hex), motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
+            image: .blob(candidate.blob.hex),
+            motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
             camera: camera, duration: shot.duration, fps: film.fps, width: size.width, height: size.height,
             seed: UInt32(truncatingIfNeeded: candidate.seed), keyframeHints: keyframeHints(forShotAt: index))
     }
@@ -44,15 +45,19 @@ extension Studio {
         let key = try clipKey(for: shot, picked: picked)
         if let existing = try store.clip(stepKey: key.hex) {
             if try store.blobs.verify(existing.blob) { return (existing, true) }
-            progress.warning("the stored clip of shot '\(shot.id)' is damaged (its hash no longer matches); animating it again")
+            progress.warning(
+                "the stored clip of shot '\(shot.id)' is damaged (its hash no longer matches); animating it again")
             try? FileManager.default.removeItem(at: store.blobs.url(existing.blob))
         }
         try ensureIntact(picked, of: shot)
         let step = "\(shot.id): animate"
-        progress.emit(.started(step: step, detail: "\(request.camera.rawValue), \(request.duration)s on \(backendName)", total: 100))
+        progress.emit(
+            .started(
+                step: step, detail: "\(request.camera.rawValue), \(request.duration)s on \(backendName)", total: 100))
         let (generated, blob) = try await withScratchDirectory { scratch in
             let output = scratch.appending(path: "clip.mp4")
-            let generated = try await backend.animate(request, to: output, context: context(scratch: scratch, step: step))
+            let generated = try await backend.animate(
+                request, to: output, context: context(scratch: scratch, step: step))
             return (generated, try store.blobs.put(fileAt: output))
         }
         let clip = try store.recordClip(
@@ -66,7 +71,9 @@ extension Studio {
 
     /// The key of the clip a shot's picked candidate animates into.
     func clipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
-        try StepKey(kind: "clip", backend: shot.videoBackend ?? film.backends.video, inputs: clipRequest(for: shot, picked: picked))
+        try StepKey(
+            kind: "clip", backend: shot.videoBackend ?? film.backends.video,
+            inputs: clipRequest(for: shot, picked: picked))
     }
 
     /// `reel animate`: clips for the given shots (all when empty) that have picks.
@@ -88,6 +95,7 @@ extension Studio {
         guard try !store.blobs.verify(picked.blob) else { return }
         throw ReelError(
             .invalidInput,
-            "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to regenerate it")
+            "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to regenerate it"
+        )
     }
 }

@@ -30,7 +30,8 @@ extension Studio {
         }
         if !missing.isEmpty {
             throw ReelError(
-                .invalidInput, "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make`")
+                .invalidInput,
+                "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make`")
         }
         struct CutInputs: Encodable {
             var clips: [String]
@@ -52,7 +53,8 @@ extension Studio {
                 clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
                 transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
                 width: size.width, height: size.height, subtitles: burned))
-        let plan = try cutPlan(clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
+        let plan = try cutPlan(
+            clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
         let duration = try plan.timeline().duration
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
             try writeSubtitles()
@@ -60,7 +62,9 @@ extension Studio {
         }
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
             throw ReelError(
-                .invalidInput, "the clip of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to animate it again")
+                .invalidInput,
+                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to animate it again"
+            )
         }
         try FileManager.default.createDirectory(at: project.outputDirectory, withIntermediateDirectories: true)
         let step = "cut"

@@ -37,7 +37,9 @@ extension Studio {
         if let budget, estimate.costUSD > budget.limitUSD + 1e-9 {
             throw ReelError(
                 .invalidInput,
-                String(format: "this run would cost about $%.2f, past its --budget of $%.2f; nothing was started", estimate.costUSD, budget.limitUSD))
+                String(
+                    format: "this run would cost about $%.2f, past its --budget of $%.2f; nothing was started",
+                    estimate.costUSD, budget.limitUSD))
         }
         var report = MakeReport()
         var remaining = ShotOrder.generationOrder(of: film)
@@ -46,7 +48,8 @@ extension Studio {
             let wave = remaining.filter { shot in shot.from.map(settled.contains) ?? true }
             guard !wave.isEmpty else { throw ReelError(.internal, "shots \(remaining.map(\.id)) wait on each other") }
             remaining.removeAll { shot in wave.contains { $0.id == shot.id } }
-            let outcomes = try await concurrently(wave, backend: { $0.imageBackend ?? self.film.backends.image }) { shot in
+            let outcomes = try await concurrently(wave, backend: { $0.imageBackend ?? self.film.backends.image }) {
+                shot in
                 (shot.id, try await self.ensureCurrentPick(for: shot))
             }
             for shot in wave {
@@ -62,7 +65,8 @@ extension Studio {
             }
             settled.formUnion(wave.map(\.id))
         }
-        let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) { shot in
+        let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) {
+            shot in
             (shot.id, try await self.ensureClip(for: shot).reused)
         }
         report.animated = film.shots.map(\.id).filter { clips[$0] == false }
@@ -83,7 +87,9 @@ extension Studio {
             let picked = take.candidate(pick.candidateIndex)
         {
             if try store.blobs.verify(picked.blob) { return .current }
-            progress.warning("the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); regenerating take \(take.id)")
+            progress.warning(
+                "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); regenerating take \(take.id)"
+            )
             try? FileManager.default.removeItem(at: store.blobs.url(picked.blob))
             let repaired = try await runTake(
                 current: current, kind: take.kind, request: try take.decodedRequest(), parent: nil, force: true)
@@ -102,7 +108,9 @@ extension Studio {
             generated = true
         }
         try store.pick(shot: shot.id, take: take.id, candidate: 1, auto: true, replacing: pick)
-        progress.note("\(shot.id): picked candidate 1 of take \(take.id) (no pick yet; choose another with `reel pick \(shot.id) N`)")
+        progress.note(
+            "\(shot.id): picked candidate 1 of take \(take.id) (no pick yet; choose another with `reel pick \(shot.id) N`)"
+        )
         return .autoPicked(generated: generated)
     }
 

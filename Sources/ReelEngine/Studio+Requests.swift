@@ -22,7 +22,9 @@ extension Studio {
         let composed = try composer.compose(shot, sizes: backend.capabilities.sizes)
         var request = composed.request
         request.initImage = try request.initImage.map { try resolve($0, for: shot) }
-        request.imagePrompts = try request.imagePrompts.map { WeightedImage(try resolve($0.source, for: shot), weight: $0.weight) }
+        request.imagePrompts = try request.imagePrompts.map {
+            WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
+        }
         request.characterReferences = try request.characterReferences.map {
             WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
         }
@@ -43,13 +45,16 @@ extension Studio {
             guard let picked = try store.pickedCandidate(for: id) else {
                 throw ReelError(
                     .invalidInput,
-                    "shot '\(shot.id)' starts from shot '\(id)', which has no pick yet; run `reel gen \(id)` and `reel pick \(id) N`, or `reel make`")
+                    "shot '\(shot.id)' starts from shot '\(id)', which has no pick yet; run `reel gen \(id)` and `reel pick \(id) N`, or `reel make`"
+                )
             }
             return .blob(picked.blob.hex)
         case .path(let path):
             let url = URL(filePath: path, relativeTo: project.directory)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw ReelError(.notFound, "shot '\(shot.id)': image '\(path)' was not found (paths are relative to the project directory)")
+                throw ReelError(
+                    .notFound,
+                    "shot '\(shot.id)': image '\(path)' was not found (paths are relative to the project directory)")
             }
             do {
                 _ = try RGBAImage(decoding: data)
@@ -60,7 +65,8 @@ extension Studio {
         case .url(let url):
             throw ReelError(
                 .invalidInput,
-                "shot '\(shot.id)': image URL \(url) needs a download; save it under refs/ in the project and use the path")
+                "shot '\(shot.id)': image URL \(url) needs a download; save it under refs/ in the project and use the path"
+            )
         }
     }
 
@@ -72,7 +78,9 @@ extension Studio {
         if request.initImage != nil && !can.initImage { dropped.append("the init image") }
         if !request.characterReferences.isEmpty && !can.characterReferences { dropped.append("character references") }
         if !request.styleReferences.isEmpty && !can.styleReferences { dropped.append("style references (--sref)") }
-        if request.weightedPrompt.count > 1 && !can.promptWeights { dropped.append(":: weights (the parts are joined)") }
+        if request.weightedPrompt.count > 1 && !can.promptWeights {
+            dropped.append(":: weights (the parts are joined)")
+        }
         guard !dropped.isEmpty else { return [] }
         return ["backend '\(backend.name)' cannot honour \(dropped.joined(separator: ", ")); dropped"]
     }

@@ -22,7 +22,9 @@ extension Studio {
     /// The same prompt with new seeds.
     public func reroll(shotID: String) async throws -> TakeOutcome {
         let current = try currentRequest(for: try shot(shotID))
-        let previous = try store.takes(shot: shotID).filter { $0.promptKey == current.promptKey.hex && $0.kind == .reroll }
+        let previous = try store.takes(shot: shotID).filter {
+            $0.promptKey == current.promptKey.hex && $0.kind == .reroll
+        }
         var request = current.request
         request.seed = Seeds.derived(from: current.request.seed, purpose: "reroll", index: previous.count + 1)
         return try await runTake(current: current, kind: .reroll, request: request, parent: nil)
@@ -30,12 +32,14 @@ extension Studio {
 
     /// Four variations of a candidate: the candidate as init image, a little (`strong: false`)
     /// or a lot of freedom, new seeds.
-    public func vary(shotID: String, candidate reference: CandidateReference, strong: Bool) async throws -> TakeOutcome {
+    public func vary(shotID: String, candidate reference: CandidateReference, strong: Bool) async throws -> TakeOutcome
+    {
         let shot = try shot(shotID)
         let (parent, candidate) = try resolveCandidate(reference, shotID: shotID)
         let backend = try registry.image(parent.backend)
         guard backend.capabilities.initImage else {
-            throw ReelError(.invalidInput, "backend '\(backend.name)' cannot start from an image, so it cannot make variations")
+            throw ReelError(
+                .invalidInput, "backend '\(backend.name)' cannot start from an image, so it cannot make variations")
         }
         var request = try parent.decodedRequest()
         let kind: Take.Kind = strong ? .varyStrong : .varySubtle
@@ -44,7 +48,8 @@ extension Studio {
         }
         request.initImage = .blob(candidate.blob.hex)
         request.strength = strong ? Self.strongVariation : Self.subtleVariation
-        request.seed = Seeds.derived(from: UInt32(truncatingIfNeeded: candidate.seed), purpose: kind.rawValue, index: siblings.count + 1)
+        request.seed = Seeds.derived(
+            from: UInt32(truncatingIfNeeded: candidate.seed), purpose: kind.rawValue, index: siblings.count + 1)
         let current = CurrentRequest(
             shot: shot, backend: parent.backend, request: request, promptKey: StepKey(hex: parent.promptKey), notes: [])
         return try await runTake(current: current, kind: kind, request: request, parent: (parent, candidate.index))
@@ -70,14 +75,16 @@ extension Studio {
         guard let candidate = take.candidates.first(where: { $0.index == reference.index }) else {
             throw ReelError(
                 .invalidInput,
-                "take \(take.id) of shot '\(shotID)' has no candidate \(reference.index) (it has 1–\(take.candidates.count))")
+                "take \(take.id) of shot '\(shotID)' has no candidate \(reference.index) (it has 1–\(take.candidates.count))"
+            )
         }
         return (take, candidate)
     }
 
     /// Runs one take unless an identical one is stored, and records it with its grid.
     func runTake(
-        current: CurrentRequest, kind: Take.Kind, request: Request, parent: (take: Take, index: Int)?, force: Bool = false
+        current: CurrentRequest, kind: Take.Kind, request: Request, parent: (take: Take, index: Int)?,
+        force: Bool = false
     ) async throws -> TakeOutcome {
         let backend = try registry.image(current.backend)
         let key = try StepKey(kind: "take", backend: backend.name, inputs: request)
@@ -103,7 +110,8 @@ extension Studio {
                 pixels = try RGBAImage(decoding: image.data)
             } catch {
                 throw ReelError(
-                    .backend, "backend '\(backend.name)' returned candidate \(offset + 1) that is not a usable image: \(error)")
+                    .backend,
+                    "backend '\(backend.name)' returned candidate \(offset + 1) that is not a usable image: \(error)")
             }
             decoded.append(pixels)
             let blob = try store.blobs.put(image.data)
@@ -122,7 +130,8 @@ extension Studio {
                 durationSeconds: Date().timeIntervalSince(started), gridBlob: grid, candidates: candidates))
         try finishJob(key: key, takeID: take.id)
         let gridFile = try? publishGrid(of: take)
-        progress.emit(.finished(step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? grid.short)"))
+        progress.emit(
+            .finished(step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? grid.short)"))
         return TakeOutcome(take: take, reused: false)
     }
 

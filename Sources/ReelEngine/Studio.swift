@@ -44,7 +44,8 @@ public final class Studio: Sendable {
             let ids = film.shots.map(\.id)
             throw ReelError(
                 .notFound,
-                "film has no shot '\(id)'\(Suggestion.didYouMean(id, in: ids)); its shots are \(ids.joined(separator: ", "))")
+                "film has no shot '\(id)'\(Suggestion.didYouMean(id, in: ids)); its shots are \(ids.joined(separator: ", "))"
+            )
         }
         return shot
     }

@@ -7,7 +7,9 @@ import Hummingbird
 struct AccessGuard<Context: RequestContext>: RouterMiddleware {
     let token: AccessToken
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         guard request.uri.path == "/api" || request.uri.path.hasPrefix("/api/") else {

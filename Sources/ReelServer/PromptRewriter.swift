@@ -11,7 +11,9 @@ enum PromptRewriter {
 
     /// `text` with the scalar whose value starts at `location` (1-based line, column counted in
     /// characters, as the loader reports `sourceMap["prompt"]`) replaced by `value`.
-    static func replacingScalar(in text: String, at location: SourceLocation, with value: String) throws(Failure)
+    static func replacingScalar(
+        in text: String, at location: SourceLocation, with value: String
+    ) throws(Failure)
         -> String
     {
         let characters = Array(text)

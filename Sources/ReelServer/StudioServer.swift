@@ -80,7 +80,9 @@ public struct StudioServer: Sendable {
 
 /// Turns any error a handler throws into the API's JSON error body with its own status.
 struct ErrorBody<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws
         -> Response
     {
         do {

@@ -4,10 +4,11 @@ import Testing
 @testable import reel
 
 @Suite struct ExportCommandTests {
-    @Test(arguments: [
-        (["--all"], Set(ExportFormat.allCases)), (["--otio", "--srt"], [.otio, .srt]), (["proj", "--edl"], [.edl]),
-        (["--fcpxml", "--vtt"], [.fcpxml, .vtt]),
-    ] as [([String], Set<ExportFormat>)])
+    @Test(
+        arguments: [
+            (["--all"], Set(ExportFormat.allCases)), (["--otio", "--srt"], [.otio, .srt]), (["proj", "--edl"], [.edl]),
+            (["--fcpxml", "--vtt"], [.fcpxml, .vtt]),
+        ] as [([String], Set<ExportFormat>)])
     func flagsChooseFormats(arguments: [String], formats: Set<ExportFormat>) throws {
         #expect(try Export.parse(arguments).formats == formats)
     }

@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "init", "check", "prompt", "status", "gen", "pick", "vary", "reroll", "takes", "animate", "board", "cut", "make",
+        "init", "check", "prompt", "status", "gen", "pick", "vary", "reroll", "takes", "animate", "board", "cut",
+        "make",
         "export", "serve", "backends",
     ])
     func everyCommandsHelpHasAnExample(command: String) throws {
@@ -40,7 +41,8 @@ import Testing
             let written = try String(contentsOf: parent.appending(path: "my-film/film.yaml"), encoding: .utf8)
             let example = try String(
                 contentsOf: Self.repository.appending(path: "Examples/first-light/film.yaml"), encoding: .utf8)
-            #expect(written + "\n" == example || written == example, "run scripts/embed-example after editing the example")
+            #expect(
+                written + "\n" == example || written == example, "run scripts/embed-example after editing the example")
             let again = try reel.run(["init", "my-film"], in: parent)
             #expect(again.status == 1)
             #expect(again.stderr.contains("already exists"))
@@ -79,7 +81,9 @@ import Testing
     }
 
     @Test func promptShowsTheParsedPromptAsJSON() throws {
-        let result = try reel.run(["prompt", "<https://x.y/a--b.png> a pilot::2 fog --ar 7:3 --niji 6 --no text", "--json"])
+        let result = try reel.run([
+            "prompt", "<https://x.y/a--b.png> a pilot::2 fog --ar 7:3 --niji 6 --no text", "--json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((json["aspect"] as? [String: Any])?["width"] as? Int == 7)
@@ -98,7 +102,8 @@ import Testing
             _ = try reel.run(["init", "f"], in: parent)
             let result = try reel.run(["status", "--json", "f"], in: parent)
             #expect(result.status == 0, "\(result.stderr)")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
             #expect(rows.count == 8)
             #expect(rows.first { $0["id"] as? String == "ember" }?["state"] as? String == "waiting")
             #expect(rows.first { $0["id"] as? String == "ridge" }?["state"] as? String == "no take")

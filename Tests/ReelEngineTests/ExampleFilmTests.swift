@@ -27,10 +27,13 @@ import Testing
                 registry: TestStudio.registry())
             let report = try await studio.make()
             #expect(report.generated.count == film.shots.count)
-            let expected = film.shots.reduce(0) { $0 + $1.duration } - film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
+            let expected =
+                film.shots.reduce(0) { $0 + $1.duration }
+                - film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
                 + (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
             let measured = try await FFprobe(try FFmpegLocator().locate()).duration(of: try #require(report.film))
-            #expect(abs(measured - expected) <= 1 / Double(film.fps) + 1e-6, "\(name): \(measured)s, expected \(expected)s")
+            #expect(
+                abs(measured - expected) <= 1 / Double(film.fps) + 1e-6, "\(name): \(measured)s, expected \(expected)s")
         }
     }
 }

@@ -28,9 +28,13 @@ import Testing
             let take = try await studio.generate(shotID: "wide").take
             let pick = try studio.pick(shotID: "wide", candidate: CandidateReference(parsing: "\(take.id):2"))
             #expect(pick.candidateIndex == 2 && pick.takeID == take.id)
-            #expect(throws: (any Error).self) { try studio.pick(shotID: "wide", candidate: CandidateReference(index: 5)) }
+            #expect(throws: (any Error).self) {
+                try studio.pick(shotID: "wide", candidate: CandidateReference(index: 5))
+            }
             #expect(throws: ReelError.self) { try CandidateReference(parsing: "two") }
-            let unknown = #expect(throws: ReelError.self) { try studio.pick(shotID: "wdie", candidate: CandidateReference(index: 1)) }
+            let unknown = #expect(throws: ReelError.self) {
+                try studio.pick(shotID: "wdie", candidate: CandidateReference(index: 1))
+            }
             #expect(unknown?.message.contains("did you mean 'wide'") == true)
         }
     }
@@ -48,8 +52,11 @@ import Testing
                 }
                 return distances.reduce(0, +) / Double(distances.count)
             }
-            let subtle = try meanDistance(try await studio.vary(shotID: "wide", candidate: CandidateReference(index: 1), strong: false))
-            let strong = try meanDistance(try await studio.vary(shotID: "wide", candidate: CandidateReference(take: take.id, index: 1), strong: true))
+            let subtle = try meanDistance(
+                try await studio.vary(shotID: "wide", candidate: CandidateReference(index: 1), strong: false))
+            let strong = try meanDistance(
+                try await studio.vary(
+                    shotID: "wide", candidate: CandidateReference(take: take.id, index: 1), strong: true))
             let reroll = try meanDistance(try await studio.reroll(shotID: "wide"))
             #expect(subtle <= reroll / 2, "subtle \(subtle) vs reroll \(reroll)")
             #expect(subtle < strong && strong < reroll, "subtle \(subtle), strong \(strong), reroll \(reroll)")

@@ -25,8 +25,10 @@ enum MediaTest {
         pattern: String = "testsrc2"
     ) async throws {
         try await ffmpeg.run(
-            ["-f", "lavfi", "-i", "\(pattern)=s=\(size):r=\(fps):d=\(seconds)", "-c:v", "libx264", "-preset",
-             "ultrafast", "-crf", String(crf), "-pix_fmt", "yuv420p", url.path],
+            [
+                "-f", "lavfi", "-i", "\(pattern)=s=\(size):r=\(fps):d=\(seconds)", "-c:v", "libx264", "-preset",
+                "ultrafast", "-crf", String(crf), "-pix_fmt", "yuv420p", url.path,
+            ],
             purpose: "make a test clip")
     }
 

@@ -59,7 +59,9 @@ struct StudioBrowserTests {
         }
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> (
+    static func run(
+        _ executable: String, _ arguments: [String]
+    ) throws -> (
         status: Int32, stdout: String, stderr: String
     ) {
         let process = Process()

@@ -39,7 +39,8 @@ public struct A1111Backend: ImageBackend {
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         var body = A1111Wire.GenerateRequest(
-            prompt: PromptEmphasis.text(of: request), negative_prompt: request.negative ?? "", seed: Int64(request.seed),
+            prompt: PromptEmphasis.text(of: request), negative_prompt: request.negative ?? "",
+            seed: Int64(request.seed),
             width: request.width, height: request.height, batch_size: max(1, request.count), steps: steps,
             cfg_scale: cfgScale, sampler_name: sampler)
         var path = "/sdapi/v1/txt2img"
@@ -69,7 +70,8 @@ public struct A1111Backend: ImageBackend {
         // from the end, where the candidates are.
         let encoded = response.images ?? []
         guard !encoded.isEmpty else {
-            throw BackendError(.badResponse, backend: name, "AUTOMATIC1111 answered without images; check the server's console")
+            throw BackendError(
+                .badResponse, backend: name, "AUTOMATIC1111 answered without images; check the server's console")
         }
         let candidates = Array(encoded.suffix(max(1, request.count)))
         return try candidates.enumerated().map { index, text in
@@ -94,7 +96,8 @@ public struct A1111Backend: ImageBackend {
                 while !Task.isCancelled {
                     try? await transport.clock.sleep(for: progressInterval)
                     guard !Task.isCancelled else { break }
-                    let call = HTTPCall.get(baseURL + "/sdapi/v1/progress?skip_current_image=true", timeout: .seconds(5))
+                    let call = HTTPCall.get(
+                        baseURL + "/sdapi/v1/progress?skip_current_image=true", timeout: .seconds(5))
                     if let answer = try? await transport.send(call, retry: .once), answer.status == 200,
                         let progress = try? JSONDecoder().decode(A1111Wire.Progress.self, from: answer.body)
                     {

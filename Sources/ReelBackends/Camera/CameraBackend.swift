@@ -24,7 +24,9 @@ public struct CameraBackend: VideoBackend {
         VideoCapabilities(maxClipSeconds: 60, cameraMoves: true, motionPrompt: false)
     }
 
-    public func animate(_ request: ClipRequest, to output: URL, context: GenerationContext) async throws -> GeneratedClip {
+    public func animate(
+        _ request: ClipRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
         let still = try RGBAImage(decoding: try context.data(of: request.image))
         let size = VideoSize(width: request.width, height: request.height)
         let path = CameraPath(

@@ -53,8 +53,10 @@ public struct ComfyUIBackend: ImageBackend {
         let plan = try await prepare(request, context: context)
         var images: [GeneratedImage] = []
         for (index, job) in plan.jobs.enumerated() {
-            context.progress(Double(index) / Double(plan.jobs.count), "candidate \(index + 1) of \(plan.jobs.count) on ComfyUI")
-            let report = ComfyUIBackend.progressReporter(graph: job.graph, context: context, index: index, count: plan.jobs.count)
+            context.progress(
+                Double(index) / Double(plan.jobs.count), "candidate \(index + 1) of \(plan.jobs.count) on ComfyUI")
+            let report = ComfyUIBackend.progressReporter(
+                graph: job.graph, context: context, index: index, count: plan.jobs.count)
             let files = try await client.run(job.graph, workflow: plan.workflow.name, onProgress: report)
             images += try await download(files, seed: job.seed, workflow: plan.workflow.name, context: context)
         }
@@ -80,7 +82,8 @@ public struct ComfyUIBackend: ImageBackend {
         let workflow: ComfyUIWorkflow
         if let source = request.initImage {
             workflow = img2img
-            values["init_image"] = .string(try await client.upload(try context.data(of: source), fileName: Self.uploadName(source)))
+            values["init_image"] = .string(
+                try await client.upload(try context.data(of: source), fileName: Self.uploadName(source)))
             values["denoise"] = .double(request.strength ?? 0.6)
         } else {
             workflow = txt2img

@@ -3,7 +3,9 @@ import Foundation
 /// Waiting for a queued job: poll the history with backoff, and queue a job again when the
 /// server lost it.
 extension ComfyUIClient {
-    func wait(for promptID: String, graph: [String: JSONValue], workflow: String) async throws -> ComfyUIWire.HistoryEntry {
+    func wait(
+        for promptID: String, graph: [String: JSONValue], workflow: String
+    ) async throws -> ComfyUIWire.HistoryEntry {
         var delay = pollInterval
         var missing = 0
         var resubmits = 0

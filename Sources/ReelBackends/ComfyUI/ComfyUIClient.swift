@@ -29,7 +29,8 @@ public struct ComfyUIClient: Sendable {
     public init(
         baseURL: String = "http://127.0.0.1:8188", transport: HTTPTransport,
         clientID: String = UUID().uuidString.lowercased(), pollInterval: Duration = .milliseconds(100),
-        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, maxOutage: Duration = .seconds(120), followsProgress: Bool = true,
+        maxPollInterval: Duration = .seconds(2), maxResubmits: Int = 2, maxOutage: Duration = .seconds(120),
+        followsProgress: Bool = true,
         progressGrace: Duration = .milliseconds(500)
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
@@ -58,7 +59,8 @@ public struct ComfyUIClient: Sendable {
                     let (connected, signal) = AsyncStream<Void>.makeStream()
                     group.addTask {
                         // Best effort: a server without a socket still runs the job.
-                        try? await socket.follow(promptID: promptID, onConnected: { signal.finish() }, onEvent: onProgress)
+                        try? await socket.follow(
+                            promptID: promptID, onConnected: { signal.finish() }, onEvent: onProgress)
                         signal.finish()
                         return nil
                     }
@@ -99,10 +101,12 @@ public struct ComfyUIClient: Sendable {
 
     func submit(_ graph: [String: JSONValue], promptID: String, workflow: String) async throws {
         let call = try HTTPCall.post(
-            url("/prompt"), encoding: ComfyUIWire.PromptRequest(prompt: graph, client_id: clientID, prompt_id: promptID))
+            url("/prompt"), encoding: ComfyUIWire.PromptRequest(prompt: graph, client_id: clientID, prompt_id: promptID)
+        )
         let answer = try await transport.send(call)
         if answer.status == 400 {
-            let rejected = try answer.decoded(ComfyUIWire.PromptRejected.self, backend: name, what: "the rejected workflow")
+            let rejected = try answer.decoded(
+                ComfyUIWire.PromptRejected.self, backend: name, what: "the rejected workflow")
             throw ComfyUIErrors.rejection(rejected, workflow: workflow, graph: graph)
         }
         _ = try answer.checked(backend: name, url: call.url)
@@ -113,7 +117,8 @@ public struct ComfyUIClient: Sendable {
     /// the cancelled one can no longer make requests; it is awaited, so it stays scoped.
     func cancel(promptID: String) async {
         let transport = transport
-        let interrupt = try? HTTPCall.post(url("/interrupt"), encoding: ComfyUIWire.InterruptRequest(prompt_id: promptID))
+        let interrupt = try? HTTPCall.post(
+            url("/interrupt"), encoding: ComfyUIWire.InterruptRequest(prompt_id: promptID))
         let delete = try? HTTPCall.post(url("/queue"), encoding: ComfyUIWire.QueueDelete(delete: [promptID]))
         await Task {
             for call in [delete, interrupt].compactMap(\.self) { _ = try? await transport.send(call, retry: .once) }

@@ -12,12 +12,14 @@ enum ComfyUIErrors {
             let classType = errors.class_type ?? graph[node]?["class_type"]?.string ?? "?"
             for error in errors.errors {
                 let input = error.extra_info?.input_name.map { " input '\($0)'" } ?? ""
-                let detail = [error.message, error.details].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                let detail = [error.message, error.details].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                    separator: ": ")
                 problems.append("node \(node) (\(classType))\(input): \(detail)")
             }
         }
         if problems.isEmpty, let error = rejected.error {
-            let detail = [error.message, error.details].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " — ")
+            let detail = [error.message, error.details].compactMap { $0 }.filter { !$0.isEmpty }.joined(
+                separator: " — ")
             problems.append(detail.isEmpty ? (error.type ?? "unknown error") : detail)
         }
         return BackendError(
@@ -41,7 +43,8 @@ enum ComfyUIErrors {
         }
         if entry.status?.status_str == "error" {
             throw BackendError(
-                .serverError, backend: "comfyui", "ComfyUI reports that workflow '\(workflow)' failed; see the server's log")
+                .serverError, backend: "comfyui",
+                "ComfyUI reports that workflow '\(workflow)' failed; see the server's log")
         }
         let outputs = (entry.outputs ?? [:]).sorted { NodeOrder.less($0.key, $1.key) }
         return outputs.flatMap(\.value.files)

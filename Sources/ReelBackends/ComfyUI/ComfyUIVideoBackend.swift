@@ -24,7 +24,9 @@ public struct ComfyUIVideoBackend: VideoBackend {
             maxClipSeconds: Double(frames - 1) / Double(max(1, fps)), cameraMoves: false, motionPrompt: true)
     }
 
-    public func animate(_ request: ClipRequest, to output: URL, context: GenerationContext) async throws -> GeneratedClip {
+    public func animate(
+        _ request: ClipRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
         let fps = models["video_fps"]?.int ?? request.fps
         // Wan makes 4n+1 frames; ask for the nearest such count the model allows.
         let maxFrames = models["max_frames"]?.int ?? 81
@@ -43,16 +45,20 @@ public struct ComfyUIVideoBackend: VideoBackend {
         values["denoise"] = .double(1)
         values["steps"] = models["video_steps"] ?? values["steps"]
         values["cfg"] = models["video_cfg"] ?? values["cfg"]
-        values["init_image"] = .string(try await client.upload(try context.data(of: request.image), fileName: ComfyUIBackend.uploadName(request.image)))
+        values["init_image"] = .string(
+            try await client.upload(
+                try context.data(of: request.image), fileName: ComfyUIBackend.uploadName(request.image)))
         context.progress(0.05, "queued on ComfyUI")
         let graph = try img2video.filled(with: values)
         let files = try await client.run(
             graph, workflow: img2video.name,
             onProgress: ComfyUIBackend.progressReporter(graph: graph, context: context, index: 0, count: 1))
-        guard let file = files.first(where: { ($0.type ?? "output") == "output" && Self.isVideoName($0.filename) }) else {
+        guard let file = files.first(where: { ($0.type ?? "output") == "output" && Self.isVideoName($0.filename) })
+        else {
             throw BackendError(
                 .badResponse, backend: name,
-                "workflow '\(img2video.name)' finished without saving an MP4; end it with CreateVideo → SaveVideo (format mp4)")
+                "workflow '\(img2video.name)' finished without saving an MP4; end it with CreateVideo → SaveVideo (format mp4)"
+            )
         }
         try await client.download(file, to: output)
         try Self.verifyMP4(output, backend: name, file: file.filename)
@@ -70,7 +76,8 @@ public struct ComfyUIVideoBackend: VideoBackend {
         let head = try handle.read(upToCount: 12) ?? Data()
         guard head.count == 12, head[head.startIndex + 4..<head.startIndex + 8] == Data("ftyp".utf8) else {
             throw BackendError(
-                .notAnImage, backend: backend, "'\(name)' from \(backend) is not an MP4 video; check the workflow's SaveVideo node")
+                .notAnImage, backend: backend,
+                "'\(name)' from \(backend) is not an MP4 video; check the workflow's SaveVideo node")
         }
     }
 }

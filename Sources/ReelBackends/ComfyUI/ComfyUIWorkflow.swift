@@ -22,10 +22,11 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
     }
 
     /// The placeholder names Reel fills.
-    public static let placeholderNames = [
-        "prompt", "negative", "seed", "width", "height", "batch_size", "init_image", "denoise", "frames", "fps",
-        "motion",
-    ] + ["checkpoint", "video_model", "text_encoder", "vae", "clip_vision", "steps", "cfg", "sampler", "scheduler"]
+    public static let placeholderNames =
+        [
+            "prompt", "negative", "seed", "width", "height", "batch_size", "init_image", "denoise", "frames", "fps",
+            "motion",
+        ] + ["checkpoint", "video_model", "text_encoder", "vae", "clip_vision", "steps", "cfg", "sampler", "scheduler"]
 
     public var name: String
     public var graph: [String: JSONValue]
@@ -46,7 +47,8 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
         if graph["nodes"] != nil, graph["links"] != nil {
             throw BackendError(
                 .rejected, backend: "comfyui",
-                "workflow '\(name)' is in ComfyUI's UI format; export it with \"Save (API)\" (enable dev mode options in ComfyUI's settings)")
+                "workflow '\(name)' is in ComfyUI's UI format; export it with \"Save (API)\" (enable dev mode options in ComfyUI's settings)"
+            )
         }
         for (id, node) in graph where node["class_type"]?.string == nil {
             throw BackendError(.rejected, backend: "comfyui", "workflow '\(name)': node \(id) has no class_type")
@@ -98,11 +100,13 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
         for (key, paths) in inputs.sorted(by: { $0.key < $1.key }) {
             guard let value = values[key] else { missing.insert(key); continue }
             for path in paths {
-                guard case .object(var node)? = graph[path.node], case .object(var nodeInputs)? = node["inputs"] ?? .object([:])
+                guard case .object(var node)? = graph[path.node],
+                    case .object(var nodeInputs)? = node["inputs"] ?? .object([:])
                 else {
                     throw BackendError(
                         .rejected, backend: "comfyui",
-                        "workflow '\(name)' maps '\(key)' to \(path), but the graph has no node '\(path.node)'; check 'inputs' in film.yaml")
+                        "workflow '\(name)' maps '\(key)' to \(path), but the graph has no node '\(path.node)'; check 'inputs' in film.yaml"
+                    )
                 }
                 nodeInputs[path.input] = value
                 node["inputs"] = .object(nodeInputs)

@@ -79,7 +79,9 @@ public struct BackendError: Error, Sendable, CustomStringConvertible {
 
 extension BackendError {
     /// The error an HTTP status stands for, with the server's own words (cut short) and what to do.
-    static func http(status: Int, backend: String, url rawURL: String, body: Data, retryAfter: Duration?) -> BackendError {
+    static func http(
+        status: Int, backend: String, url rawURL: String, body: Data, retryAfter: Duration?
+    ) -> BackendError {
         let url = shown(rawURL)
         let said = String(decoding: body.prefix(400), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let detail = said.isEmpty ? "" : ": \(said)"

@@ -47,7 +47,9 @@ public struct HTTPTransport: Sendable {
     public func send(_ call: HTTPCall, retry: RetryPolicy? = nil) async throws -> HTTPAnswer {
         try await (retry ?? self.retry).run(clock: clock) { _ in
             let answer = try await sendOnce(call, cap: maxBodyBytes)
-            if BackendError.isRetryableStatus(answer.status) { throw answer.error(backend: backend, url: call.url, now: now()) }
+            if BackendError.isRetryableStatus(answer.status) {
+                throw answer.error(backend: backend, url: call.url, now: now())
+            }
             return answer
         }
     }
@@ -61,7 +63,8 @@ public struct HTTPTransport: Sendable {
             let head = HTTPAnswer(status: Int(response.status.code), headers: Self.headers(of: response), body: Data())
             guard (200..<300).contains(head.status) else {
                 let body = try await collect(response, cap: 64 << 10, url: call.url)
-                throw HTTPAnswer(status: head.status, headers: head.headers, body: body).error(backend: backend, url: call.url, now: now())
+                throw HTTPAnswer(status: head.status, headers: head.headers, body: body).error(
+                    backend: backend, url: call.url, now: now())
             }
             try await write(response, to: file, url: call.url)
             return head
@@ -77,7 +80,8 @@ public struct HTTPTransport: Sendable {
     private func execute(_ call: HTTPCall) async throws -> HTTPClientResponse {
         guard URL(string: call.url)?.host != nil else {
             throw BackendError(
-                .rejected, backend: backend, "'\(BackendError.shown(call.url))' is not a usable URL; fix the backend's 'url' in film.yaml")
+                .rejected, backend: backend,
+                "'\(BackendError.shown(call.url))' is not a usable URL; fix the backend's 'url' in film.yaml")
         }
         var request = HTTPClientRequest(url: call.url)
         request.method = HTTPMethod(rawValue: call.method)

@@ -47,7 +47,9 @@ enum SketchCity {
 
     /// The city seen from a height: rows of roofs below the horizon, the nearer ones larger,
     /// with only the tallest spires reaching into the sky.
-    private static func drawFromAbove(_ f: SketchFrame, near: Color, far: Color, _ rng: inout SketchRandom)
+    private static func drawFromAbove(
+        _ f: SketchFrame, near: Color, far: Color, _ rng: inout SketchRandom
+    )
         -> [CanvasRect]
     {
         let p = f.palette

@@ -27,7 +27,9 @@ enum SketchLand {
     }
 
     /// A jagged ridge by midpoint displacement, from beyond the left edge to beyond the right.
-    private static func ridgeLine(_ f: SketchFrame, base: Double, peak: Double, _ rng: inout SketchRandom)
+    private static func ridgeLine(
+        _ f: SketchFrame, base: Double, peak: Double, _ rng: inout SketchRandom
+    )
         -> [CanvasPoint]
     {
         var heights = [rng.range(0.1, 0.5), rng.range(0.1, 0.5)]

@@ -18,7 +18,9 @@ struct SketchLight {
     func mid(_ base: Color) -> Color { lit(base).mixed(with: shaded(base), 0.5) }
 
     /// A gradient across `bounds` from the lit side to the shadow side, following the key light.
-    func gradient(for base: Color, across bounds: CanvasRect) -> (
+    func gradient(
+        for base: Color, across bounds: CanvasRect
+    ) -> (
         start: CanvasPoint, end: CanvasPoint, stops: [GradientStop]
     ) {
         let stops = [GradientStop(0, lit(base)), GradientStop(0.45, mid(base)), GradientStop(1, shaded(base))]

@@ -28,7 +28,8 @@ public struct SizeRule: Sendable, Hashable, Codable {
                 let error = abs(log(Double(width) / Double(height)) - log(ratio))
                 let pixels = width * height
                 if let current = best {
-                    let better = error < current.error - 0.01 || (abs(error - current.error) <= 0.01 && pixels > current.pixels)
+                    let better =
+                        error < current.error - 0.01 || (abs(error - current.error) <= 0.01 && pixels > current.pixels)
                     if !better { continue }
                 }
                 best = (width, height, error, pixels)

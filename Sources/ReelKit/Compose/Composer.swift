@@ -47,7 +47,8 @@ public struct Composer: Sendable {
         let seed = prompt.seed ?? shot.seed ?? cast.compactMap(\.seed).first ?? Seeds.shot(shot.id, filmSeed: film.seed)
 
         var negatives: [String] = []
-        for term in prompt.negativeTerms.map(expand) + [shot.negative, film.negative].compactMap({ $0 }).flatMap(Self.splitList)
+        for term in prompt.negativeTerms.map(expand)
+            + [shot.negative, film.negative].compactMap({ $0 }).flatMap(Self.splitList)
         where !term.isEmpty && !negatives.contains(term) {
             negatives.append(term)
         }
@@ -79,15 +80,20 @@ public struct Composer: Sendable {
         let styleReferences = prompt.styleReferences.compactMap(\.image).map {
             WeightedImage(ImageSource(written: $0.source), weight: $0.weight)
         }
-        if prompt.objectReference != nil { notes.append("--oref is kept in the prompt record but no backend uses it yet") }
+        if prompt.objectReference != nil {
+            notes.append("--oref is kept in the prompt record but no backend uses it yet")
+        }
 
         let request = Request(
-            prompt: text, weightedPrompt: weighted, negative: negatives.isEmpty ? nil : negatives.joined(separator: ", "),
+            prompt: text, weightedPrompt: weighted,
+            negative: negatives.isEmpty ? nil : negatives.joined(separator: ", "),
             aspect: aspect, width: size.width, height: size.height, seed: seed, count: 4,
             initImage: initImage, strength: strength, imagePrompts: imagePrompts,
             characterReferences: characterReferences, styleReferences: styleReferences, framing: shot.framing,
             options: GenerationOptions(
-                model: prompt.version.map { version in [version.model.rawValue, version.number].compactMap { $0 }.joined(separator: " ") }, stylize: prompt.stylize, chaos: prompt.chaos, weird: prompt.weird,
+                model: prompt.version.map { version in
+                    [version.model.rawValue, version.number].compactMap { $0 }.joined(separator: " ")
+                }, stylize: prompt.stylize, chaos: prompt.chaos, weird: prompt.weird,
                 quality: prompt.quality?.rawValue, tile: prompt.tile, raw: prompt.raw, imageWeight: prompt.imageWeight,
                 characterWeight: prompt.characterWeight, styleWeight: prompt.styleWeight))
         return ComposedShot(shotID: shot.id, request: request, notes: notes)

@@ -43,7 +43,8 @@ public struct Film: Sendable, Hashable, Codable {
         negative: String? = nil, seed: UInt32 = 0, backends: BackendSelection = .embedded,
         settings: BackendSettings = BackendSettings(),
         characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],
-        titleCard: Card? = nil, endCard: Card? = nil, subtitles: SubtitleMode = .file, sourceMap: SourceMap = SourceMap()
+        titleCard: Card? = nil, endCard: Card? = nil, subtitles: SubtitleMode = .file,
+        sourceMap: SourceMap = SourceMap()
     ) {
         self.title = title
         self.aspect = aspect

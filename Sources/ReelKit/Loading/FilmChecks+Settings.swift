@@ -11,11 +11,15 @@ extension FilmChecks {
             guard let baseDirectory else { continue }
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appending(path: path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                error("workflow file '\(path)' for \(kind) does not exist; the path is relative to film.yaml", at: location)
+                error(
+                    "workflow file '\(path)' for \(kind) does not exist; the path is relative to film.yaml",
+                    at: location)
                 continue
             }
             guard let graph = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
-                error("workflow file '\(path)' is not a JSON object; export the workflow with ComfyUI's \"Save (API)\"", at: location)
+                error(
+                    "workflow file '\(path)' is not a JSON object; export the workflow with ComfyUI's \"Save (API)\"",
+                    at: location)
                 continue
             }
             if graph["nodes"] != nil, graph["links"] != nil {

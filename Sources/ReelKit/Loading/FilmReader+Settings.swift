@@ -16,7 +16,8 @@ extension FilmReader {
         guard
             let fields = fields(
                 of: entry.value, place: "in 'comfyui'",
-                expected: "'comfyui' must be a mapping like { url: \"http://127.0.0.1:8188\", checkpoint: model.safetensors }",
+                expected:
+                    "'comfyui' must be a mapping like { url: \"http://127.0.0.1:8188\", checkpoint: model.safetensors }",
                 allowed: Self.comfyuiKeys)
         else { return settings }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map["comfyui.\(key)"] = location }
@@ -27,7 +28,9 @@ extension FilmReader {
             guard let entry = fields[key] else { continue }
             switch key {
             case "steps", "video_steps":
-                if let value = wholeNumber(entry, in: 1...1000, expected: "a whole number of steps from 1 to 1000, like 25") {
+                if let value = wholeNumber(
+                    entry, in: 1...1000, expected: "a whole number of steps from 1 to 1000, like 25")
+                {
                     settings.models[key] = String(value)
                 }
             case "video_fps", "max_frames":
@@ -50,7 +53,9 @@ extension FilmReader {
         return settings
     }
 
-    private mutating func readWorkflows(_ entry: Fields.Entry, into settings: inout ComfyUISettings, map: inout SourceMap) {
+    private mutating func readWorkflows(
+        _ entry: Fields.Entry, into settings: inout ComfyUISettings, map: inout SourceMap
+    ) {
         guard
             let workflows = fields(
                 of: entry.value, place: "in 'comfyui.workflows'",
@@ -65,7 +70,9 @@ extension FilmReader {
                         expected: "a workflow is a file path, or { file: path, inputs: { prompt: \"6.text\" } }",
                         allowed: ["file", "inputs"])
                 else { continue }
-                if let file = parts["file"], let path = text(file, expected: "a path to an API-format workflow JSON file") {
+                if let file = parts["file"],
+                    let path = text(file, expected: "a path to an API-format workflow JSON file")
+                {
                     settings.workflows[workflow.key] = path
                     map["comfyui.workflows.\(workflow.key)"] = file.valueLocation
                 } else if parts["file"] == nil {
@@ -116,7 +123,8 @@ extension FilmReader {
         else { return settings }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map["a1111.\(key)"] = location }
         if let url = serverURL(fields["url"]) { settings.url = url }
-        settings.steps = wholeNumber(fields["steps"], in: 1...1000, expected: "a whole number of steps from 1 to 1000, like 30")
+        settings.steps = wholeNumber(
+            fields["steps"], in: 1...1000, expected: "a whole number of steps from 1 to 1000, like 30")
         settings.sampler = text(fields["sampler"], expected: "a sampler name, like 'Euler a' or 'DPM++ 2M'")
         if let entry = fields["cfg_scale"], let value = number(entry, expected: "a number from 1 to 30, like 7") {
             if (1...30).contains(value) {
@@ -132,7 +140,8 @@ extension FilmReader {
     private mutating func serverURL(_ entry: Fields.Entry?) -> String? {
         guard let entry, let text = text(entry, expected: "a URL like \"http://127.0.0.1:8188\"") else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
             let host = url.host, !host.isEmpty
         else {
             let hint = trimmed.contains("://") ? "" : " (did you mean \"http://\(trimmed)\"?)"

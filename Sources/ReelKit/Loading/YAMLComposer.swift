@@ -45,7 +45,9 @@ struct YAMLComposer {
 
     /// `text` with the key starting at `mark` (plain or quoted) replaced by as many copies of
     /// `scalar` as the key has scalars, so every later line and column stays where it was.
-    static func replacing(key: String, at mark: Mark, in text: String, with scalar: Unicode.Scalar)
+    static func replacing(
+        key: String, at mark: Mark, in text: String, with scalar: Unicode.Scalar
+    )
         -> (text: String, placeholder: String)?
     {
         var scalars = Array(text.unicodeScalars)

@@ -30,7 +30,9 @@ public struct PromptParser: Sendable {
     /// Parses `text`. Returns the prompt when there is no error (warnings allowed), and every
     /// diagnostic in the order of the text. Without `location`, text starts at line 1, column 1
     /// of no file (text from the command line).
-    public func parse(_ text: String, at location: SourceLocation? = nil) -> (
+    public func parse(
+        _ text: String, at location: SourceLocation? = nil
+    ) -> (
         prompt: Prompt?, diagnostics: [Diagnostic]
     ) {
         var reader = PromptReader(text, at: location ?? SourceLocation(line: 1, column: 1))

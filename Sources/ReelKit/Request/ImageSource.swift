@@ -50,7 +50,9 @@ extension ImageSource {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let key = container.allKeys.first, container.allKeys.count == 1 else {
             throw DecodingError.dataCorrupted(
-                .init(codingPath: decoder.codingPath, debugDescription: "an image source has exactly one of shot, path, url, blob"))
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "an image source has exactly one of shot, path, url, blob"))
         }
         let value = try container.decode(String.self, forKey: key)
         switch key {

@@ -23,8 +23,10 @@ public struct CameraPath: Sendable, Hashable {
     public var intensity: Double
     public var seed: UInt64
 
-    public init(move: CameraMove, sourceWidth: Int, sourceHeight: Int, aspect: Double, duration: Double,
-                intensity: Double = 1, seed: UInt64 = 0) {
+    public init(
+        move: CameraMove, sourceWidth: Int, sourceHeight: Int, aspect: Double, duration: Double,
+        intensity: Double = 1, seed: UInt64 = 0
+    ) {
         self.move = move
         self.sourceWidth = Double(max(1, sourceWidth))
         self.sourceHeight = Double(max(1, sourceHeight))

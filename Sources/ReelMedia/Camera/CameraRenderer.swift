@@ -40,8 +40,9 @@ public struct CameraRenderer: Sendable {
             move: move, sourceWidth: still.width, sourceHeight: still.height, aspect: size.aspect,
             duration: duration, intensity: intensity, seed: seed)
         let frames = max(1, Int((duration * Double(fps)).rounded()))
-        try await render(still: still, path: path, frameCount: frames, fps: fps, size: size, to: url,
-                         encoder: encoder, progress: progress)
+        try await render(
+            still: still, path: path, frameCount: frames, fps: fps, size: size, to: url,
+            encoder: encoder, progress: progress)
     }
 
     /// Renders `frameCount` frames along `path` (frame 0 at `t = 0`, the last at `t = 1`) to `url`.

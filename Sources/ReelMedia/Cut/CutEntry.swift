@@ -33,7 +33,8 @@ struct CutEntry: Sendable {
             track.comment == plan.encoder.fingerprint, track.sampleCount > 0
         {
             return CutEntry(
-                url: url, media: EntryMedia(kind: .own(keyframes: Set(track.syncSamples), frameCount: track.sampleCount)),
+                url: url,
+                media: EntryMedia(kind: .own(keyframes: Set(track.syncSamples), frameCount: track.sampleCount)),
                 fit: .none, decoderConfiguration: track.decoderConfiguration)
         }
         guard let video = try await FFprobe(ffmpeg).info(of: url).video else {

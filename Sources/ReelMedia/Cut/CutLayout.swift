@@ -63,7 +63,8 @@ struct CutLayout: Sendable, Hashable {
             let head = timeline.head(of: index)
             let tail = timeline.tail(of: index)
             if case .own(let keyframes, let available) = entry.kind,
-                let copy = Self.copyRange(frames: frames, head: head, tail: tail, keyframes: keyframes, available: available)
+                let copy = Self.copyRange(
+                    frames: frames, head: head, tail: tail, keyframes: keyframes, available: available)
             {
                 copies.append(copy)
                 splits.append((copy.lowerBound, copy.upperBound))
@@ -97,7 +98,9 @@ struct CutLayout: Sendable, Hashable {
     /// It starts at an IDR frame at or after the head and ends at one at or before the tail's first
     /// frame — or at the end of the clip file when the entry uses the whole clip and has no tail.
     /// Both ends lie inside the clip, so the runs on either side always have real frames to decode.
-    private static func copyRange(frames: Int, head: Int, tail: Int, keyframes: Set<Int>, available: Int)
+    private static func copyRange(
+        frames: Int, head: Int, tail: Int, keyframes: Set<Int>, available: Int
+    )
         -> Range<Int>?
     {
         let inside = keyframes.filter { $0 >= 0 && $0 < available }

@@ -62,8 +62,10 @@ public struct CutPlan: Sendable, Hashable {
     public var clips: [Clip]
     public var endCard: Card?
 
-    public init(fps: Int, size: VideoSize, encoder: EncoderSettings = .standard, title: Card? = nil,
-                clips: [Clip] = [], endCard: Card? = nil) {
+    public init(
+        fps: Int, size: VideoSize, encoder: EncoderSettings = .standard, title: Card? = nil,
+        clips: [Clip] = [], endCard: Card? = nil
+    ) {
         self.fps = fps
         self.size = size
         self.encoder = encoder
@@ -75,9 +77,13 @@ public struct CutPlan: Sendable, Hashable {
     /// Title card, clips, end card, in order.
     public var entries: [Entry] {
         var entries: [Entry] = []
-        if let title { entries.append(Entry(source: .card(title.image), duration: title.duration, transition: title.transition)) }
+        if let title {
+            entries.append(Entry(source: .card(title.image), duration: title.duration, transition: title.transition))
+        }
         entries += clips.map { Entry(source: .clip($0.url), duration: $0.duration, transition: $0.transition) }
-        if let endCard { entries.append(Entry(source: .card(endCard.image), duration: endCard.duration, transition: .cut)) }
+        if let endCard {
+            entries.append(Entry(source: .card(endCard.image), duration: endCard.duration, transition: .cut))
+        }
         return entries
     }
 

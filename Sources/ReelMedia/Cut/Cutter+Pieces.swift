@@ -93,8 +93,11 @@ extension Cutter {
         let listURL = work.appendingPathComponent("pieces.ffconcat")
         try Data(list.utf8).write(to: listURL)
         try await ffmpeg.run(
-            ["-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy", "-movflags", "+faststart",
-             "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", film.path],
+            [
+                "-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy", "-movflags",
+                "+faststart",
+                "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", film.path,
+            ],
             purpose: "join the film's pieces")
     }
 }

@@ -43,8 +43,10 @@ public struct Cutter: Sendable {
         if layout.copiedFrames == 0 {
             try await encodeWhole(
                 layout, entries: entries, plan: plan, timeline: timeline, work: work, to: film, progress: progress)
-        } else if try await !joinCopies(layout, entries: &entries, plan: plan, timeline: timeline, work: work, to: film,
-                                        progress: progress) {
+        } else if try await !joinCopies(
+            layout, entries: &entries, plan: plan, timeline: timeline, work: work, to: film,
+            progress: progress)
+        {
             // This ffmpeg encodes with other stream parameters than the clips were made with: they
             // cannot share one stream, so everything is encoded again.
             entries = entries.map(\.asForeign)
@@ -95,7 +97,9 @@ public struct Cutter: Sendable {
                     to: url, encoder: plan.encoder.withKeyframes(timeline.keyframes(forEntry: index)))
             }
             return try await CutEntry.analyze(url, plan: plan, index: index, ffmpeg: ffmpeg)
-        } store: { index, entry in entries[index] = entry }
+        } store: { index, entry in
+            entries[index] = entry
+        }
         return entries.compactMap { $0 }
     }
 

@@ -38,7 +38,9 @@ struct MP4VideoTrack: Sendable, Hashable {
             .flatMap { boxes.child("ilst", in: $0, skippingHeader: 4) }
             .flatMap { boxes.child("\u{A9}cmt", in: $0) }
             .flatMap { boxes.child("data", in: $0) }
-            .map { data in String(decoding: boxes.data(min(data.lowerBound + 8, data.upperBound)..<data.upperBound), as: UTF8.self) }
+            .map { data in
+                String(decoding: boxes.data(min(data.lowerBound + 8, data.upperBound)..<data.upperBound), as: UTF8.self)
+            }
         for trak in boxes.children("trak") {
             guard let mdia = boxes.child("mdia", in: trak), let hdlr = boxes.child("hdlr", in: mdia),
                 boxes.fourCC(at: hdlr.lowerBound + 8) == "vide",

@@ -43,8 +43,12 @@ struct RunsEncoder: Sendable {
         return try await withThrowingTaskGroup(of: (Int, [Piece]).self) { group in
             for (lane, jobs) in groups.enumerated() {
                 group.addTask {
-                    (lane, try await encodeLane(jobs, into: directory, name: "\(name)\(lane)", pieceEachRun: pieceEachRun,
-                                                written: written))
+                    (
+                        lane,
+                        try await encodeLane(
+                            jobs, into: directory, name: "\(name)\(lane)", pieceEachRun: pieceEachRun,
+                            written: written)
+                    )
                 }
             }
             var pieces = Array(repeating: [Piece](), count: groups.count)
@@ -56,7 +60,8 @@ struct RunsEncoder: Sendable {
     private func encodeLane(
         _ jobs: [Job], into directory: URL, name: String, pieceEachRun: Bool, written: @Sendable () -> Void
     ) async throws -> [Piece] {
-        let encoder = RawVideoEncoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: plan.encoder.withKeyframes([]))
+        let encoder = RawVideoEncoder(
+            ffmpeg: ffmpeg, size: plan.size, fps: plan.fps, settings: plan.encoder.withKeyframes([]))
         let decoder = PartsDecoder(ffmpeg: ffmpeg, size: plan.size, fps: plan.fps)
         let runs = jobs.map(\.run)
         let starts = pieceEachRun ? Self.starts(of: runs) : []
@@ -65,7 +70,8 @@ struct RunsEncoder: Sendable {
                 let parts = batch.flatMap { [$0.first, $0.second].compactMap { $0 } }
                 try await decoder.withFrames(parts) { output in
                     for job in batch {
-                        try await feed(job.run, from: output, frameBytes: encoder.frameByteCount, into: input, written: written)
+                        try await feed(
+                            job.run, from: output, frameBytes: encoder.frameByteCount, into: input, written: written)
                     }
                 }
             }
@@ -142,8 +148,9 @@ struct RunsEncoder: Sendable {
                     held.append(frame)
                     continue
                 case .fade(let side) where fromEnd < side:
-                    FrameBlend.fade(&frame, lumaCount: lumaCount,
-                                    brightness: FrameBlend.fadeBrightness(distance: fromEnd, frames: side))
+                    FrameBlend.fade(
+                        &frame, lumaCount: lumaCount,
+                        brightness: FrameBlend.fadeBrightness(distance: fromEnd, frames: side))
                 default:
                     break
                 }
@@ -158,8 +165,9 @@ struct RunsEncoder: Sendable {
                     frame = FrameBlend.crossfade(
                         held[index], frame, weight: FrameBlend.crossfadeWeight(index: index, frames: overlap))
                 case .fade(let side) where index < side:
-                    FrameBlend.fade(&frame, lumaCount: lumaCount,
-                                    brightness: FrameBlend.fadeBrightness(distance: index, frames: side))
+                    FrameBlend.fade(
+                        &frame, lumaCount: lumaCount,
+                        brightness: FrameBlend.fadeBrightness(distance: index, frames: side))
                 default:
                     break
                 }

@@ -34,7 +34,8 @@ struct StreamSplitter: Sendable {
             try (0...job.frames.count).map { number in
                 let piece = directory.appendingPathComponent("\(job.name)-" + String(format: "%03d", number) + ".mp4")
                 guard FileManager.default.fileExists(atPath: piece.path) else {
-                    throw FFmpegError(.invalidOutput, "splitting \(job.url.lastPathComponent) did not produce piece \(number)")
+                    throw FFmpegError(
+                        .invalidOutput, "splitting \(job.url.lastPathComponent) did not produce piece \(number)")
                 }
                 return piece
             }

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Writing into the stdin of an ffmpeg that already died must fail with EPIPE rather than kill Reel,
@@ -55,7 +55,8 @@ final class ChildProcess: @unchecked Sendable {
         let exitStatus = self.exitStatus
         process.terminationHandler = { process in
             // Shell convention: a death by signal N reads as status 128 + N.
-            let status = process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
+            let status =
+                process.terminationReason == .exit ? process.terminationStatus : 128 + process.terminationStatus
             exitStatus.fulfill(status)
         }
         do {
@@ -135,7 +136,8 @@ final class ChildProcess: @unchecked Sendable {
                 continuation.resume(
                     returning: .failure(
                         FFmpegError(
-                            .invalidOutput, "\(tool) ended its output in the middle of a frame (\(filled) of \(count) bytes)",
+                            .invalidOutput,
+                            "\(tool) ended its output in the middle of a frame (\(filled) of \(count) bytes)",
                             tool: tool)))
             }
         }

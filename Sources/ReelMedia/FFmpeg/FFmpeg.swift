@@ -28,8 +28,10 @@ public struct FFmpeg: Sendable {
     /// Runs ffmpeg to completion without piping anything in or out.
     /// - Parameter purpose: what the run does, for error messages ("encode film.mp4").
     public func run(_ arguments: [String], purpose: String) async throws {
-        try await withChild(ffmpegURL, Self.commonOptions + arguments, pipeInput: false, pipeOutput: false,
-                            purpose: purpose) { _ in }
+        try await withChild(
+            ffmpegURL, Self.commonOptions + arguments, pipeInput: false, pipeOutput: false,
+            purpose: purpose
+        ) { _ in }
     }
 
     /// Runs ffmpeg with its stdin connected to the writer handed to `body` (use `-i pipe:0`).
@@ -37,8 +39,10 @@ public struct FFmpeg: Sendable {
     nonisolated(nonsending) public func withInput<Result>(
         _ arguments: [String], purpose: String, _ body: (FFmpegInput) async throws -> Result
     ) async throws -> Result {
-        try await withChild(ffmpegURL, Self.commonOptions + arguments, pipeInput: true, pipeOutput: false,
-                            purpose: purpose) { child in
+        try await withChild(
+            ffmpegURL, Self.commonOptions + arguments, pipeInput: true, pipeOutput: false,
+            purpose: purpose
+        ) { child in
             try await body(FFmpegInput(child: child))
         }
     }
@@ -48,16 +52,20 @@ public struct FFmpeg: Sendable {
     nonisolated(nonsending) public func withOutput<Result>(
         _ arguments: [String], purpose: String, _ body: (FFmpegOutput) async throws -> Result
     ) async throws -> Result {
-        try await withChild(ffmpegURL, Self.commonOptions + arguments, pipeInput: false, pipeOutput: true,
-                            purpose: purpose) { child in
+        try await withChild(
+            ffmpegURL, Self.commonOptions + arguments, pipeInput: false, pipeOutput: true,
+            purpose: purpose
+        ) { child in
             try await body(FFmpegOutput(child: child))
         }
     }
 
     /// Runs ffprobe and returns its stdout.
     func probeOutput(_ arguments: [String], purpose: String) async throws -> Data {
-        try await withChild(ffprobeURL, ["-hide_banner", "-v", "error"] + arguments, pipeInput: false,
-                            pipeOutput: true, purpose: purpose) { child in
+        try await withChild(
+            ffprobeURL, ["-hide_banner", "-v", "error"] + arguments, pipeInput: false,
+            pipeOutput: true, purpose: purpose
+        ) { child in
             await child.readToEnd()
         }
     }

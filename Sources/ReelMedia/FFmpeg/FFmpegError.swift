@@ -31,8 +31,10 @@ public struct FFmpegError: Error, Sendable, CustomStringConvertible {
     /// The last lines the tool wrote to stderr, oldest first.
     public var stderrTail: [String]
 
-    public init(_ code: Code, _ message: String, tool: String = "ffmpeg", exitCode: Int32? = nil,
-                stderrTail: [String] = []) {
+    public init(
+        _ code: Code, _ message: String, tool: String = "ffmpeg", exitCode: Int32? = nil,
+        stderrTail: [String] = []
+    ) {
         self.code = code
         self.message = message
         self.tool = tool

@@ -41,8 +41,11 @@ public struct FFprobe: Sendable {
     /// Container and first video stream of `url` together with that stream's packets, from one ffprobe run.
     public func infoAndPackets(of url: URL) async throws -> (info: MediaInfo, packets: [PacketInfo]) {
         let json = try await decode(
-            ["-print_format", "json", "-show_format", "-show_streams", "-show_data_hash", "SHA256", "-select_streams",
-             "v:0", "-show_entries", "packet=pts_time,flags", url.path],
+            [
+                "-print_format", "json", "-show_format", "-show_streams", "-show_data_hash", "SHA256",
+                "-select_streams",
+                "v:0", "-show_entries", "packet=pts_time,flags", url.path,
+            ],
             url: url)
         return (Self.mediaInfo(json), Self.packets(json))
     }
@@ -80,7 +83,8 @@ public struct FFprobe: Sendable {
         do {
             return try JSONDecoder().decode(ProbeJSON.self, from: data)
         } catch {
-            throw FFmpegError(.invalidOutput, "ffprobe's JSON for \(url.path) could not be read: \(error)", tool: "ffprobe")
+            throw FFmpegError(
+                .invalidOutput, "ffprobe's JSON for \(url.path) could not be read: \(error)", tool: "ffprobe")
         }
     }
 

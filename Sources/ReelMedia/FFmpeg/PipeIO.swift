@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// Blocking pipe I/O for ``ChildProcess``, on raw descriptors: EINTR retried, errors returned, not thrown.

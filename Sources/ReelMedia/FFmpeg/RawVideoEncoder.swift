@@ -15,8 +15,10 @@ public struct RawVideoEncoder: Sendable {
     /// The layout of the frames written in.
     public var inputFormat: RawPixelFormat
 
-    public init(ffmpeg: FFmpeg, size: VideoSize, fps: Int, settings: EncoderSettings = .standard,
-                inputFormat: RawPixelFormat = .yuv420p) {
+    public init(
+        ffmpeg: FFmpeg, size: VideoSize, fps: Int, settings: EncoderSettings = .standard,
+        inputFormat: RawPixelFormat = .yuv420p
+    ) {
         self.ffmpeg = ffmpeg
         self.size = size
         self.fps = fps
@@ -60,10 +62,12 @@ public struct RawVideoEncoder: Sendable {
             try await encode(to: single, body)
             return [single]
         }
-        let arguments = inputArguments + settings.withKeyframes(settings.keyframes + splits).codecArguments + [
-            "-f", "segment", "-segment_format", "mp4", "-segment_frames", splits.map(String.init).joined(separator: ","),
-            "-reset_timestamps", "1", directory.appendingPathComponent("\(name)-%03d.mp4").path,
-        ]
+        let arguments =
+            inputArguments + settings.withKeyframes(settings.keyframes + splits).codecArguments + [
+                "-f", "segment", "-segment_format", "mp4", "-segment_frames",
+                splits.map(String.init).joined(separator: ","),
+                "-reset_timestamps", "1", directory.appendingPathComponent("\(name)-%03d.mp4").path,
+            ]
         try await ffmpeg.withInput(arguments, purpose: "encode \(name) pieces", body)
         return try (0...splits.count).map { number in
             let piece = directory.appendingPathComponent("\(name)-" + String(format: "%03d", number) + ".mp4")

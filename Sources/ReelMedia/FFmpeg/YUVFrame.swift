@@ -15,14 +15,16 @@ public struct YUVFrame: Sendable, Hashable {
         self.width = width
         self.height = height
         let luma = width * height
-        bytes = [UInt8](repeating: y, count: luma) + [UInt8](repeating: cb, count: luma / 4)
+        bytes =
+            [UInt8](repeating: y, count: luma) + [UInt8](repeating: cb, count: luma / 4)
             + [UInt8](repeating: cr, count: luma / 4)
     }
 
     /// Wraps bytes read from ffmpeg; `bytes.count` must be ``byteCount(width:height:)``.
     public init(width: Int, height: Int, bytes: [UInt8]) {
-        precondition(width % 2 == 0 && height % 2 == 0 && bytes.count == Self.byteCount(width: width, height: height),
-                     "yuv420p buffer does not match size")
+        precondition(
+            width % 2 == 0 && height % 2 == 0 && bytes.count == Self.byteCount(width: width, height: height),
+            "yuv420p buffer does not match size")
         self.width = width
         self.height = height
         self.bytes = bytes

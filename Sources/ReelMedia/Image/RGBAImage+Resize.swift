@@ -105,7 +105,8 @@ extension RGBAImage {
         var out = [UInt8](repeating: 0, count: cropWidth * cropHeight * 4)
         for row in 0..<cropHeight {
             let src = ((y0 + row) * width + x0) * 4
-            out.replaceSubrange(row * cropWidth * 4..<(row + 1) * cropWidth * 4, with: pixels[src..<src + cropWidth * 4])
+            out.replaceSubrange(
+                row * cropWidth * 4..<(row + 1) * cropWidth * 4, with: pixels[src..<src + cropWidth * 4])
         }
         return RGBAImage(width: cropWidth, height: cropHeight, pixels: out)
     }

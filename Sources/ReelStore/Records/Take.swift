@@ -70,7 +70,8 @@ public struct Take: Identifiable, Hashable, Sendable, Codable {
 
         public init(
             shotID: String, kind: Kind, parentTakeID: Int64? = nil, parentCandidateIndex: Int? = nil,
-            stepKey: String, promptKey: String, backend: String, model: String? = nil, requestJSON: String, seeds: [UInt64],
+            stepKey: String, promptKey: String, backend: String, model: String? = nil, requestJSON: String,
+            seeds: [UInt64],
             costUSD: Double = 0, durationSeconds: Double, gridBlob: BlobID? = nil, candidates: [Candidate.Draft]
         ) {
             self.shotID = shotID

@@ -18,6 +18,8 @@ struct Check: AsyncParsableCommand {
         let project = try Project.locate(project.directory)
         let loaded = try FilmLoading.load(project)
         if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
-        Output.line("\(project.displayPath(project.filmURL)): \(loaded.film.shots.count) shots, \(Summary.duration(loaded.film)) — ok")
+        Output.line(
+            "\(project.displayPath(project.filmURL)): \(loaded.film.shots.count) shots, \(Summary.duration(loaded.film)) — ok"
+        )
     }
 }

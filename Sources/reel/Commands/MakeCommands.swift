@@ -92,6 +92,8 @@ struct Cut: AsyncParsableCommand {
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
         let cut = try await services.studio.cut()
-        Output.line("\(services.project.displayPath(cut.film)) (\(Summary.seconds(cut.duration)))\(cut.reused ? ", up to date" : "")")
+        Output.line(
+            "\(services.project.displayPath(cut.film)) (\(Summary.seconds(cut.duration)))\(cut.reused ? ", up to date" : "")"
+        )
     }
 }

@@ -82,7 +82,8 @@ enum RequestPrinter {
         if let framing = request.framing { rows.append(("framing", framing.rawValue)) }
         let options = request.options
         let knobs = [
-            options.model.map { "model \($0)" }, options.stylize.map { "stylize \($0)" }, options.chaos.map { "chaos \($0)" },
+            options.model.map { "model \($0)" }, options.stylize.map { "stylize \($0)" },
+            options.chaos.map { "chaos \($0)" },
             options.weird.map { "weird \($0)" }, options.quality.map { "quality \($0)" }, options.tile ? "tile" : nil,
             options.raw ? "raw" : nil,
         ].compactMap { $0 }

@@ -40,7 +40,8 @@ struct Reroll: AsyncParsableCommand {
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
         let (studio, shot) = (services.studio, shot)
-        TakePrinter.print(try await Interrupts.cancellingOnInterrupt { try await studio.reroll(shotID: shot) }, studio: studio)
+        TakePrinter.print(
+            try await Interrupts.cancellingOnInterrupt { try await studio.reroll(shotID: shot) }, studio: studio)
     }
 }
 
@@ -99,10 +100,13 @@ enum TakePrinter {
         let take = outcome.take
         let grid = studio.project.displayPath(studio.gridFile(of: take))
         let seeds = take.candidates.map { "\($0.index):\($0.seed)" }.joined(separator: " ")
-        Output.line("\(take.shotID): take \(take.id)\(outcome.reused ? " (already made; `reel reroll \(take.shotID)` for new seeds)" : "")")
+        Output.line(
+            "\(take.shotID): take \(take.id)\(outcome.reused ? " (already made; `reel reroll \(take.shotID)` for new seeds)" : "")"
+        )
         Output.line("  grid   \(grid)")
         Output.line("  seeds  \(seeds)")
         Output.line("  cost   \(Summary.usd(take.costUSD))")
-        Output.line("  next   reel pick \(take.shotID) N · reel vary \(take.shotID) N [--strong] · reel reroll \(take.shotID)")
+        Output.line(
+            "  next   reel pick \(take.shotID) N · reel vary \(take.shotID) N [--strong] · reel reroll \(take.shotID)")
     }
 }

@@ -33,7 +33,9 @@ struct Takes: AsyncParsableCommand {
         Output.line("\(pad)take \(take.id)  \(origin)  \(take.backend)  \(Summary.usd(take.costUSD))\(picked)")
         if let request = try? take.decodedRequest() {
             Output.line("\(pad)  prompt  \(request.prompt)")
-            if let strength = request.strength, request.initImage != nil { Output.line("\(pad)  from    init image, strength \(strength)") }
+            if let strength = request.strength, request.initImage != nil {
+                Output.line("\(pad)  from    init image, strength \(strength)")
+            }
         }
         Output.line("\(pad)  seeds   \(take.candidates.map { "\($0.index):\($0.seed)" }.joined(separator: " "))")
         Output.line("\(pad)  grid    \(node.gridPath ?? "-")")

@@ -60,7 +60,9 @@ enum BackendListing {
     }
 
     static func table(_ rows: [BackendRow]) -> String {
-        let header = ["BACKEND", "MAKES", "SETTINGS", "URL", "REACHABLE", "INIT", "SEED", "NEG", "REFS", "SIZES", "CLIP"]
+        let header = [
+            "BACKEND", "MAKES", "SETTINGS", "URL", "REACHABLE", "INIT", "SEED", "NEG", "REFS", "SIZES", "CLIP",
+        ]
         let yes = { (flag: Bool) in flag ? "yes" : "-" }
         return TextTable.render(
             header: header,

@@ -4,7 +4,9 @@ import ReelKit
 /// Where the CLI writes: results to standard output, diagnostics and progress to standard error,
 /// colour only on a terminal.
 enum Output {
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb" }
+    static var stderrIsTerminal: Bool {
+        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     static func line(_ text: String) {

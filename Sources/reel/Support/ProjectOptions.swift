@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// `-C DIR`: the project directory, for commands whose positional arguments are shots.
 struct ProjectOption: ParsableArguments {
-    @Option(name: [.customShort("C"), .customLong("project")], help: "The project directory (default: the current one).")
+    @Option(
+        name: [.customShort("C"), .customLong("project")], help: "The project directory (default: the current one).")
     var directory: String?
 }
 

@@ -44,7 +44,8 @@ enum RemoteBackends {
         guard let path = settings.workflows[kind] else { return nil }
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appending(path: path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReelError(.notFound, "cannot read the \(kind) workflow '\(path)'; fix 'comfyui.workflows' in film.yaml")
+            throw ReelError(
+                .notFound, "cannot read the \(kind) workflow '\(path)'; fix 'comfyui.workflows' in film.yaml")
         }
         let mapping = settings.inputs[kind] ?? settings.inputs[""] ?? [:]
         let inputs = mapping.mapValues { $0.compactMap(ComfyUIWorkflow.InputPath.init) }

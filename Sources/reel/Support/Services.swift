@@ -73,8 +73,10 @@ enum FilmLoading {
         // Diagnostics name the file as the user would type it from here.
         let cwd = FileManager.default.currentDirectoryPath
         let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path
-        let result = FilmLoader(promptChecker: { text, location in PromptParser().parse(text, at: location).diagnostics })
-            .check(text: text, fileName: name, baseDirectory: project.directory)
+        let checker: FilmLoader.PromptChecker = { text, location in PromptParser().parse(text, at: location).diagnostics
+        }
+        let result = FilmLoader(promptChecker: checker).check(
+            text: text, fileName: name, baseDirectory: project.directory)
         guard let film = result.film, !result.hasErrors else { throw DiagnosticsError(result.diagnostics) }
         return (film, result.warnings)
     }

@@ -35,7 +35,8 @@ import Testing
 
     @Test func txt2imgReturnsDecodedImagesWithTheSeedsTheServerUsed() async throws {
         try await Self.with { harness in
-            let request = Request(prompt: "a harbour at dawn", negative: "text", width: 64, height: 48, seed: 4_000_000_000, count: 3)
+            let request = Request(
+                prompt: "a harbour at dawn", negative: "text", width: 64, height: 48, seed: 4_000_000_000, count: 3)
             let images = try await harness.backend.generate(request, context: harness.context())
             #expect(images.map(\.seed) == [4_000_000_000, 4_000_000_001, 4_000_000_002])
             let decoded = try images.map { try RGBAImage(decoding: $0.data) }
@@ -54,7 +55,8 @@ import Testing
     @Test func img2imgSendsTheInitImageAndStrength() async throws {
         try await Self.with { harness in
             let still = try RGBAImage(width: 4, height: 4, fill: (1, 2, 3, 255)).encoded(as: .png)
-            let request = Request(prompt: "at night", width: 64, height: 64, seed: 1, count: 1, initImage: .blob("h"), strength: 0.3)
+            let request = Request(
+                prompt: "at night", width: 64, height: 64, seed: 1, count: 1, initImage: .blob("h"), strength: 0.3)
             _ = try await harness.backend.generate(request, context: harness.context(blobs: ["h": still]))
             let body = try #require(await harness.fake.bodies.first)
             #expect(body["init_images"] == .array([.string(still.base64EncodedString())]))
@@ -66,17 +68,22 @@ import Testing
         try await Self.with { harness in
             await harness.fake.set(faults: [
                 "/sdapi/v1/txt2img": [
-                    TestResponse(status: 429, headers: [("Retry-After", "2")]), .json(#"{"error": "OutOfMemoryError"}"#, status: 500),
+                    TestResponse(status: 429, headers: [("Retry-After", "2")]),
+                    .json(#"{"error": "OutOfMemoryError"}"#, status: 500),
                 ]
             ])
-            let images = try await harness.backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
+            let images = try await harness.backend.generate(
+                Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             #expect(images.count == 1)
             // The progress poller sleeps 1 s on the same clock; the retries waited 2 s (Retry-After), then 200 ms.
             #expect(harness.clock.sleeps.filter { $0 != .seconds(1) }.prefix(2) == [.seconds(2), .milliseconds(200)])
 
-            await harness.fake.set(faults: ["/sdapi/v1/txt2img": [.json(#"{"detail": "sampler not found"}"#, status: 422), .empty(200)]])
+            await harness.fake.set(faults: [
+                "/sdapi/v1/txt2img": [.json(#"{"detail": "sampler not found"}"#, status: 422), .empty(200)]
+            ])
             let error = await #expect(throws: BackendError.self) {
-                try await harness.backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
+                try await harness.backend.generate(
+                    Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             }
             #expect(error?.code == .rejected)
             #expect(error?.message.contains("sampler not found") == true)
@@ -88,7 +95,8 @@ import Testing
         try await Self.with { harness in
             await harness.fake.set(imageMode: mode)
             let error = await #expect(throws: BackendError.self) {
-                try await harness.backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
+                try await harness.backend.generate(
+                    Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             }
             #expect(error?.code == .notAnImage)
         }
@@ -100,7 +108,9 @@ import Testing
             let progress = ProgressLog()
             let backend = harness.backend
             let context = harness.context(progress: progress)
-            let task = Task { try await backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: context) }
+            let task = Task {
+                try await backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: context)
+            }
             await harness.fake.waitForRunningJob()
             while progress.fractions.isEmpty { await Task.yield() }
             task.cancel()

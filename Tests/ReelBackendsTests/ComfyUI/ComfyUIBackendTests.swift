@@ -8,7 +8,8 @@ import Testing
 @Suite struct ComfyUIBackendTests {
     @Test func txt2imgMakesOneDecodedImagePerCandidateWithItsSeed() async throws {
         try await ComfyUIHarness.with { harness in
-            let request = Request(prompt: "a lighthouse at dusk", negative: "text", width: 64, height: 32, seed: 40, count: 2)
+            let request = Request(
+                prompt: "a lighthouse at dusk", negative: "text", width: 64, height: 32, seed: 40, count: 2)
             let progress = ProgressLog()
             let images = try await harness.images().generate(request, context: harness.context(progress: progress))
 
@@ -63,7 +64,8 @@ import Testing
             workflow.graph["5"] = .object(sampler)
             let backend = try ComfyUIBackend(client: harness.client, txt2img: workflow)
             let error = await #expect(throws: BackendError.self) {
-                try await backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
+                try await backend.generate(
+                    Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             }
             #expect(error?.code == .rejected)
             #expect(error?.message.contains("node 5 (KSampler) input 'steps': Required input is missing") == true)
@@ -73,14 +75,17 @@ import Testing
 
     @Test func anUnknownNodeClassIsReportedInTheServersWords() async throws {
         try await ComfyUIHarness.with { harness in
-            let json = #"{"1": {"class_type": "NoSuchNode", "inputs": {}}, "2": {"class_type": "SaveImage", "inputs": {"images": ["1", 0], "filename_prefix": "x"}}}"#
+            let json =
+                #"{"1": {"class_type": "NoSuchNode", "inputs": {}}, "2": {"class_type": "SaveImage", "inputs": {"images": ["1", 0], "filename_prefix": "x"}}}"#
             let backend = try ComfyUIBackend(
                 client: harness.client, txt2img: ComfyUIWorkflow(name: "odd.json", json: Data(json.utf8)))
             let error = await #expect(throws: BackendError.self) {
                 try await backend.generate(Request(prompt: "x", count: 1), context: harness.context())
             }
             #expect(error?.code == .rejected)
-            #expect(error?.message.contains("Cannot execute because node NoSuchNode does not exist. — Node ID '#1'") == true)
+            #expect(
+                error?.message.contains("Cannot execute because node NoSuchNode does not exist. — Node ID '#1'") == true
+            )
         }
     }
 
@@ -88,7 +93,8 @@ import Testing
         try await ComfyUIHarness.with { harness in
             await harness.fake.set(failingNode: "5")
             let error = await #expect(throws: BackendError.self) {
-                try await harness.images().generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
+                try await harness.images().generate(
+                    Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             }
             #expect(error?.code == .serverError)
             #expect(error?.message.contains("node 5 (KSampler)") == true)
@@ -141,7 +147,8 @@ import Testing
         try await ComfyUIHarness.with { harness in
             await harness.fake.set(viewMode: mode)
             let error = await #expect(throws: BackendError.self) {
-                try await harness.images().generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
+                try await harness.images().generate(
+                    Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             }
             #expect(error?.code == .notAnImage)
             let expected = mode == .truncated ? "cannot be decoded" : "is not a PNG, JPEG or WebP image"
@@ -154,7 +161,9 @@ import Testing
             await harness.fake.set(hold: true)
             let backend = try harness.images()
             let context = harness.context()
-            let task = Task { try await backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: context) }
+            let task = Task {
+                try await backend.generate(Request(prompt: "x", width: 64, height: 64, count: 1), context: context)
+            }
             await harness.fake.waitForRunningJob()
             task.cancel()
             let result = await task.result

@@ -23,7 +23,8 @@ import Testing
                 inputs: ["width": paths("1.width"), "height": paths("1.height"), "seed": paths("1.color")])
             let backend = try ComfyUIBackend(client: harness.client, txt2img: workflow)
             let images = try await backend.generate(
-                Request(prompt: "ignored by this graph", width: 48, height: 16, seed: 300, count: 2), context: harness.context())
+                Request(prompt: "ignored by this graph", width: 48, height: 16, seed: 300, count: 2),
+                context: harness.context())
             #expect(images.map(\.seed) == [300, 301])
             #expect(try images.map { try RGBAImage(decoding: $0.data).width } == [48, 48])
             let empty = try #require(await harness.node("EmptyImage", inPrompt: 1))

@@ -29,8 +29,14 @@ import Testing
 
     @Test(arguments: [
         (#"{"type": "executing", "data": {"node": null, "prompt_id": "p"}}"#, ComfyUIProgressSocket.Event.finished),
-        (#"{"type": "executing", "data": {"node": "3", "display_node": "3", "prompt_id": "p"}}"#, .executing(node: "3")),
-        (#"{"type": "progress", "data": {"value": 2, "max": 4.0, "prompt_id": "p", "node": "3"}}"#, .progress(node: "3", value: 2, max: 4)),
+        (
+            #"{"type": "executing", "data": {"node": "3", "display_node": "3", "prompt_id": "p"}}"#,
+            .executing(node: "3")
+        ),
+        (
+            #"{"type": "progress", "data": {"value": 2, "max": 4.0, "prompt_id": "p", "node": "3"}}"#,
+            .progress(node: "3", value: 2, max: 4)
+        ),
     ])
     func socketMessagesOfOurPromptAreRead(text: String, event: ComfyUIProgressSocket.Event) {
         #expect(ComfyUIProgressSocket.event(in: Data(text.utf8), promptID: "p") == event)

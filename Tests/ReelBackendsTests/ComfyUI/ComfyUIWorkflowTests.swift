@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct ComfyUIWorkflowTests {
     @Test func exactPlaceholdersBecomeTypedValuesAndEmbeddedOnesText() throws {
-        let json = #"{"1": {"class_type": "KSampler", "inputs": {"seed": "{{seed}}", "cfg": "{{cfg}}", "note": "seed {{seed}} of {{prompt}}", "model": ["2", 0]}}}"#
+        let json =
+            #"{"1": {"class_type": "KSampler", "inputs": {"seed": "{{seed}}", "cfg": "{{cfg}}", "note": "seed {{seed}} of {{prompt}}", "model": ["2", 0]}}}"#
         let workflow = try ComfyUIWorkflow(name: "w", json: Data(json.utf8))
         #expect(workflow.usedPlaceholders == ["seed", "cfg", "prompt"])
         let graph = try workflow.filled(with: ["seed": .int(12), "cfg": .double(6.5), "prompt": .string("a cliff")])
@@ -17,7 +18,8 @@ import Testing
     }
 
     @Test func mappedInputsFillAWorkflowWithoutPlaceholders() throws {
-        let json = #"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "old", "clip": ["4", 1]}}, "3": {"class_type": "KSampler", "inputs": {"seed": 1}}}"#
+        let json =
+            #"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": "old", "clip": ["4", 1]}}, "3": {"class_type": "KSampler", "inputs": {"seed": 1}}}"#
         let workflow = try ComfyUIWorkflow(
             name: "export.json", json: Data(json.utf8),
             inputs: ["prompt": [try #require(.init("6.text"))], "seed": [try #require(.init("3.seed"))]])

@@ -6,7 +6,8 @@ import Testing
 
 @Suite struct RetryPolicyTests {
     let policy = RetryPolicy(
-        maxAttempts: 5, baseDelay: .milliseconds(500), maxDelay: .seconds(4), maxTotalDelay: .seconds(10), jitter: { 1 })
+        maxAttempts: 5, baseDelay: .milliseconds(500), maxDelay: .seconds(4), maxTotalDelay: .seconds(10), jitter: { 1 }
+    )
 
     static func error(_ status: Int, retryAfter: Duration? = nil) -> BackendError {
         BackendError.http(status: status, backend: "test", url: "http://x", body: Data(), retryAfter: retryAfter)
@@ -34,14 +35,16 @@ import Testing
 
     @Test func retryAfterWinsOverBackoffWithinTheBounds() {
         #expect(policy.delay(after: Self.error(429, retryAfter: .seconds(3)), attempt: 1, waited: .zero) == .seconds(3))
-        #expect(policy.delay(after: Self.error(429, retryAfter: .seconds(60)), attempt: 1, waited: .zero) == .seconds(4))
+        #expect(
+            policy.delay(after: Self.error(429, retryAfter: .seconds(60)), attempt: 1, waited: .zero) == .seconds(4))
         #expect(policy.delay(after: Self.error(429, retryAfter: .seconds(3)), attempt: 1, waited: .seconds(8)) == nil)
     }
 
     @Test func connectionErrorsAreRetriedButNotRefusalsOrBadAnswers() {
         let unreachable = BackendError(.unreachable, backend: "t", "refused")
         #expect(policy.delay(after: unreachable, attempt: 1, waited: .zero) != nil)
-        #expect(policy.delay(after: BackendError(.badResponse, backend: "t", "garbage"), attempt: 1, waited: .zero) == nil)
+        #expect(
+            policy.delay(after: BackendError(.badResponse, backend: "t", "garbage"), attempt: 1, waited: .zero) == nil)
         #expect(policy.delay(after: BackendError(.notAnImage, backend: "t", "html"), attempt: 1, waited: .zero) == nil)
     }
 

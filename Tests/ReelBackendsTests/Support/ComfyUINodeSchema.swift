@@ -11,10 +11,13 @@ enum ComfyUINodeSchema {
     static let classes: [String: NodeClass] = [
         "CheckpointLoaderSimple": NodeClass(required: ["ckpt_name"]),
         "CLIPTextEncode": NodeClass(required: ["text", "clip"]),
-        "EmptyLatentImage": NodeClass(required: ["width", "height", "batch_size"], ints: ["width", "height", "batch_size"]),
+        "EmptyLatentImage": NodeClass(
+            required: ["width", "height", "batch_size"], ints: ["width", "height", "batch_size"]),
         "KSampler": NodeClass(
-            required: ["model", "seed", "steps", "cfg", "sampler_name", "scheduler", "positive", "negative", "latent_image",
-                "denoise"],
+            required: [
+                "model", "seed", "steps", "cfg", "sampler_name", "scheduler", "positive", "negative", "latent_image",
+                "denoise",
+            ],
             ints: ["seed", "steps"]),
         "VAEDecode": NodeClass(required: ["samples", "vae"]),
         "VAEEncode": NodeClass(required: ["pixels", "vae"]),

@@ -39,7 +39,9 @@ actor FakeA1111 {
             return await generate(request)
         case ("GET", "/sdapi/v1/progress"):
             progressPolls += 1
-            return .json(#"{"progress": 0.5, "eta_relative": 3.2, "state": {"job": "", "sampling_step": 10, "sampling_steps": 20}, "current_image": null, "textinfo": "step 10 of 20"}"#)
+            return .json(
+                #"{"progress": 0.5, "eta_relative": 3.2, "state": {"job": "", "sampling_step": 10, "sampling_steps": 20}, "current_image": null, "textinfo": "step 10 of 20"}"#
+            )
         case ("POST", "/sdapi/v1/interrupt"):
             interrupts += 1
             holders.forEach { $0.resume() }
@@ -54,10 +56,14 @@ actor FakeA1111 {
 
     private func generate(_ request: TestRequest) async -> TestResponse {
         guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
-            return .json(#"{"detail": [{"loc": ["body"], "msg": "invalid json", "type": "value_error.jsondecode"}]}"#, status: 422)
+            return .json(
+                #"{"detail": [{"loc": ["body"], "msg": "invalid json", "type": "value_error.jsondecode"}]}"#,
+                status: 422)
         }
         for key in ["seed", "width", "height", "batch_size"] where body[key] != nil && body[key]?.int == nil {
-            return .json(#"{"detail": [{"loc": ["body", "\#(key)"], "msg": "value is not a valid integer", "type": "type_error.integer"}]}"#, status: 422)
+            return .json(
+                #"{"detail": [{"loc": ["body", "\#(key)"], "msg": "value is not a valid integer", "type": "type_error.integer"}]}"#,
+                status: 422)
         }
         bodies.append(body)
         if hold {
@@ -73,7 +79,10 @@ actor FakeA1111 {
         let width = min(body["width"]?.int ?? 8, 64)
         let height = min(body["height"]?.int ?? 8, 64)
         let images: [String] = (0..<count).map { index in
-            let png = (try? RGBAImage(width: width, height: height, fill: (UInt8(truncatingIfNeeded: seed + index), 9, 9, 255)).encoded(as: .png)) ?? Data()
+            let png =
+                (try? RGBAImage(
+                    width: width, height: height, fill: (UInt8(truncatingIfNeeded: seed + index), 9, 9, 255)
+                ).encoded(as: .png)) ?? Data()
             switch imageMode {
             case .png: return png.base64EncodedString()
             case .truncated: return png.prefix(png.count / 2).base64EncodedString()
@@ -82,8 +91,9 @@ actor FakeA1111 {
         }
         let seeds = (0..<count).map { seed + $0 }
         let info = #"{"prompt": "", "seed": \#(seed), "all_seeds": \#(seeds), "subseed": 1}"#
-        return .json(value: JSONValue.object([
-            "images": .array(images.map { .string($0) }), "parameters": .object([:]), "info": .string(info),
-        ]))
+        return .json(
+            value: JSONValue.object([
+                "images": .array(images.map { .string($0) }), "parameters": .object([:]), "info": .string(info),
+            ]))
     }
 }

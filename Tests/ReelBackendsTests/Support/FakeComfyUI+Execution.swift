@@ -12,16 +12,24 @@ extension FakeComfyUI {
         queueStatus(1)
         queueStatus(1)
         // Another client's prompt, which ours must not take for its own.
-        send("progress", .object(["value": .int(9), "max": .int(10), "prompt_id": .string("someone-else"), "node": .string("5")]), to: nil)
+        send(
+            "progress",
+            .object(["value": .int(9), "max": .int(10), "prompt_id": .string("someone-else"), "node": .string("5")]),
+            to: nil)
         send("execution_start", .object(["prompt_id": id, "timestamp": .int(1_795_564_172_845)]), to: prompt.clientID)
         send("execution_cached", .object(["nodes": .array([]), "prompt_id": id]), to: prompt.clientID)
         for (nodeID, node) in prompt.graph.sorted(by: { NodeOrder.less($0.key, $1.key) }) {
             send("progress_state", .object(["prompt_id": id, "nodes": .object([:])]), to: prompt.clientID)
-            send("executing", .object(["node": .string(nodeID), "display_node": .string(nodeID), "prompt_id": id]), to: prompt.clientID)
+            send(
+                "executing", .object(["node": .string(nodeID), "display_node": .string(nodeID), "prompt_id": id]),
+                to: prompt.clientID)
             if nodeID == failingNode { break }
             if node["class_type"]?.string == "KSampler" {
                 for step in 1...3 {
-                    send("progress", .object(["value": .int(step), "max": .int(3), "prompt_id": id, "node": .string(nodeID)]), to: prompt.clientID)
+                    send(
+                        "progress",
+                        .object(["value": .int(step), "max": .int(3), "prompt_id": id, "node": .string(nodeID)]),
+                        to: prompt.clientID)
                 }
             }
         }
@@ -38,28 +46,44 @@ extension FakeComfyUI {
                 "exception_type": .string("torch.OutOfMemoryError"), "traceback": .array([]),
                 "current_inputs": .object([:]), "current_outputs": .array([]),
             ])
-            record(prompt, outputs: [:], status: "error", messages: [started, .array([.string("execution_error"), error])])
+            record(
+                prompt, outputs: [:], status: "error",
+                messages: [started, .array([.string("execution_error"), error])])
             send("execution_error", error, to: prompt.clientID)
             return
         }
         var outputs: [String: JSONValue] = [:]
         for (id, node) in prompt.graph.sorted(by: { $0.key < $1.key }) {
-            guard let type = node["class_type"]?.string, ComfyUINodeSchema.classes[type]?.output == true else { continue }
+            guard let type = node["class_type"]?.string, ComfyUINodeSchema.classes[type]?.output == true else {
+                continue
+            }
             counter += 1
             let prefix = node["inputs"]?["filename_prefix"]?.string ?? "ComfyUI"
-            let subfolder = prefix.contains("/") ? String(prefix[..<(prefix.lastIndex(of: "/") ?? prefix.endIndex)]) : ""
+            let subfolder =
+                prefix.contains("/") ? String(prefix[..<(prefix.lastIndex(of: "/") ?? prefix.endIndex)]) : ""
             let stem = outputStem ?? prefix.split(separator: "/").last.map(String.init) ?? "ComfyUI"
             let isVideo = type == "SaveVideo"
             let name = "\(stem)_\(String(format: "%05d", counter))_.\(isVideo ? "mp4" : "png")"
             files[subfolder + "/" + name] = isVideo ? Self.mp4Bytes : Self.png(for: prompt.graph)
-            let file: JSONValue = .object(["filename": .string(name), "subfolder": .string(subfolder), "type": .string("output")])
-            let output: JSONValue = isVideo ? .object(["images": .array([file]), "animated": .array([.bool(true)])]) : .object(["images": .array([file])])
+            let file: JSONValue = .object([
+                "filename": .string(name), "subfolder": .string(subfolder), "type": .string("output"),
+            ])
+            let output: JSONValue =
+                isVideo
+                ? .object(["images": .array([file]), "animated": .array([.bool(true)])])
+                : .object(["images": .array([file])])
             outputs[id] = output
-            send("executed", .object(["node": .string(id), "display_node": .string(id), "output": output, "prompt_id": .string(prompt.id)]), to: prompt.clientID)
+            send(
+                "executed",
+                .object([
+                    "node": .string(id), "display_node": .string(id), "output": output, "prompt_id": .string(prompt.id),
+                ]), to: prompt.clientID)
         }
         let success: JSONValue = .array([.string("execution_success"), .object(["prompt_id": .string(prompt.id)])])
         record(prompt, outputs: outputs, status: "success", messages: [started, success])
-        send("execution_success", .object(["prompt_id": .string(prompt.id), "timestamp": .int(1_795_564_172_904)]), to: prompt.clientID)
+        send(
+            "execution_success", .object(["prompt_id": .string(prompt.id), "timestamp": .int(1_795_564_172_904)]),
+            to: prompt.clientID)
     }
 
     func record(_ prompt: Prompt, outputs: [String: JSONValue], status: String, messages: [JSONValue]) {

@@ -14,7 +14,8 @@ extension FakeComfyUI {
             }
             if ComfyUINodeSchema.classes[type] == nil {
                 return Self.invalid(
-                    "invalid_prompt", "Cannot execute because node \(type) does not exist.", details: "Node ID '#\(id)'")
+                    "invalid_prompt", "Cannot execute because node \(type) does not exist.", details: "Node ID '#\(id)'"
+                )
             }
         }
         let outputs = graph.filter { ComfyUINodeSchema.classes[$0.value["class_type"]?.string ?? ""]?.output == true }
@@ -27,12 +28,16 @@ extension FakeComfyUI {
             var errors: [JSONValue] = []
             for name in schema.required {
                 guard let value = inputs[name] else {
-                    errors.append(Self.error("required_input_missing", "Required input is missing", details: name, input: name))
+                    errors.append(
+                        Self.error("required_input_missing", "Required input is missing", details: name, input: name))
                     continue
                 }
                 if let link = value.array, link.count == 2, let source = link[0].string {
                     if graph[source] == nil {
-                        errors.append(Self.error("exception_during_validation", "Exception when validating node", details: "'\(source)'", input: nil))
+                        errors.append(
+                            Self.error(
+                                "exception_during_validation", "Exception when validating node", details: "'\(source)'",
+                                input: nil))
                     }
                     continue
                 }
@@ -41,12 +46,14 @@ extension FakeComfyUI {
                     errors.append(
                         Self.error(
                             "invalid_input_type", "Failed to convert an input value to a INT value",
-                            details: "\(name), \(shown), invalid literal for int() with base 10: '\(shown)'", input: name))
+                            details: "\(name), \(shown), invalid literal for int() with base 10: '\(shown)'",
+                            input: name))
                 }
                 if type == "LoadImage", name == "image", let file = value.string, uploads[file] == nil {
                     errors.append(
-                        Self.error("custom_validation_failed", "Custom validation failed for node",
-                                   details: "image - Invalid image file: \(file)", input: "image"))
+                        Self.error(
+                            "custom_validation_failed", "Custom validation failed for node",
+                            details: "image - Invalid image file: \(file)", input: "image"))
                 }
             }
             if !errors.isEmpty {
@@ -59,7 +66,8 @@ extension FakeComfyUI {
         guard !nodeErrors.isEmpty else { return nil }
         let body: JSONValue = .object([
             "error": .object([
-                "type": .string("prompt_outputs_failed_validation"), "message": .string("Prompt outputs failed validation"),
+                "type": .string("prompt_outputs_failed_validation"),
+                "message": .string("Prompt outputs failed validation"),
                 "details": .string(""), "extra_info": .object([:]),
             ]),
             "node_errors": .object(nodeErrors),
@@ -70,7 +78,8 @@ extension FakeComfyUI {
     static func invalid(_ type: String, _ message: String, details: String) -> TestResponse {
         let body: JSONValue = .object([
             "error": .object([
-                "type": .string(type), "message": .string(message), "details": .string(details), "extra_info": .object([:]),
+                "type": .string(type), "message": .string(message), "details": .string(details),
+                "extra_info": .object([:]),
             ]),
             "node_errors": .object([:]),
         ])

@@ -1,6 +1,7 @@
 import Foundation
-@testable import ReelBackends
 import ReelMedia
+
+@testable import ReelBackends
 
 /// A ComfyUI server that speaks the real protocol (shapes captured from ComfyUI 0.3.64, see
 /// comfyui-protocol.md): it validates graphs as the real one does (400 with `error` and
@@ -51,13 +52,20 @@ actor FakeComfyUI {
     func openSocket(query: [String: String], outbox: WebSocketOutbox) {
         let sid = query["clientId"] ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         sockets[sid] = outbox
-        send("status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(running.count)])]), "sid": .string(sid)]), to: sid)
+        send(
+            "status",
+            .object([
+                "status": .object(["exec_info": .object(["queue_remaining": .int(running.count)])]),
+                "sid": .string(sid),
+            ]), to: sid)
     }
 
     /// Run events go to the prompt's client; without a client id, or for `status`, to every socket.
     func send(_ type: String, _ data: JSONValue, to clientID: String?) {
         let message: JSONValue = .object(["type": .string(type), "data": data])
-        guard let text = (try? JSONEncoder().encode(message)).map({ String(decoding: $0, as: UTF8.self) }) else { return }
+        guard let text = (try? JSONEncoder().encode(message)).map({ String(decoding: $0, as: UTF8.self) }) else {
+            return
+        }
         sentTypes.append(type)
         if let clientID, let outbox = sockets[clientID] {
             outbox.yield(text)
@@ -67,7 +75,9 @@ actor FakeComfyUI {
     }
 
     func queueStatus(_ remaining: Int) {
-        send("status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(remaining)])])]), to: nil)
+        send(
+            "status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(remaining)])])]),
+            to: nil)
     }
 
     func set(faults: [String: [TestResponse]]) { self.faults = faults }
@@ -105,7 +115,9 @@ actor FakeComfyUI {
         case ("POST", "/interrupt"): return interrupt(request.body)
         case ("GET", "/view"): return view(request.query)
         case ("GET", "/system_stats"):
-            return .json(#"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#)
+            return .json(
+                #"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#
+            )
         case ("GET", _) where path.hasPrefix("/history/"):
             let id = String(path.dropFirst("/history/".count))
             return .json(value: history[id].map { [id: $0] } ?? [:])
@@ -117,7 +129,9 @@ actor FakeComfyUI {
     func queuePrompt(_ body: Data) -> TestResponse {
         number += 1
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else {
-            return TestResponse(status: 500, headers: [("Content-Type", "text/plain")], body: Data("500 Internal Server Error\n\nServer got itself in trouble".utf8))
+            return TestResponse(
+                status: 500, headers: [("Content-Type", "text/plain")],
+                body: Data("500 Internal Server Error\n\nServer got itself in trouble".utf8))
         }
         guard let graph = value["prompt"]?.object else {
             return Self.invalid("no_prompt", "No prompt provided", details: "No prompt provided")
@@ -150,7 +164,9 @@ actor FakeComfyUI {
         if subfolder.contains("..") { return .empty(400) }
         var name = fileName
         let key = { (name: String) in subfolder.isEmpty ? name : "\(subfolder)/\(name)" }
-        let overwrite = parts.contains { $0.name == "overwrite" && ["true", "1"].contains(String(decoding: $0.data, as: UTF8.self)) }
+        let overwrite = parts.contains {
+            $0.name == "overwrite" && ["true", "1"].contains(String(decoding: $0.data, as: UTF8.self))
+        }
         if !overwrite, let existing = uploads[key(name)], existing != image.data {
             let dot = name.lastIndex(of: ".") ?? name.endIndex
             name = "\(name[..<dot]) (1)\(name[dot...])"
@@ -161,7 +177,10 @@ actor FakeComfyUI {
 
     func queue() -> TestResponse {
         let items: [JSONValue] = running.map {
-            .array([.int(0), .string($0.id), .object($0.graph), .object(["client_id": .string($0.clientID ?? "")]), .array([])])
+            .array([
+                .int(0), .string($0.id), .object($0.graph), .object(["client_id": .string($0.clientID ?? "")]),
+                .array([]),
+            ])
         }
         return .json(value: JSONValue.object(["queue_running": .array(items), "queue_pending": .array([])]))
     }
@@ -177,7 +196,10 @@ actor FakeComfyUI {
         if let id { interrupted.append(id) }
         if let index = running.firstIndex(where: { id == nil || $0.id == id }) {
             let prompt = running.remove(at: index)
-            let data: JSONValue = .object(["prompt_id": .string(prompt.id), "node_id": .string("1"), "node_type": .string("EmptyImage"), "executed": .array([])])
+            let data: JSONValue = .object([
+                "prompt_id": .string(prompt.id), "node_id": .string("1"), "node_type": .string("EmptyImage"),
+                "executed": .array([]),
+            ])
             record(prompt, outputs: [:], status: "error", messages: [.array([.string("execution_interrupted"), data])])
             send("execution_interrupted", data, to: prompt.clientID)
             send("executing", .object(["node": .null, "prompt_id": .string(prompt.id)]), to: prompt.clientID)
@@ -194,9 +216,12 @@ actor FakeComfyUI {
         case .image:
             return TestResponse(status: 200, headers: [("Content-Type", "image/png")], body: data)
         case .truncated:
-            return TestResponse(status: 200, headers: [("Content-Type", "image/png")], body: data.prefix(data.count / 2))
+            return TestResponse(
+                status: 200, headers: [("Content-Type", "image/png")], body: data.prefix(data.count / 2))
         case .html:
-            return TestResponse(status: 200, headers: [("Content-Type", "text/html")], body: Data("<html><body>Bad gateway</body></html>".utf8))
+            return TestResponse(
+                status: 200, headers: [("Content-Type", "text/html")],
+                body: Data("<html><body>Bad gateway</body></html>".utf8))
         }
     }
 }

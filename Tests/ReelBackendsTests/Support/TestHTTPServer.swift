@@ -65,7 +65,9 @@ enum TestHTTPServer {
                         },
                         upgradePipelineHandler: { channel, head in
                             channel.eventLoop.makeCompletedFuture {
-                                .webSocket(try NIOAsyncChannel(wrappingChannelSynchronously: channel), query: query(of: head.uri))
+                                .webSocket(
+                                    try NIOAsyncChannel(wrappingChannelSynchronously: channel),
+                                    query: query(of: head.uri))
                             }
                         })
                     let configuration = NIOTypedHTTPServerUpgradeConfiguration<Connection>(
@@ -135,7 +137,8 @@ enum TestHTTPServer {
                     headers.replaceOrAdd(name: "Content-Length", value: "\(response.body.count)")
                     headers.replaceOrAdd(name: "Connection", value: "close")
                     let status = HTTPResponseStatus(statusCode: response.status)
-                    try await outbound.write(.head(HTTPResponseHead(version: head.version, status: status, headers: headers)))
+                    try await outbound.write(
+                        .head(HTTPResponseHead(version: head.version, status: status, headers: headers)))
                     try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: Array(response.body)))))
                     try await outbound.write(.end(nil))
                     return
@@ -158,7 +161,8 @@ enum TestHTTPServer {
                 }
                 group.addTask {
                     for await text in frames {
-                        try await outbound.write(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(string: text)))
+                        try await outbound.write(
+                            WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(string: text)))
                     }
                 }
                 _ = try await group.next()

@@ -3,9 +3,12 @@ import Testing
 
 @Suite struct ComposerTests {
     let film = Film(
-        title: "T", aspect: AspectRatio(width: 7, height: 3), style: "ink wash", params: "--niji 6 --stylize 250 --no text",
+        title: "T", aspect: AspectRatio(width: 7, height: 3), style: "ink wash",
+        params: "--niji 6 --stylize 250 --no text",
         negative: "watermark", seed: 5,
-        characters: [CastMember(id: "ria", description: "a pilot with silver hair", references: ["refs/ria.png"], seed: 1234)],
+        characters: [
+            CastMember(id: "ria", description: "a pilot with silver hair", references: ["refs/ria.png"], seed: 1234)
+        ],
         locations: [Location(id: "harbour", description: "a harbour of glass towers")],
         shots: [
             Shot(id: "vista", prompt: "@ria on a cliff above @harbour --ar 16:9 --stylize 50", framing: .longShot),
@@ -16,7 +19,9 @@ import Testing
 
     @Test func expandsNamesAddsFramingAndStyle() throws {
         let request = try Composer(film: film).compose(film.shot("vista")!).request
-        #expect(request.prompt == "long shot, a pilot with silver hair on a cliff above a harbour of glass towers, ink wash")
+        #expect(
+            request.prompt == "long shot, a pilot with silver hair on a cliff above a harbour of glass towers, ink wash"
+        )
     }
 
     @Test func theShotsParametersWinOverTheFilms() throws {

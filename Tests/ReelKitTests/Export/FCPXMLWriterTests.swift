@@ -3,7 +3,7 @@ import ReelKit
 import Testing
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 @Suite struct FCPXMLWriterTests {

@@ -32,14 +32,23 @@ import Testing
         #expect(comfy.url == "http://gpu-box:8188")
         #expect(comfy.models == ["checkpoint": "juggernaut.safetensors", "steps": "30", "cfg": "5.5"])
         #expect(comfy.inputs[""] == ["prompt": ["6.text"], "seed": ["3.seed", "9.noise_seed"]])
-        #expect(film.settings.a1111 == A1111Settings(url: "http://127.0.0.1:7861", steps: 28, sampler: "DPM++ 2M", cfgScale: 6.5, configured: true))
+        #expect(
+            film.settings.a1111
+                == A1111Settings(
+                    url: "http://127.0.0.1:7861", steps: 28, sampler: "DPM++ 2M", cfgScale: 6.5, configured: true))
     }
 
     @Test(arguments: [
         ("comfyui: { url: 127.0.0.1:8188 }", 2, 17, "'url' must be an http:// or https:// address"),
-        ("comfyui: { chekpoint: a.safetensors }", 2, 12, "unknown key 'chekpoint' in 'comfyui' (did you mean 'checkpoint'?)"),
+        (
+            "comfyui: { chekpoint: a.safetensors }", 2, 12,
+            "unknown key 'chekpoint' in 'comfyui' (did you mean 'checkpoint'?)"
+        ),
         ("comfyui: { steps: many }", 2, 19, "'steps' must be a whole number of steps from 1 to 1000"),
-        ("comfyui: { inputs: { promt: \"6.text\" } }", 2, 22, "unknown key 'promt' in 'inputs' (did you mean 'prompt'?)"),
+        (
+            "comfyui: { inputs: { promt: \"6.text\" } }", 2, 22,
+            "unknown key 'promt' in 'inputs' (did you mean 'prompt'?)"
+        ),
         ("comfyui: { inputs: { seed: \"seed\" } }", 2, 29, "'seed' must name a node input like \"6.text\""),
         ("comfyui: { workflows: { txt2vid: a.json } }", 2, 25, "unknown key 'txt2vid' in 'comfyui.workflows'"),
         ("a1111: { cfg_scale: 90 }", 2, 21, "'cfg_scale' must be from 1 to 30"),
@@ -57,7 +66,8 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appending(path: "reel-settings-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(#"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": ""}}}"#.utf8).write(to: folder.appending(path: "api.json"))
+        try Data(#"{"6": {"class_type": "CLIPTextEncode", "inputs": {"text": ""}}}"#.utf8).write(
+            to: folder.appending(path: "api.json"))
         try Data(#"{"nodes": [], "links": []}"#.utf8).write(to: folder.appending(path: "ui.json"))
         let yaml = """
             title: T

@@ -46,7 +46,8 @@ import Testing
         let signal = (0..<64).map { _ in Double.random(in: 0...255, using: &generator) }
         for extent in [20.0, 40.0, 57.3] {
             let a = apply(AxisFilter(sourceCount: 64, outputCount: 30, origin: origin, extent: extent), to: signal)
-            let b = apply(AxisFilter(sourceCount: 64, outputCount: 30, origin: origin + 2e-6, extent: extent), to: signal)
+            let b = apply(
+                AxisFilter(sourceCount: 64, outputCount: 30, origin: origin + 2e-6, extent: extent), to: signal)
             let largest = zip(a, b).map { abs($0 - $1) }.max() ?? 0
             #expect(largest < 0.01, "extent \(extent): output jumped by \(largest)")
         }

@@ -8,9 +8,10 @@ import Testing
     private static let stills = [(1792, 768), (1024, 1024), (640, 960)]
 
     @Test func movesAreSpelledAsFilmFilesWriteThem() throws {
-        #expect(CameraMove.allCases.map(\.rawValue) == [
-            "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down", "drift", "shake", "static",
-        ])
+        #expect(
+            CameraMove.allCases.map(\.rawValue) == [
+                "push-in", "pull-out", "pan-left", "pan-right", "tilt-up", "tilt-down", "drift", "shake", "static",
+            ])
         let decoded = try JSONDecoder().decode([CameraMove].self, from: Data(#"["pan-left","static"]"#.utf8))
         #expect(decoded == [.panLeft, .static])
     }
@@ -87,8 +88,9 @@ import Testing
 
     @Test func shakeIsDeterministicPerSeedAndZeroIntensityHoldsStill() {
         func shake(seed: UInt64, intensity: Double = 1) -> [CropRect] {
-            let path = CameraPath(move: .shake, sourceWidth: 1792, sourceHeight: 768, aspect: 7.0 / 3, duration: 4,
-                                  intensity: intensity, seed: seed)
+            let path = CameraPath(
+                move: .shake, sourceWidth: 1792, sourceHeight: 768, aspect: 7.0 / 3, duration: 4,
+                intensity: intensity, seed: seed)
             return (0...48).map { path.crop(at: Double($0) / 48) }
         }
         #expect(shake(seed: 5) == shake(seed: 5))
@@ -101,8 +103,9 @@ import Testing
 
     @Test func driftDirectionComesFromTheSeed() {
         let directions = (0..<4).map { seed -> (Bool, Bool) in
-            let path = CameraPath(move: .drift, sourceWidth: 1792, sourceHeight: 768, aspect: 7.0 / 3, duration: 4,
-                                  seed: UInt64(seed))
+            let path = CameraPath(
+                move: .drift, sourceWidth: 1792, sourceHeight: 768, aspect: 7.0 / 3, duration: 4,
+                seed: UInt64(seed))
             let start = path.crop(at: 0)
             let end = path.crop(at: 1)
             return (end.x > start.x, end.y > start.y)

@@ -9,8 +9,9 @@ import Testing
     static let size = VideoSize(width: 320, height: 136)
 
     private static func path(_ move: CameraMove, seconds: Double = 2) -> CameraPath {
-        CameraPath(move: move, sourceWidth: pattern.width, sourceHeight: pattern.height, aspect: size.aspect,
-                   duration: seconds, seed: 11)
+        CameraPath(
+            move: move, sourceWidth: pattern.width, sourceHeight: pattern.height, aspect: size.aspect,
+            duration: seconds, seed: 11)
     }
 
     /// How far each frame's measured crop is from `expected`, in source pixels, per component.
@@ -112,7 +113,8 @@ import Testing
             let frame = try #require(try await ffmpeg.rgbaFrames(of: url, limit: 1).first)
             for (band, (r, g, b)) in colours.enumerated() {
                 let pixel = frame[band * 80 + 40, 68]
-                let error = [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
+                let error =
+                    [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
                 #expect(error <= 4, "\((r, g, b)) came back as \(pixel)")
             }
         }

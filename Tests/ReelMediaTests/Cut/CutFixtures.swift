@@ -71,8 +71,10 @@ enum CutFixtures {
     }
 
     /// Compares a decoded film with the expected one: bit-exact where `exact`, close elsewhere.
-    static func expectMatches(_ film: [YUVFrame], _ expected: [(frame: [Double], exact: Bool)],
-                              exactRequired: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    static func expectMatches(
+        _ film: [YUVFrame], _ expected: [(frame: [Double], exact: Bool)],
+        exactRequired: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         #expect(film.count == expected.count, sourceLocation: sourceLocation)
         var inexact: [Int] = []
         var far: [(Int, Double)] = []
@@ -80,7 +82,8 @@ enum CutFixtures {
             if want.exact && exactRequired {
                 if frame.bytes.map(Double.init) != want.frame { inexact.append(index) }
             } else {
-                let difference = zip(frame.bytes, want.frame).map { abs(Double($0) - $1) }.reduce(0, +)
+                let difference =
+                    zip(frame.bytes, want.frame).map { abs(Double($0) - $1) }.reduce(0, +)
                     / Double(frame.bytes.count)
                 // One more generation of crf 18 on a busy texture costs 1–3 levels on average; a frame
                 // taken from the wrong place in a moving clip costs far more.
@@ -92,12 +95,16 @@ enum CutFixtures {
     }
 
     /// Presentation timestamps step by exactly one frame, from zero.
-    static func expectContinuousTimestamps(_ ffmpeg: FFmpeg, _ url: URL, fps: Int,
-                                           sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws {
+    static func expectContinuousTimestamps(
+        _ ffmpeg: FFmpeg, _ url: URL, fps: Int,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) async throws {
         let times = try await FFprobe(ffmpeg).packets(of: url).map(\.time).sorted()
         let irregular = zip(times, times.dropFirst()).enumerated().filter { abs($1.1 - $1.0 - 1 / Double(fps)) > 1e-4 }
         #expect(times.first.map { abs($0) < 1e-4 } == true, sourceLocation: sourceLocation)
-        #expect(irregular.isEmpty, "timestamp steps off at packets \(irregular.map(\.offset))", sourceLocation: sourceLocation)
+        #expect(
+            irregular.isEmpty, "timestamp steps off at packets \(irregular.map(\.offset))",
+            sourceLocation: sourceLocation)
     }
 
     /// `+faststart`: the index (moov) comes before the media data (mdat).

@@ -7,7 +7,9 @@ import Testing
     private static let size = VideoSize(width: 320, height: 136)
     private static let url = URL(fileURLWithPath: "/tmp/clip.mp4")
 
-    private func plan(_ clips: [(Double, CutTransition)], title: CutPlan.Card? = nil, end: CutPlan.Card? = nil)
+    private func plan(
+        _ clips: [(Double, CutTransition)], title: CutPlan.Card? = nil, end: CutPlan.Card? = nil
+    )
         -> CutPlan
     {
         CutPlan(
@@ -16,7 +18,8 @@ import Testing
     }
 
     @Test func crossfadesShortenTheFilmAndFadesDoNot() throws {
-        let timeline = try plan([(2, .crossfade(seconds: 0.5)), (1.5, .fade(seconds: 1)), (2, .cut), (1, .cut)]).timeline()
+        let timeline = try plan([(2, .crossfade(seconds: 0.5)), (1.5, .fade(seconds: 1)), (2, .cut), (1, .cut)])
+            .timeline()
         #expect(timeline.entryFrames == [48, 36, 48, 24])
         #expect(timeline.frameCount == 48 + 36 + 48 + 24 - 12)
         #expect(timeline.duration == Double(144) / 24)
@@ -55,11 +58,20 @@ import Testing
     @Test(arguments: [
         (CutPlan(fps: 24, size: VideoSize(width: 320, height: 136)), "nothing to show"),
         (CutPlan(fps: 24, size: VideoSize(width: 321, height: 136), clips: [.init(url: url, duration: 1)]), "even"),
-        (CutPlan(fps: 0, size: VideoSize(width: 320, height: 136), clips: [.init(url: url, duration: 1)]), "frame rate"),
-        (CutPlan(fps: 24, size: VideoSize(width: 320, height: 136), clips: [.init(url: url, duration: -1)]), "positive duration"),
-        (CutPlan(fps: 24, size: VideoSize(width: 320, height: 136),
-                 clips: [.init(url: url, duration: 1, transition: .fade(seconds: .nan)), .init(url: url, duration: 1)]),
-         "transition"),
+        (
+            CutPlan(fps: 0, size: VideoSize(width: 320, height: 136), clips: [.init(url: url, duration: 1)]),
+            "frame rate"
+        ),
+        (
+            CutPlan(fps: 24, size: VideoSize(width: 320, height: 136), clips: [.init(url: url, duration: -1)]),
+            "positive duration"
+        ),
+        (
+            CutPlan(
+                fps: 24, size: VideoSize(width: 320, height: 136),
+                clips: [.init(url: url, duration: 1, transition: .fade(seconds: .nan)), .init(url: url, duration: 1)]),
+            "transition"
+        ),
     ])
     func badPlansSayWhatIsWrong(plan: CutPlan, words: String) {
         let error = #expect(throws: CutError.self) { try plan.timeline() }

@@ -17,7 +17,9 @@ import Testing
             let plan = CutPlan(
                 fps: 24, size: CutFixtures.size,
                 clips: [
-                    .init(url: directory.appendingPathComponent("a.mp4"), duration: 1.5, transition: .crossfade(seconds: 0.5)),
+                    .init(
+                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
+                        transition: .crossfade(seconds: 0.5)),
                     .init(url: directory.appendingPathComponent("b.mp4"), duration: 2, transition: .fade(seconds: 0.5)),
                     .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
                 ])
@@ -39,7 +41,8 @@ import Testing
             let info = try await FFprobe(ffmpeg).info(of: film, countFrames: true)
             let video = try #require(info.video)
             #expect(video.frameCount == 108)
-            #expect(video.width == 320 && video.height == 136 && video.pixelFormat == "yuv420p" && video.codec == "h264")
+            #expect(
+                video.width == 320 && video.height == 136 && video.pixelFormat == "yuv420p" && video.codec == "h264")
             #expect(abs((info.duration ?? 0) - 4.5) < 1.0 / 24)
             #expect(try CutFixtures.moovPrecedesMdat(film))
             try await CutFixtures.expectContinuousTimestamps(ffmpeg, film, fps: 24)
@@ -60,7 +63,9 @@ import Testing
                 fps: 24, size: CutFixtures.size,
                 title: .init(image: title, duration: 1, transition: .fade(seconds: 0.5)),
                 clips: [
-                    .init(url: directory.appendingPathComponent("a.mp4"), duration: 1.5, transition: .crossfade(seconds: 0.25)),
+                    .init(
+                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
+                        transition: .crossfade(seconds: 0.25)),
                     .init(url: directory.appendingPathComponent("b.mp4"), duration: 1, transition: .fade(seconds: 1)),
                 ],
                 endCard: .init(image: end, duration: 1))
@@ -96,7 +101,8 @@ import Testing
             let sameSize = directory.appendingPathComponent("other.mp4")
             try await MediaTest.testSourceClip(
                 ffmpeg, at: squarish, size: VideoSize(width: 352, height: 288), fps: 25, seconds: 1.2, crf: 30)
-            try await MediaTest.testSourceClip(ffmpeg, at: sameSize, size: CutFixtures.size, fps: 24, seconds: 1.5, crf: 28)
+            try await MediaTest.testSourceClip(
+                ffmpeg, at: sameSize, size: CutFixtures.size, fps: 24, seconds: 1.5, crf: 28)
             let plan = CutPlan(
                 fps: 24, size: CutFixtures.size,
                 clips: [
@@ -127,11 +133,14 @@ import Testing
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
             let foreign = directory.appendingPathComponent("foreign.mp4")
-            try await MediaTest.testSourceClip(ffmpeg, at: foreign, size: CutFixtures.size, fps: 24, seconds: 1, crf: 30)
+            try await MediaTest.testSourceClip(
+                ffmpeg, at: foreign, size: CutFixtures.size, fps: 24, seconds: 1, crf: 30)
             let plan = CutPlan(
                 fps: 24, size: CutFixtures.size,
                 clips: [
-                    .init(url: directory.appendingPathComponent("a.mp4"), duration: 1.5, transition: .crossfade(seconds: 0.5)),
+                    .init(
+                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
+                        transition: .crossfade(seconds: 0.5)),
                     .init(url: foreign, duration: 1, transition: .fade(seconds: 0.5)),
                     .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
                 ])
@@ -159,7 +168,9 @@ import Testing
             let plan = CutPlan(
                 fps: 24, size: CutFixtures.size,
                 clips: [
-                    .init(url: directory.appendingPathComponent("a.mp4"), duration: 1, transition: .crossfade(seconds: 0.5)),
+                    .init(
+                        url: directory.appendingPathComponent("a.mp4"), duration: 1,
+                        transition: .crossfade(seconds: 0.5)),
                     .init(url: directory.appendingPathComponent("b.mp4"), duration: 1),
                 ])
             for index in plan.clips.indices {
@@ -178,7 +189,8 @@ import Testing
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
             let plan = CutPlan(
-                fps: 24, size: CutFixtures.size, clips: [.init(url: directory.appendingPathComponent("a.mp4"), duration: 1)])
+                fps: 24, size: CutFixtures.size,
+                clips: [.init(url: directory.appendingPathComponent("a.mp4"), duration: 1)])
             try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: 0, move: .drift)
             let film = directory.appendingPathComponent("film.mp4")
             let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: film)
@@ -197,8 +209,11 @@ import Testing
             let plan = CutPlan(
                 fps: 24, size: CutFixtures.size,
                 clips: [
-                    .init(url: directory.appendingPathComponent("a.mp4"), duration: 1.5, transition: .crossfade(seconds: 0.5)),
-                    .init(url: directory.appendingPathComponent("b.mp4"), duration: 1.5, transition: .fade(seconds: 0.5)),
+                    .init(
+                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
+                        transition: .crossfade(seconds: 0.5)),
+                    .init(
+                        url: directory.appendingPathComponent("b.mp4"), duration: 1.5, transition: .fade(seconds: 0.5)),
                     .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
                 ])
             try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: 0, move: .pushIn)
@@ -227,7 +242,8 @@ import Testing
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
             let plan = CutPlan(
-                fps: 24, size: CutFixtures.size, clips: [.init(url: URL(fileURLWithPath: "/nonexistent/shot.mp4"), duration: 1)])
+                fps: 24, size: CutFixtures.size,
+                clips: [.init(url: URL(fileURLWithPath: "/nonexistent/shot.mp4"), duration: 1)])
             let film = directory.appendingPathComponent("film.mp4")
             let error = await #expect(throws: CutError.self) { try await Cutter(ffmpeg: ffmpeg).cut(plan, to: film) }
             #expect(error?.message.contains("/nonexistent/shot.mp4") == true)

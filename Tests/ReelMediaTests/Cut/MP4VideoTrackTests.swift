@@ -9,7 +9,8 @@ import Testing
         try await MediaTest.withTemporaryDirectory { directory in
             let url = directory.appendingPathComponent("clip.mp4")
             try await CameraRenderer(ffmpeg: ffmpeg).render(
-                still: CutFixtures.still(hue: 1), move: .pushIn, duration: 1.5, fps: 24, size: CutFixtures.size, to: url,
+                still: CutFixtures.still(hue: 1), move: .pushIn, duration: 1.5, fps: 24, size: CutFixtures.size,
+                to: url,
                 encoder: EncoderSettings.standard.withKeyframes([12, 30]))
             let track = try #require(MP4VideoTrack.read(url))
             let (info, packets) = try await FFprobe(ffmpeg).infoAndPackets(of: url)

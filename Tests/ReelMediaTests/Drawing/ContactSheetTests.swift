@@ -19,7 +19,9 @@ import Testing
     }
 
     /// Where the colour of entry `i` shows on the sheet: its bounding box.
-    static func box(of color: (UInt8, UInt8, UInt8), in sheet: RGBAImage) -> (
+    static func box(
+        of color: (UInt8, UInt8, UInt8), in sheet: RGBAImage
+    ) -> (
         minX: Int, minY: Int, maxX: Int, maxY: Int
     )? {
         var box: (Int, Int, Int, Int)?

@@ -17,7 +17,8 @@ import Testing
         #expect(error?.code == .notFound)
         #expect(
             error?.message
-                == "ffmpeg was not found on PATH; install it with `sudo apt-get install ffmpeg` or run scripts/bootstrap")
+                == "ffmpeg was not found on PATH; install it with `sudo apt-get install ffmpeg` or run scripts/bootstrap"
+        )
     }
 
     @Test func aMissingReelFFmpegSaysWhatToFix() {

@@ -114,7 +114,8 @@ import Testing
             #expect(frames.count == 3)
             for (frame, (r, g, b)) in zip(frames, colours) {
                 let pixel = frame[32, 16]
-                let error = [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
+                let error =
+                    [abs(Int(pixel.r) - Int(r)), abs(Int(pixel.g) - Int(g)), abs(Int(pixel.b) - Int(b))].max() ?? 0
                 #expect(error <= 4, "\((r, g, b)) came back as \(pixel)")
             }
         }

@@ -18,7 +18,8 @@ func takeDraft(
     }
     return Take.Draft(
         shotID: shotID, kind: kind, parentTakeID: parent?.take, parentCandidateIndex: parent?.candidate,
-        stepKey: stepKey ?? "step-\(shotID)-\(seed)", promptKey: "prompt-\(shotID)", backend: "sketch", model: "sketch-1",
+        stepKey: stepKey ?? "step-\(shotID)-\(seed)", promptKey: "prompt-\(shotID)", backend: "sketch",
+        model: "sketch-1",
         requestJSON: #"{"prompt":"a pilot on a cliff"}"#, seeds: seeds, costUSD: costUSD, durationSeconds: 1.5,
         gridBlob: try putBlob(store, "grid-\(shotID)-\(seed)"), candidates: candidates)
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #endif
 
 /// A running `reel-store-probe` (Tests/Probes/StoreProbe): a second process that writes to a

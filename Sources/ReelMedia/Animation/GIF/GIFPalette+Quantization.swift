@@ -74,7 +74,9 @@ extension GIFPalette {
     }
 
     /// One Lloyd step: every bin to its nearest entry, every entry to the weighted mean of its bins.
-    static func refine(_ centroids: [GIFColor], _ colors: [GIFColor], _ weights: [Float], using palette: GIFPalette)
+    static func refine(
+        _ centroids: [GIFColor], _ colors: [GIFColor], _ weights: [Float], using palette: GIFPalette
+    )
         -> [GIFColor]
     {
         var sums = [Moments](repeating: Moments(), count: centroids.count)
