@@ -65,8 +65,8 @@ enum ComfyUIErrors {
 }
 
 /// Node ids in a human order: numbers by value ("2" before "10"), then the rest by text.
-enum NodeOrder {
-    static func less(_ a: String, _ b: String) -> Bool {
+public enum NodeOrder {
+    public static func less(_ a: String, _ b: String) -> Bool {
         switch (Int(a), Int(b)) {
         case let (x?, y?): x < y
         case (_?, nil): true

@@ -68,7 +68,7 @@ import Testing
         try await Self.with { harness in
             await harness.fake.set(faults: [
                 "/sdapi/v1/txt2img": [
-                    TestResponse(status: 429, headers: [("Retry-After", "2")]),
+                    TestServerResponse(status: 429, headers: [("Retry-After", "2")]),
                     .json(#"{"error": "OutOfMemoryError"}"#, status: 500),
                 ]
             ])

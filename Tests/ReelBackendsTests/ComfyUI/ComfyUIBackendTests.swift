@@ -1,6 +1,7 @@
 import Foundation
 import ReelKit
 import ReelMedia
+import ReelTesting
 import Testing
 
 @testable import ReelBackends
@@ -105,7 +106,9 @@ import Testing
     @Test func aRateLimitedSubmitWaitsAsToldAndThenSucceeds() async throws {
         try await ComfyUIHarness.with { harness in
             await harness.fake.set(faults: [
-                "/prompt": [TestResponse(status: 429, headers: [("Retry-After", "3")], body: Data("slow down".utf8))]
+                "/prompt": [
+                    TestServerResponse(status: 429, headers: [("Retry-After", "3")], body: Data("slow down".utf8))
+                ]
             ])
             let images = try await harness.images().generate(
                 Request(prompt: "x", width: 64, height: 64, seed: 3, count: 1), context: harness.context())

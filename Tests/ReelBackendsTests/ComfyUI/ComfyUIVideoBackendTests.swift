@@ -1,6 +1,7 @@
 import Foundation
 import ReelKit
 import ReelMedia
+import ReelTesting
 import Testing
 
 @testable import ReelBackends

@@ -8,7 +8,7 @@ import Testing
     @Test func aDownloadStreamsToTheFileAndStopsAtTheByteCap() async throws {
         let big = Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 * 7) })
         try await withTemporaryDirectory { folder in
-            try await TestHTTPServer.with(handler: { _ in TestResponse(status: 200, body: big) }) { base in
+            try await TestHTTPServer.with(handler: { _ in TestServerResponse(status: 200, body: big) }) { base in
                 var transport = RemoteTestSupport.transport("test", clock: TestClock())
                 let file = folder.appending(path: "body")
                 try await transport.download(.get(base + "/big"), to: file)
@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func aBodyOverTheCapIsRefusedNotRead() async throws {
-        try await TestHTTPServer.with(handler: { _ in TestResponse(status: 200, body: Data(count: 50_000)) }) { base in
+        try await TestHTTPServer.with(handler: { _ in TestServerResponse(status: 200, body: Data(count: 50_000)) }) {
+            base in
             var transport = RemoteTestSupport.transport("test", clock: TestClock())
             transport.maxBodyBytes = 10_000
             let error = await #expect(throws: BackendError.self) { try await transport.send(.get(base + "/x")) }

@@ -1,6 +1,7 @@
 import Foundation
 import ReelBackends
 import ReelMedia
+import ReelTesting
 
 /// An AUTOMATIC1111 webui started with `--api`: /sdapi/v1/txt2img and /img2img answer base64
 /// PNGs and `info` as a JSON string (seeds = seed + index, as the webui numbers a batch),
@@ -12,14 +13,14 @@ actor FakeA1111 {
     private(set) var bodies: [JSONValue] = []
     private(set) var interrupts = 0
     private(set) var progressPolls = 0
-    var faults: [String: [TestResponse]] = [:]
+    var faults: [String: [TestServerResponse]] = [:]
     var imageMode = ImageMode.png
     /// Generation blocks until /interrupt.
     var hold = false
     private var holders: [CheckedContinuation<Void, Never>] = []
     private var runningWaiters: [CheckedContinuation<Void, Never>] = []
 
-    func set(faults: [String: [TestResponse]]) { self.faults = faults }
+    func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
     func set(imageMode: ImageMode) { self.imageMode = imageMode }
     func set(hold: Bool) { self.hold = hold }
 
@@ -28,7 +29,7 @@ actor FakeA1111 {
         await withCheckedContinuation { runningWaiters.append($0) }
     }
 
-    func handle(_ request: TestRequest) async -> TestResponse {
+    func handle(_ request: TestServerRequest) async -> TestServerResponse {
         if var canned = faults[request.path], !canned.isEmpty {
             let answer = canned.removeFirst()
             faults[request.path] = canned
@@ -54,7 +55,7 @@ actor FakeA1111 {
         }
     }
 
-    private func generate(_ request: TestRequest) async -> TestResponse {
+    private func generate(_ request: TestServerRequest) async -> TestServerResponse {
         guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
             return .json(
                 #"{"detail": [{"loc": ["body"], "msg": "invalid json", "type": "value_error.jsondecode"}]}"#,

@@ -1,14 +1,14 @@
 import Foundation
 
 /// Reads a multipart/form-data body as the test servers receive it.
-enum Multipart {
-    struct Part {
-        var name: String
-        var fileName: String?
-        var data: Data
+public enum Multipart {
+    public struct Part: Sendable {
+        public var name: String
+        public var fileName: String?
+        public var data: Data
     }
 
-    static func parse(_ request: TestRequest) -> [Part]? {
+    public static func parse(_ request: TestServerRequest) -> [Part]? {
         guard let type = request.header("Content-Type"), let range = type.range(of: "boundary=") else { return nil }
         let boundary = Data(("--" + type[range.upperBound...].trimmingCharacters(in: .whitespaces)).utf8)
         var parts: [Part] = []

@@ -1,13 +1,12 @@
 import Foundation
+import ReelBackends
 import ReelMedia
-
-@testable import ReelBackends
 
 /// How the fake runs a graph: websocket events, output files and the history entry.
 extension FakeComfyUI {
     /// Runs a graph: each output node writes a file (a PNG whose colour comes from the seed, or
     /// an MP4 header for SaveVideo), and the history entry is written as the real server does.
-    func execute(_ prompt: Prompt) {
+    public func execute(_ prompt: Prompt) {
         let id: JSONValue = .string(prompt.id)
         queueStatus(1)
         queueStatus(1)
@@ -64,7 +63,7 @@ extension FakeComfyUI {
             let stem = outputStem ?? prefix.split(separator: "/").last.map(String.init) ?? "ComfyUI"
             let isVideo = type == "SaveVideo"
             let name = "\(stem)_\(String(format: "%05d", counter))_.\(isVideo ? "mp4" : "png")"
-            files[subfolder + "/" + name] = isVideo ? Self.mp4Bytes : Self.png(for: prompt.graph)
+            files[subfolder + "/" + name] = isVideo ? Self.mp4Bytes : resultImage ?? Self.png(for: prompt.graph)
             let file: JSONValue = .object([
                 "filename": .string(name), "subfolder": .string(subfolder), "type": .string("output"),
             ])
@@ -86,7 +85,7 @@ extension FakeComfyUI {
             to: prompt.clientID)
     }
 
-    func record(_ prompt: Prompt, outputs: [String: JSONValue], status: String, messages: [JSONValue]) {
+    public func record(_ prompt: Prompt, outputs: [String: JSONValue], status: String, messages: [JSONValue]) {
         history[prompt.id] = .object([
             "prompt": .array([
                 .int(number - 1), .string(prompt.id), .object(prompt.graph),
@@ -101,7 +100,7 @@ extension FakeComfyUI {
     }
 
     /// A tiny PNG, its size from the graph's first width/height and its colour from its seed.
-    static func png(for graph: [String: JSONValue]) -> Data {
+    public static func png(for graph: [String: JSONValue]) -> Data {
         let sized = graph.values.first { $0["inputs"]?["width"]?.int != nil && $0["inputs"]?["height"]?.int != nil }
         let width = min(sized?["inputs"]?["width"]?.int ?? 8, 64)
         let height = min(sized?["inputs"]?["height"]?.int ?? 8, 64)
@@ -112,5 +111,6 @@ extension FakeComfyUI {
         return (try? image.encoded(as: .png)) ?? Data()
     }
 
-    static let mp4Bytes = Data([0, 0, 0, 0x18] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isommp41".utf8))
+    public static let mp4Bytes = Data(
+        [0, 0, 0, 0x18] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isommp41".utf8))
 }

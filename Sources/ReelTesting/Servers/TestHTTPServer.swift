@@ -5,51 +5,57 @@ import NIOPosix
 import NIOWebSocket
 
 /// One request as the test server saw it.
-struct TestRequest: Sendable {
-    var method: String
-    var path: String
-    var query: [String: String]
-    var headers: [(String, String)]
-    var body: Data
+public struct TestServerRequest: Sendable {
+    public var method: String
+    public var path: String
+    public var query: [String: String]
+    public var headers: [(String, String)]
+    public var body: Data
 
-    func header(_ name: String) -> String? {
+    public func header(_ name: String) -> String? {
         headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
     }
 }
 
 /// The test server's answer.
-struct TestResponse: Sendable {
-    var status: Int
-    var headers: [(String, String)] = []
-    var body = Data()
+public struct TestServerResponse: Sendable {
+    public var status: Int
+    public var headers: [(String, String)] = []
+    public var body = Data()
 
-    static func json(_ text: String, status: Int = 200) -> TestResponse {
-        TestResponse(status: status, headers: [("Content-Type", "application/json")], body: Data(text.utf8))
+    public init(status: Int, headers: [(String, String)] = [], body: Data = Data()) {
+        self.status = status
+        self.headers = headers
+        self.body = body
     }
 
-    static func json(value: some Encodable, status: Int = 200) -> TestResponse {
+    public static func json(_ text: String, status: Int = 200) -> TestServerResponse {
+        TestServerResponse(status: status, headers: [("Content-Type", "application/json")], body: Data(text.utf8))
+    }
+
+    public static func json(value: some Encodable, status: Int = 200) -> TestServerResponse {
         let data = (try? JSONEncoder().encode(value)) ?? Data("null".utf8)
-        return TestResponse(status: status, headers: [("Content-Type", "application/json")], body: data)
+        return TestServerResponse(status: status, headers: [("Content-Type", "application/json")], body: data)
     }
 
-    static func empty(_ status: Int) -> TestResponse { TestResponse(status: status) }
+    public static func empty(_ status: Int) -> TestServerResponse { TestServerResponse(status: status) }
 }
 
 /// Where a test server's websocket sends text frames; finishing it closes nothing by itself.
-typealias WebSocketOutbox = AsyncStream<String>.Continuation
+public typealias WebSocketOutbox = AsyncStream<String>.Continuation
 
 /// A real HTTP/1.1 server on 127.0.0.1 (an ephemeral port) for the length of `body`, answering
 /// each request with `handler`. Every answer closes its connection, so no idle keep-alive
 /// connection outlives the test. A GET of a path starting with `/ws` is upgraded to a websocket
 /// when `webSocket` is given: it receives the request's query and an outbox for text frames.
-enum TestHTTPServer {
+public enum TestHTTPServer {
     private enum Connection: Sendable {
         case http(NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>)
         case webSocket(NIOAsyncChannel<WebSocketFrame, WebSocketFrame>, query: [String: String])
     }
 
-    static func with<T: Sendable>(
-        handler: @escaping @Sendable (TestRequest) async -> TestResponse,
+    public static func with<T: Sendable>(
+        handler: @escaping @Sendable (TestServerRequest) async -> TestServerResponse,
         webSocket: (@Sendable ([String: String], WebSocketOutbox) async -> Void)? = nil,
         _ body: @Sendable (_ baseURL: String) async throws -> T
     ) async throws -> T {
@@ -115,7 +121,7 @@ enum TestHTTPServer {
 
     private static func serve(
         _ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>,
-        handler: @Sendable (TestRequest) async -> TestResponse
+        handler: @Sendable (TestServerRequest) async -> TestServerResponse
     ) async throws {
         try await connection.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
@@ -129,7 +135,7 @@ enum TestHTTPServer {
                 case .end:
                     guard let head else { return }
                     let components = URLComponents(string: "http://host" + head.uri)
-                    let request = TestRequest(
+                    let request = TestServerRequest(
                         method: head.method.rawValue, path: components?.path ?? head.uri, query: query(of: head.uri),
                         headers: head.headers.map { ($0.name, $0.value) }, body: body)
                     let response = await handler(request)

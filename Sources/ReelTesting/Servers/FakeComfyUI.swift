@@ -1,55 +1,60 @@
 import Foundation
+import ReelBackends
 import ReelMedia
-
-@testable import ReelBackends
 
 /// A ComfyUI server that speaks the real protocol (shapes captured from ComfyUI 0.3.64, see
 /// comfyui-protocol.md): it validates graphs as the real one does (400 with `error` and
 /// `node_errors`), runs them at once into real PNG bytes, and serves /history, /queue, /view,
 /// /upload/image, /interrupt and /system_stats, and sends the websocket's message sequence to
 /// the client that queued a prompt. Faults are scripted per path.
-actor FakeComfyUI {
-    struct Prompt: Sendable {
-        var id: String
-        var clientID: String?
-        var graph: [String: JSONValue]
+public actor FakeComfyUI {
+    public struct Prompt: Sendable {
+        public var id: String
+        public var clientID: String?
+        public var graph: [String: JSONValue]
     }
 
-    enum ViewMode: Sendable { case image, truncated, html }
+    public enum ViewMode: Sendable { case image, truncated, html }
 
-    var prompts: [Prompt] = []
-    var uploads: [String: Data] = [:]
-    var interrupted: [String] = []
-    var deleted: [String] = []
-    var requestLog: [String] = []
+    public var prompts: [Prompt] = []
+    public var uploads: [String: Data] = [:]
+    public var interrupted: [String] = []
+    public var deleted: [String] = []
+    public var requestLog: [String] = []
     /// Canned answers by path, used (first one first) before the real route.
-    var faults: [String: [TestResponse]] = [:]
-    var viewMode = ViewMode.image
+    public var faults: [String: [TestServerResponse]] = [:]
+    public var viewMode = ViewMode.image
     /// A node id whose execution fails with an `execution_error`.
-    var failingNode: String?
+    public var failingNode: String?
     /// Jobs stay running until interrupted.
-    var hold = false
+    public var hold = false
     /// After the next accepted prompt the server goes down for this many requests, then comes
     /// back with an empty queue and history, as after a restart.
-    var outageAfterSubmit = 0
-    var outageLeft = 0
+    public var outageAfterSubmit = 0
+    public var outageLeft = 0
     /// Output file names start with this instead of the filename_prefix's last part.
-    var outputStem: String?
+    public var outputStem: String?
     /// How many accepted jobs vanish (as on a server restart) before the rest run.
-    var loseJobs = 0
+    public var loseJobs = 0
+    /// How long each job runs before it finishes; jobs run side by side, as on a farm of GPUs.
+    public var runTime: Duration?
+    /// The bytes every SaveImage output gets instead of a tiny PNG of the graph's colour.
+    public var resultImage: Data?
 
-    var history: [String: JSONValue] = [:]
-    var running: [Prompt] = []
-    var files: [String: Data] = [:]
-    var counter = 0
-    var number = 0
-    var submissionWaiters: [CheckedContinuation<Void, Never>] = []
-    var sockets: [String: WebSocketOutbox] = [:]
+    public var history: [String: JSONValue] = [:]
+    public var running: [Prompt] = []
+    public var files: [String: Data] = [:]
+    public var counter = 0
+    public var number = 0
+    public var submissionWaiters: [CheckedContinuation<Void, Never>] = []
+    public var sockets: [String: WebSocketOutbox] = [:]
     /// Every websocket message type sent, in order.
-    var sentTypes: [String] = []
+    public var sentTypes: [String] = []
+
+    public init() {}
 
     /// A websocket connected: it gets `status` with its sid at once, as on the real server.
-    func openSocket(query: [String: String], outbox: WebSocketOutbox) {
+    public func openSocket(query: [String: String], outbox: WebSocketOutbox) {
         let sid = query["clientId"] ?? UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
         sockets[sid] = outbox
         send(
@@ -61,7 +66,7 @@ actor FakeComfyUI {
     }
 
     /// Run events go to the prompt's client; without a client id, or for `status`, to every socket.
-    func send(_ type: String, _ data: JSONValue, to clientID: String?) {
+    public func send(_ type: String, _ data: JSONValue, to clientID: String?) {
         let message: JSONValue = .object(["type": .string(type), "data": data])
         guard let text = (try? JSONEncoder().encode(message)).map({ String(decoding: $0, as: UTF8.self) }) else {
             return
@@ -74,27 +79,37 @@ actor FakeComfyUI {
         }
     }
 
-    func queueStatus(_ remaining: Int) {
+    public func queueStatus(_ remaining: Int) {
         send(
             "status", .object(["status": .object(["exec_info": .object(["queue_remaining": .int(remaining)])])]),
             to: nil)
     }
 
-    func set(faults: [String: [TestResponse]]) { self.faults = faults }
-    func set(viewMode: ViewMode) { self.viewMode = viewMode }
-    func set(failingNode: String?) { self.failingNode = failingNode }
-    func set(hold: Bool) { self.hold = hold }
-    func set(loseJobs: Int) { self.loseJobs = loseJobs }
-    func set(outputStem: String?) { self.outputStem = outputStem }
-    func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
+    public func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
+    public func set(viewMode: ViewMode) { self.viewMode = viewMode }
+    public func set(failingNode: String?) { self.failingNode = failingNode }
+    public func set(hold: Bool) { self.hold = hold }
+    public func set(loseJobs: Int) { self.loseJobs = loseJobs }
+    public func set(outputStem: String?) { self.outputStem = outputStem }
+    public func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
+    public func set(runTime: Duration?) { self.runTime = runTime }
+    public func set(resultImage: Data?) { self.resultImage = resultImage }
+
+    /// Stops holding jobs and runs the held ones to the end, as a server whose GPU frees up.
+    public func release() {
+        hold = false
+        let held = running
+        running = []
+        held.forEach(execute)
+    }
 
     /// Returns once a job is running (held).
-    func waitForRunningJob() async {
+    public func waitForRunningJob() async {
         if !running.isEmpty { return }
         await withCheckedContinuation { submissionWaiters.append($0) }
     }
 
-    func handle(_ request: TestRequest) -> TestResponse {
+    public func handle(_ request: TestServerRequest) -> TestServerResponse {
         let path = request.path.hasPrefix("/api/") ? String(request.path.dropFirst(4)) : request.path
         requestLog.append("\(request.method) \(path)")
         if outageLeft > 0 {
@@ -126,10 +141,10 @@ actor FakeComfyUI {
         }
     }
 
-    func queuePrompt(_ body: Data) -> TestResponse {
+    public func queuePrompt(_ body: Data) -> TestServerResponse {
         number += 1
         guard let value = try? JSONDecoder().decode(JSONValue.self, from: body) else {
-            return TestResponse(
+            return TestServerResponse(
                 status: 500, headers: [("Content-Type", "text/plain")],
                 body: Data("500 Internal Server Error\n\nServer got itself in trouble".utf8))
         }
@@ -150,13 +165,25 @@ actor FakeComfyUI {
             running.append(prompt)
             submissionWaiters.forEach { $0.resume() }
             submissionWaiters = []
+        } else if let runTime {
+            running.append(prompt)
+            Task {
+                try? await Task.sleep(for: runTime)
+                self.finishRunning(prompt.id)
+            }
         } else {
             execute(prompt)
         }
         return .json(#"{"prompt_id": "\#(prompt.id)", "number": \#(number - 1), "node_errors": {}}"#)
     }
 
-    func upload(_ request: TestRequest) -> TestResponse {
+    /// Runs a job that was running for `runTime`, unless it was interrupted meanwhile.
+    func finishRunning(_ id: String) {
+        guard let index = running.firstIndex(where: { $0.id == id }) else { return }
+        execute(running.remove(at: index))
+    }
+
+    public func upload(_ request: TestServerRequest) -> TestServerResponse {
         guard let parts = Multipart.parse(request), let image = parts.first(where: { $0.name == "image" }),
             let fileName = image.fileName
         else { return .empty(400) }
@@ -175,7 +202,7 @@ actor FakeComfyUI {
         return .json(value: ["name": name, "subfolder": subfolder, "type": "input"])
     }
 
-    func queue() -> TestResponse {
+    public func queue() -> TestServerResponse {
         let items: [JSONValue] = running.map {
             .array([
                 .int(0), .string($0.id), .object($0.graph), .object(["client_id": .string($0.clientID ?? "")]),
@@ -185,13 +212,13 @@ actor FakeComfyUI {
         return .json(value: JSONValue.object(["queue_running": .array(items), "queue_pending": .array([])]))
     }
 
-    func deleteFromQueue(_ body: Data) -> TestResponse {
+    public func deleteFromQueue(_ body: Data) -> TestServerResponse {
         let ids = (try? JSONDecoder().decode(JSONValue.self, from: body))?["delete"]?.array?.compactMap(\.string) ?? []
         deleted += ids
         return .empty(200)
     }
 
-    func interrupt(_ body: Data) -> TestResponse {
+    public func interrupt(_ body: Data) -> TestServerResponse {
         let id = (try? JSONDecoder().decode(JSONValue.self, from: body))?["prompt_id"]?.string
         if let id { interrupted.append(id) }
         if let index = running.firstIndex(where: { id == nil || $0.id == id }) {
@@ -207,19 +234,19 @@ actor FakeComfyUI {
         return .empty(200)
     }
 
-    func view(_ query: [String: String]) -> TestResponse {
+    public func view(_ query: [String: String]) -> TestServerResponse {
         let name = query["filename"] ?? ""
         let subfolder = query["subfolder"] ?? ""
         if name.contains("..") || name.contains("/") || subfolder.contains("..") { return .empty(400) }
         guard let data = files[subfolder + "/" + name] else { return .empty(404) }
         switch viewMode {
         case .image:
-            return TestResponse(status: 200, headers: [("Content-Type", "image/png")], body: data)
+            return TestServerResponse(status: 200, headers: [("Content-Type", "image/png")], body: data)
         case .truncated:
-            return TestResponse(
+            return TestServerResponse(
                 status: 200, headers: [("Content-Type", "image/png")], body: data.prefix(data.count / 2))
         case .html:
-            return TestResponse(
+            return TestServerResponse(
                 status: 200, headers: [("Content-Type", "text/html")],
                 body: Data("<html><body>Bad gateway</body></html>".utf8))
         }

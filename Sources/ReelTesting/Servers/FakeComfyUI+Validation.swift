@@ -1,11 +1,10 @@
 import Foundation
-
-@testable import ReelBackends
+import ReelBackends
 
 /// How the fake refuses a graph: the real server's checks and its 400 bodies.
 extension FakeComfyUI {
     /// The real server's checks, in its order: class types, output nodes, then inputs.
-    func validate(_ graph: [String: JSONValue]) -> TestResponse? {
+    public func validate(_ graph: [String: JSONValue]) -> TestServerResponse? {
         for (id, node) in graph.sorted(by: { $0.key < $1.key }) {
             guard let type = node["class_type"]?.string else {
                 return Self.invalid(
@@ -75,7 +74,7 @@ extension FakeComfyUI {
         return .json(value: body, status: 400)
     }
 
-    static func invalid(_ type: String, _ message: String, details: String) -> TestResponse {
+    public static func invalid(_ type: String, _ message: String, details: String) -> TestServerResponse {
         let body: JSONValue = .object([
             "error": .object([
                 "type": .string(type), "message": .string(message), "details": .string(details),
@@ -86,7 +85,7 @@ extension FakeComfyUI {
         return .json(value: body, status: 400)
     }
 
-    static func error(_ type: String, _ message: String, details: String, input: String?) -> JSONValue {
+    public static func error(_ type: String, _ message: String, details: String, input: String?) -> JSONValue {
         .object([
             "type": .string(type), "message": .string(message), "details": .string(details),
             "extra_info": .object(input.map { ["input_name": .string($0)] } ?? [:]),

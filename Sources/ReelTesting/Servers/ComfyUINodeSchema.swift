@@ -1,14 +1,14 @@
 /// The node classes the fake ComfyUI knows, with their required inputs and which are INT, as
 /// the real server's /object_info describes them. Enough for Reel's default workflows and the
 /// weight-free graphs a real server runs on CPU.
-enum ComfyUINodeSchema {
-    struct NodeClass {
-        var required: [String]
-        var ints: Set<String> = []
-        var output = false
+public enum ComfyUINodeSchema {
+    public struct NodeClass: Sendable {
+        public var required: [String]
+        public var ints: Set<String> = []
+        public var output = false
     }
 
-    static let classes: [String: NodeClass] = [
+    public static let classes: [String: NodeClass] = [
         "CheckpointLoaderSimple": NodeClass(required: ["ckpt_name"]),
         "CLIPTextEncode": NodeClass(required: ["text", "clip"]),
         "EmptyLatentImage": NodeClass(
