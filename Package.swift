@@ -73,9 +73,19 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
-            name: "reel-bench", dependencies: ["ReelKit", "ReelMedia", "ReelBackends", "ReelEngine"], path: "bench"),
+            name: "reel-bench",
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelTesting",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            path: "bench"),
         .target(
-            name: "ReelTesting", dependencies: ["ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelBackends"]),
+            name: "ReelTesting",
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelBackends",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
+            ]),
 
         .testTarget(
             name: "ReelKitTests",
@@ -96,7 +106,8 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),
         .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
-        .testTarget(name: "ReelCLITests", dependencies: ["reel", "ReelTesting"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ReelCLITests", dependencies: ["reel", "ReelTesting", "ReelStore", "ReelMedia"], exclude: ["Golden"]),
         .testTarget(
             name: "ReelServerTests",
             dependencies: [

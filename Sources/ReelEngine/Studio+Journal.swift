@@ -43,8 +43,11 @@ extension Studio {
                 progress.warning("\(backend.name) forgot job \(remoteID); submitting it again")
             }
         }
-        job = try store.updateJob(job.id, to: .queued)
-        let remoteID = try await backend.submit(request, context: context)
+        // Written down before anything is sent, so a kill in the middle of `submit` re-attaches
+        // too (ComfyUI queues again, under the same ids, what it did not get).
+        let reserved = backend.reserveJobID(for: request)
+        job = try store.updateJob(job.id, to: .queued, remoteID: reserved)
+        let remoteID = try await backend.submit(request, as: reserved, context: context)
         job = try store.updateJob(job.id, to: .submitted, remoteID: remoteID)
         return try await collect(backend, jobID: remoteID, request: request, context: context)
     }

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// Runs the built `reel` executable as a user would, capturing its output and exit code.
-public struct ReelProcess {
+public struct ReelProcess: Sendable {
     public struct Result: Sendable {
         public var status: Int32
         public var stdout: String
@@ -52,5 +52,24 @@ public struct ReelProcess {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: errData.withLock { String(decoding: $0, as: UTF8.self) })
+    }
+
+    /// Starts `reel arguments…` in `directory` without waiting, its output going to `log`, so
+    /// a test can kill it mid-run.
+    public func start(_ arguments: [String], in directory: URL, log: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "dumb"
+        process.environment = environment
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+        let output = try FileHandle(forWritingTo: log)
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 }

@@ -60,7 +60,7 @@ public struct ScriptedResumableBackend: ResumableImageBackend {
             initImage: false, seed: true, negativePrompt: false, sizes: TestStudio.tinySizes, pricePerImageUSD: price)
     }
 
-    public func submit(_ request: Request, context: GenerationContext) async throws -> String {
+    public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
         await server.submit(request)
     }
 

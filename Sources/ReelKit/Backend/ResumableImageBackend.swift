@@ -1,10 +1,15 @@
 /// An image backend whose generations run as jobs on a server that outlives Reel (ComfyUI,
 /// Replicate, fal…). The engine journals the job's remote id between `submit` and `collect`,
 /// so after a crash or `kill -9` it re-attaches to the job instead of submitting — and paying
-/// for — it again.
+/// for — it again. A server that accepts ids chosen by the client (ComfyUI) lets Reel journal
+/// the id before anything is sent, which closes the last window: a kill during `submit`.
 public protocol ResumableImageBackend: ImageBackend {
-    /// Starts the generation and returns the server's id for it, without waiting for results.
-    func submit(_ request: Request, context: GenerationContext) async throws -> String
+    /// A job id for `request` chosen before anything is sent, when the server accepts the
+    /// client's ids; `nil` when the server names its jobs.
+    func reserveJobID(for request: Request) -> String?
+    /// Starts the generation and returns the job's id, without waiting for results. `reserved`
+    /// is the id from `reserveJobID`, which the backend then uses.
+    func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String
     /// Waits for the job and downloads its images. Throws `RemoteJobLost` when the server no
     /// longer knows the job (it was restarted and forgot its queue): the engine submits again.
     func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage]
@@ -13,6 +18,13 @@ public protocol ResumableImageBackend: ImageBackend {
 }
 
 extension ResumableImageBackend {
+    public func reserveJobID(for request: Request) -> String? { nil }
+
+    /// Starts the generation under a fresh id, for callers that keep no journal.
+    public func submit(_ request: Request, context: GenerationContext) async throws -> String {
+        try await submit(request, as: reserveJobID(for: request), context: context)
+    }
+
     /// Submit and collect in one go, for callers that keep no journal.
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         let id = try await submit(request, context: context)
