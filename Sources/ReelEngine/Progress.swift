@@ -3,8 +3,9 @@
 public enum ProgressEvent: Sendable, Equatable {
     /// A step started: `total` units of work are expected (frames, candidates, clips).
     case started(step: String, detail: String, total: Int)
-    /// `done` of the step's units are finished.
-    case advanced(step: String, done: Int, total: Int)
+    /// `done` of the step's units are finished; `message` says what the backend is doing now
+    /// ("candidate 2 of 4: node 3 (KSampler) 12/20"), when it says.
+    case advanced(step: String, done: Int, total: Int, message: String? = nil)
     case finished(step: String, detail: String)
     /// Something the user should read: an auto-pick, a dropped parameter, a reused result.
     case note(String)

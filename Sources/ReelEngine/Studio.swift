@@ -64,8 +64,9 @@ public final class Studio: Sendable {
         return GenerationContext(
             readBlob: { hex in try blobs.data(try BlobID(hex)) },
             progress: { fraction, message in
-                progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
-                _ = message
+                progress.emit(
+                    .advanced(
+                        step: step, done: Int(fraction * 100), total: 100, message: message.isEmpty ? nil : message))
             },
             scratchDirectory: scratch)
     }

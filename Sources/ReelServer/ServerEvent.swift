@@ -45,8 +45,8 @@ public struct ServerEvent: Sendable, Codable, Equatable {
         switch progress {
         case .started(let step, let detail, let total):
             self.init(type: .started, job: job, step: step, detail: detail, done: 0, total: total)
-        case .advanced(let step, let done, let total):
-            self.init(type: .advanced, job: job, step: step, done: done, total: total)
+        case .advanced(let step, let done, let total, let message):
+            self.init(type: .advanced, job: job, step: step, detail: message, done: done, total: total)
         case .finished(let step, let detail):
             self.init(type: .finished, job: job, step: step, detail: detail)
         case .note(let text):

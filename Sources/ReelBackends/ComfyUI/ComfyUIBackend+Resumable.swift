@@ -5,18 +5,27 @@ import ReelKit
 /// by the client. So a take's candidates are queued at once under ids Reel chooses, the engine
 /// journals those ids, and a restarted Reel collects them from /history instead of queueing —
 /// and paying for — them again. A server that lost them (restarted) gets them queued again
-/// under the same ids.
+/// under the same ids. Each take's prompts are queued under a client id of their own, so the
+/// take's websocket hears its events even while other takes follow theirs.
 extension ComfyUIBackend: ResumableImageBackend {
-    /// Queues every candidate and returns their prompt ids, comma-separated.
-    public func submit(_ request: Request, context: GenerationContext) async throws -> String {
+    /// One prompt id per candidate, comma-separated: ComfyUI queues a prompt under the id the
+    /// client gives.
+    public func reserveJobID(for request: Request) -> String? {
+        (0..<max(1, request.count)).map { _ in UUID().uuidString.lowercased() }.joined(separator: ",")
+    }
+
+    /// Queues every candidate under the reserved prompt ids (fresh ones without) and returns
+    /// them, comma-separated.
+    public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
         let plan = try await prepare(request, context: context)
-        var ids: [String] = []
-        for job in plan.jobs {
-            let id = UUID().uuidString.lowercased()
-            try await client.submit(job.graph, promptID: id, workflow: plan.workflow.name)
-            ids.append(id)
+        var ids = reserved?.split(separator: ",").map(String.init) ?? []
+        if ids.count != plan.jobs.count { ids = plan.jobs.map { _ in UUID().uuidString.lowercased() } }
+        let jobID = ids.joined(separator: ",")
+        for (id, job) in zip(ids, plan.jobs) {
+            try await client.submit(
+                job.graph, promptID: id, workflow: plan.workflow.name, clientID: Self.clientID(ofJob: jobID))
         }
-        return ids.joined(separator: ",")
+        return jobID
     }
 
     /// Waits for each queued candidate (from /history) and downloads its image.
@@ -29,12 +38,21 @@ extension ComfyUIBackend: ResumableImageBackend {
         var images: [GeneratedImage] = []
         for (index, (id, job)) in zip(ids, plan.jobs).enumerated() {
             context.progress(Double(index) / Double(ids.count), "candidate \(index + 1) of \(ids.count) on ComfyUI")
-            let entry = try await client.wait(for: id, graph: job.graph, workflow: plan.workflow.name)
+            let report = Self.progressReporter(graph: job.graph, context: context, index: index, count: ids.count)
+            let entry = try await client.follow(
+                id, clientID: Self.clientID(ofJob: jobID), graph: job.graph, workflow: plan.workflow.name,
+                onProgress: report)
             let files = try ComfyUIErrors.outputs(of: entry, workflow: plan.workflow.name)
             images += try await download(files, seed: job.seed, workflow: plan.workflow.name, context: context)
         }
         context.progress(1, "done")
         return images
+    }
+
+    /// The websocket client id a take's prompts are queued under, derived from its job id so a
+    /// restarted Reel follows the same socket.
+    static func clientID(ofJob jobID: String) -> String {
+        "reel-" + (jobID.split(separator: ",").first.map(String.init) ?? jobID)
     }
 
     public func cancel(jobID: String) async {

@@ -3,8 +3,11 @@ import Foundation
 /// Waiting for a queued job: poll the history with backoff, and queue a job again when the
 /// server lost it.
 extension ComfyUIClient {
+    /// Polls until the history has the job. A job the server lost is queued again under the same
+    /// prompt id and `clientID`; a `doorbell` ring (the socket saw the run end) polls at once.
     func wait(
-        for promptID: String, graph: [String: JSONValue], workflow: String
+        for promptID: String, graph: [String: JSONValue], workflow: String, clientID: String? = nil,
+        doorbell: Doorbell? = nil
     ) async throws -> ComfyUIWire.HistoryEntry {
         var delay = pollInterval
         var missing = 0
@@ -37,10 +40,47 @@ extension ComfyUIClient {
                 }
                 resubmits += 1
                 missing = 0
-                try await submit(graph, promptID: promptID, workflow: workflow)
+                try await submit(graph, promptID: promptID, workflow: workflow, clientID: clientID)
             }
-            try await transport.clock.sleep(for: delay)
+            if let doorbell {
+                try await doorbell.wait(upTo: delay, on: transport.clock)
+            } else {
+                try await transport.clock.sleep(for: delay)
+            }
             delay = min(delay * 2, maxPollInterval)
+        }
+    }
+
+    /// Waits for a queued job as `wait` does while following the websocket of `clientID` (the
+    /// client id the job was queued under): its events feed `onProgress`, and the run's end
+    /// cuts the poll's backoff short, so a finished job is collected at once.
+    func follow(
+        _ promptID: String, clientID: String, graph: [String: JSONValue], workflow: String,
+        onProgress: @escaping @Sendable (ComfyUIProgressSocket.Event) -> Void
+    ) async throws -> ComfyUIWire.HistoryEntry {
+        guard followsProgress else {
+            return try await wait(for: promptID, graph: graph, workflow: workflow, clientID: clientID)
+        }
+        let doorbell = Doorbell()
+        let socket = ComfyUIProgressSocket(baseURL: baseURL, clientID: clientID)
+        return try await withThrowingTaskGroup(of: ComfyUIWire.HistoryEntry?.self) { group in
+            group.addTask {
+                // Best effort: without the socket the poll still finds the result.
+                try? await socket.follow(promptID: promptID) { event in
+                    onProgress(event)
+                    if event == .finished { doorbell.ring() }
+                }
+                return nil
+            }
+            group.addTask {
+                try await wait(for: promptID, graph: graph, workflow: workflow, clientID: clientID, doorbell: doorbell)
+            }
+            while let result = try await group.next() {
+                guard let entry = result else { continue }
+                group.cancelAll()
+                return entry
+            }
+            throw CancellationError()
         }
     }
 

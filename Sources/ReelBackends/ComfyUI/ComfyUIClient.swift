@@ -99,9 +99,15 @@ public struct ComfyUIClient: Sendable {
         }
     }
 
-    func submit(_ graph: [String: JSONValue], promptID: String, workflow: String) async throws {
+    /// Queues `graph` under `promptID`; its websocket events go to `clientID` (this client's
+    /// own unless given).
+    func submit(
+        _ graph: [String: JSONValue], promptID: String, workflow: String, clientID: String? = nil
+    ) async throws {
         let call = try HTTPCall.post(
-            url("/prompt"), encoding: ComfyUIWire.PromptRequest(prompt: graph, client_id: clientID, prompt_id: promptID)
+            url("/prompt"),
+            encoding: ComfyUIWire.PromptRequest(
+                prompt: graph, client_id: clientID ?? self.clientID, prompt_id: promptID)
         )
         let answer = try await transport.send(call)
         if answer.status == 400 {

@@ -28,10 +28,11 @@ final class ProgressPrinter: Sendable {
             case .started(let step, let detail, let total):
                 state.active[step] = (0, total, detail)
                 if !interactive && !quiet { write(&state, "\(step): \(detail)") }
-            case .advanced(let step, let done, let total):
+            case .advanced(let step, let done, let total, let message):
                 guard var entry = state.active[step] else { return }
                 entry.done = done
                 entry.total = total
+                if let message { entry.detail = message }
                 state.active[step] = entry
                 if !interactive && !quiet && total > 0 {
                     // Plain output: one line per quarter, never a flood.

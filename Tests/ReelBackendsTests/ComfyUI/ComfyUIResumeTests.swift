@@ -23,6 +23,45 @@ import Testing
         }
     }
 
+    @Test func idsReservedBeforeAKillDuringSubmitAreQueuedOnceWhenCollected() async throws {
+        try await ComfyUIHarness.with { harness in
+            let request = Request(prompt: "a pier", width: 64, height: 32, seed: 40, count: 2)
+            let backend = try harness.images()
+            let reserved = try #require(backend.reserveJobID(for: request))
+            // Reel journaled `reserved` and died before its first POST /prompt got out.
+            let images = try await harness.images().collect(
+                jobID: reserved, request: request, context: harness.context())
+            #expect(images.map(\.seed) == [40, 41])
+            #expect(await harness.fake.prompts.map(\.id) == reserved.split(separator: ",").map(String.init))
+
+            let again = Request(prompt: "a pier", width: 64, height: 32, seed: 50, count: 2)
+            let ids = try #require(backend.reserveJobID(for: again))
+            #expect(try await backend.submit(again, as: ids, context: harness.context()) == ids)
+        }
+    }
+
+    @Test func aCollectedTakeShowsTheSamplersStepsFromTheWebsocket() async throws {
+        try await ComfyUIHarness.with { harness in
+            let request = Request(prompt: "harbour lights", width: 64, height: 32, seed: 3, count: 2)
+            await harness.fake.set(hold: true)
+            let jobID = try await harness.images().submit(request, context: harness.context())
+            let progress = ProgressLog()
+            let collecting = Task {
+                try await harness.images().collect(
+                    jobID: jobID, request: request, context: harness.context(progress: progress))
+            }
+            // The take's socket listens under its own client id before the GPU frees up.
+            while await !harness.fake.sockets.keys.contains(where: { $0.hasPrefix("reel-") }) {
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            await harness.fake.release()
+            #expect(try await collecting.value.count == 2)
+            #expect(progress.messages.contains("candidate 1 of 2: node 5 (KSampler) 2/3"))
+            let clients = Set(await harness.fake.prompts.map(\.clientID))
+            #expect(clients == [ComfyUIBackend.clientID(ofJob: jobID)])
+        }
+    }
+
     @Test func jobsTheServerForgotAreQueuedAgainUnderTheSameIDs() async throws {
         try await ComfyUIHarness.with { harness in
             let request = Request(prompt: "a lighthouse", width: 64, height: 32, seed: 5, count: 2)
