@@ -5,7 +5,7 @@ import ReelMedia
 // run. Times are medians of paired rounds (A B A B …); compare ratios within a run only — the
 // machine is shared and noisy. Build in release first:
 //
-//   swift build -c release && .build/release/reel-bench [camera|cut|board|make|all] [--rounds N]
+//   swift build -c release && .build/release/reel-bench [camera|cut|board|engine|make|all] [--rounds N]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
@@ -34,6 +34,9 @@ if section == "cut-reel" {
 }
 if section == "board" || section == "all" {
     try await BoardBench(ffmpeg: ffmpeg, directory: directory, rounds: rounds).run()
+}
+if section == "engine" || section == "all" {
+    try await EngineBench(directory: directory).run()
 }
 if section == "make" || section == "all" {
     try await MakeBench(directory: directory, example: example, rounds: max(rounds, 5)).run()

@@ -42,6 +42,27 @@ extension Studio {
                     estimate.costUSD, budget.limitUSD))
         }
         var report = MakeReport()
+        (report.generated, report.autoPicked) = try await ensureCurrentPicks()
+        let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) {
+            shot in
+            (shot.id, try await self.ensureClip(for: shot).reused)
+        }
+        report.animated = film.shots.map(\.id).filter { clips[$0] == false }
+        report.boardMade = try await !board().reused
+        let cut = try await cut()
+        report.cutMade = !cut.reused
+        report.film = cut.film
+        report.duration = cut.duration
+        return report
+    }
+
+    /// The first half of `make`: every shot gets a pick for its current prompt, generating a
+    /// take where none exists, in waves (a shot `from:` another waits for it), as many shots
+    /// per backend at once as the registry allows. Returns the shots that were generated and
+    /// those auto-picked.
+    public func ensureCurrentPicks() async throws -> (generated: [String], autoPicked: [String]) {
+        var generated: [String] = []
+        var autoPicked: [String] = []
         var remaining = ShotOrder.generationOrder(of: film)
         var settled = Set<String>()
         while !remaining.isEmpty {
@@ -54,28 +75,18 @@ extension Studio {
             }
             for shot in wave {
                 switch outcomes[shot.id] {
-                case .autoPicked(let generated)?:
-                    report.autoPicked.append(shot.id)
-                    if generated { report.generated.append(shot.id) }
+                case .autoPicked(let fresh)?:
+                    autoPicked.append(shot.id)
+                    if fresh { generated.append(shot.id) }
                 case .repaired?:
-                    report.generated.append(shot.id)
+                    generated.append(shot.id)
                 default:
                     break
                 }
             }
             settled.formUnion(wave.map(\.id))
         }
-        let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) {
-            shot in
-            (shot.id, try await self.ensureClip(for: shot).reused)
-        }
-        report.animated = film.shots.map(\.id).filter { clips[$0] == false }
-        report.boardMade = try await !board().reused
-        let cut = try await cut()
-        report.cutMade = !cut.reused
-        report.film = cut.film
-        report.duration = cut.duration
-        return report
+        return (generated, autoPicked)
     }
 
     /// Makes sure the shot's pick belongs to its current prompt, generating and auto-picking

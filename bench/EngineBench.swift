@@ -1,0 +1,88 @@
+import AsyncHTTPClient
+import Foundation
+import ReelBackends
+import ReelEngine
+import ReelKit
+import ReelMedia
+import ReelStore
+import ReelTesting
+
+/// The engine's own cost: takes on a local ComfyUI that answers every generation after a fixed
+/// time, as a farm of GPUs would, so any time past the ideal is Reel's (queueing, polling,
+/// downloading, storing, drawing grids). Also Reel's peak memory as results grow in size and in
+/// number: bodies stream to files and blobs, so neither should grow it.
+struct EngineBench {
+    let directory: URL
+    /// Seconds the server takes for each generation.
+    var runTime = 2.0
+    var concurrency = 4
+
+    func run() async throws {
+        print("\n## Engine: takes on a local ComfyUI answering each generation after \(runTime) s\n")
+        let small = try detailedStill(width: 256, height: 256, seed: 1).encoded(as: .png)
+        let large = try detailedStill(width: 2048, height: 2048, seed: 2).encoded(as: .png)
+        let client = HTTPTransport.makeClient()
+        var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "peak RSS MB"]]
+        for (label, generations, png, side) in [
+            ("small results", 32, small, 256), ("large, few", 8, large, 2048), ("large, many", 32, large, 2048),
+        ] {
+            let seconds = try await takes(generations, result: png, client: client)
+            let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
+            lines.append([
+                label, "\(generations)", "\(side)² PNG (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
+                String(format: "%.0f", ideal), String(format: "%.3f", seconds / ideal),
+                String(format: "%.0f", Self.peakResidentMegabytes()),
+            ])
+        }
+        try await client.shutdown()
+        let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
+        for line in lines {
+            print(
+                line.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                    .joined(separator: "  "))
+        }
+        print(
+            "\nA generation is one take (a grid of four prompts queued at once, as Midjourney's); concurrency "
+                + "\(concurrency) takes. Peak RSS is the process's high-water mark so far (it never falls), and "
+                + "includes the server, which holds one copy of the result bytes.")
+    }
+
+    /// Seconds for `count` shots to get a take and a pick from the local server.
+    private func takes(_ count: Int, result: Data, client: HTTPClient) async throws -> Double {
+        let fake = FakeComfyUI()
+        await fake.set(runTime: .seconds(runTime))
+        await fake.set(resultImage: result)
+        return try await TestHTTPServer.with(
+            handler: { await fake.handle($0) },
+            webSocket: { query, outbox in await fake.openSocket(query: query, outbox: outbox) }
+        ) { baseURL in
+            let project = directory.appending(path: "engine-\(count)-\(result.count)")
+            try? FileManager.default.removeItem(at: project)
+            try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+            let shots = (1...count).map { "  - { id: s\($0), prompt: \"a lighthouse, study \($0)\", duration: 1 }" }
+            let yaml =
+                "title: Engine\nbackends: { image: comfyui }\ncomfyui: { url: \"\(baseURL)\" }\nshots:\n"
+                + shots.joined(separator: "\n") + "\n"
+            try Data(yaml.utf8).write(to: project.appending(path: "film.yaml"))
+            let film = try FilmLoader().load(contentsOf: project.appending(path: "film.yaml"))
+            let backend = try ComfyUIBackend(
+                client: ComfyUIClient(baseURL: baseURL, transport: HTTPTransport(backend: "comfyui", client: client)))
+            let studio = Studio(
+                project: Project(directory: project), film: film, store: try Store.open(projectDirectory: project),
+                registry: BackendRegistry(images: [backend], concurrency: ["comfyui": concurrency]))
+            let elapsed = try await seconds { _ = try await studio.ensureCurrentPicks() }
+            let prompts = await fake.prompts.count
+            guard prompts == count * 4 else { throw BenchError("the server saw \(prompts) prompts, not \(count * 4)") }
+            return elapsed
+        }
+    }
+
+    /// The process's peak resident set (VmHWM) in MB.
+    static func peakResidentMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return .nan }
+        let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
+        return kilobytes / 1024
+    }
+}
