@@ -12,9 +12,6 @@ struct CutEntry: Sendable {
     var decoderConfiguration: Data?
     /// The copied middle, split out of the clip without re-encoding.
     var copySegment: URL?
-    /// The rest of the clip from the copy's end on: the tail run decodes from here instead of
-    /// decoding (and discarding) the copied middle.
-    var tailSegment: URL?
 
     /// Whether the stream is Reel's own and may be copied.
     var isOwn: Bool {

@@ -27,17 +27,17 @@ extension Cutter {
             }
             tally.add(copy.count)
         }
-        for ((index, _), pieces) in zip(splits, try await splitter.split(splits.map(\.job), into: work)) {
-            guard let copy = layout.copies[index] else { continue }
-            let first = copy.lowerBound > 0 ? 1 : 0
-            entries[index].copySegment = pieces[first]
-            entries[index].tailSegment = pieces.indices.contains(first + 1) ? pieces[first + 1] : nil
-        }
-
+        // Splitting (stream copy) and encoding the transitions need nothing from each other: the
+        // runs read their frames from the clips themselves, starting at keyframes.
+        let jobs = runJobs(layout, entries: entries)
+        async let splitPieces = splitter.split(splits.map(\.job), into: work)
         let runPieces = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
-            runJobs(layout, entries: entries), into: work, name: "run", lanes: concurrency, pieceEachRun: true,
-            written: { tally.add(1) }
+            jobs, into: work, name: "run", lanes: concurrency, pieceEachRun: true, written: { tally.add(1) }
         ).map(\.url)
+        for ((index, _), pieces) in zip(splits, try await splitPieces) {
+            guard let copy = layout.copies[index] else { continue }
+            entries[index].copySegment = pieces[copy.lowerBound > 0 ? 1 : 0]
+        }
         // Another ffmpeg build may encode with other parameters than the clips were made with.
         if let piece = runPieces.first, MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
             return false
@@ -75,8 +75,13 @@ extension Cutter {
         guard entry.isOwn else {
             return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: entry.fit)
         }
-        if part.range.lowerBound > 0, let tail = entry.tailSegment {
-            return PartDecoding(url: tail, skip: 0, count: part.range.count, fit: .none)
+        if part.range.lowerBound > 0, case .own(let keyframes, _) = entry.media.kind,
+            keyframes.contains(part.range.lowerBound)
+        {
+            // Reel's own clips have an IDR where a copied stretch ends and the tail's run begins:
+            // read from there, so the run need not wait for the clip to be split.
+            return PartDecoding(
+                url: entry.url, skip: 0, count: part.range.count, fit: .none, seek: part.range.lowerBound)
         }
         return PartDecoding(url: entry.url, skip: part.range.lowerBound, count: part.range.count, fit: .none)
     }

@@ -131,7 +131,6 @@ extension CutEntry {
         var copy = self
         copy.media = EntryMedia(kind: .foreign)
         copy.copySegment = nil
-        copy.tailSegment = nil
         return copy
     }
 }

@@ -17,6 +17,9 @@ struct PartDecoding: Sendable, Hashable {
     /// Frames delivered, exactly: a clip that ends sooner is held on its last frame.
     var count: Int
     var fit: Fit
+    /// A keyframe (IDR) to start reading at, in frames: the demuxer jumps there instead of
+    /// decoding the clip from its start. `skip` counts from it.
+    var seek: Int = 0
 }
 
 /// Decodes a sequence of parts with one ffmpeg: every part is an input, trimmed (and fitted) to its
@@ -44,6 +47,12 @@ struct PartsDecoder: Sendable {
         var arguments: [String] = []
         var graph: [String] = []
         for (index, part) in parts.enumerated() {
+            if part.seek > 0 {
+                // Just past the keyframe's timestamp, without accurate seeking: the demuxer lands
+                // on that keyframe and nothing before it is decoded or dropped.
+                let time = (Double(part.seek) + 0.25) / Double(fps)
+                arguments += ["-noaccurate_seek", "-ss", String(format: "%.6f", time)]
+            }
             arguments += ["-i", part.url.path]
             var chain: [String] = []
             if part.fit.picture {
