@@ -22,8 +22,13 @@ public struct ReelProcess {
         executable = found
     }
 
-    /// Runs `reel arguments…` in `directory` with no terminal and no standard input.
-    public func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `reel arguments…` in `directory` with no terminal and no standard input; `environment`
+    /// adds to (or replaces) this process's variables.
+    public func run(
+        _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]
+    ) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -31,6 +36,7 @@ public struct ReelProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "dumb"
         environment["COLUMNS"] = "100"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
