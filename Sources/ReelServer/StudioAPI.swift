@@ -99,6 +99,7 @@ enum OutputFile: String, CaseIterable, Sendable {
     case gif = "storyboard.gif"
     case webp = "storyboard.webp"
     case contact = "contact.png"
+    case board = "board.pdf"
 
     var contentType: String {
         switch self {
@@ -106,6 +107,7 @@ enum OutputFile: String, CaseIterable, Sendable {
         case .gif: "image/gif"
         case .webp: "image/webp"
         case .contact: "image/png"
+        case .board: "application/pdf"
         }
     }
 

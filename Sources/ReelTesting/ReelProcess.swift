@@ -22,8 +22,13 @@ public struct ReelProcess: Sendable {
         executable = found
     }
 
-    /// Runs `reel arguments…` in `directory` with no terminal and no standard input.
-    public func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// Runs `reel arguments…` in `directory` with no terminal, no standard input and no user config
+    /// file; `environment` adds to (or replaces) this process's variables.
+    public func run(
+        _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]
+    ) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -31,6 +36,10 @@ public struct ReelProcess: Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["TERM"] = "dumb"
         environment["COLUMNS"] = "100"
+        // The developer's own user config must not change what the tests see.
+        environment["REEL_CONFIG"] = nil
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/reel-tests"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,4 +1,5 @@
 import CCairo
+import Foundation
 import ReelKit
 
 /// Moving pixels between `RGBAImage` (straight alpha, bytes R G B A) and cairo's ARGB32 surfaces
@@ -68,6 +69,35 @@ extension Canvas {
                 cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD)
             }
             paint(alpha: alpha)
+        }
+    }
+
+    /// Draws an opaque picture scaled into `rect` (pass a rectangle of the picture's proportions),
+    /// carrying `jpeg` — the same picture, already encoded — for surfaces that keep compressed
+    /// images: a PDF embeds those bytes as they are, at the picture's full resolution, instead of
+    /// the raw pixels. Raster canvases draw the pixels as usual.
+    public func drawPhoto(_ image: RGBAImage, jpeg: Data, in rect: CanvasRect) {
+        guard rect.width > 0, rect.height > 0, !jpeg.isEmpty,
+            let source = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(image.width), Int32(image.height))
+        else { return }
+        defer { cairo_surface_destroy(source) }
+        guard cairo_surface_status(source) == CAIRO_STATUS_SUCCESS else { return }
+        Self.store(image, into: source)
+        // cairo keeps the bytes as long as the surface lives and frees them with it.
+        guard let bytes = malloc(jpeg.count) else { return }
+        jpeg.withUnsafeBytes { bytes.copyMemory(from: $0.baseAddress!, byteCount: jpeg.count) }
+        let status = cairo_surface_set_mime_data(
+            source, "image/jpeg", bytes.assumingMemoryBound(to: UInt8.self), UInt(jpeg.count), free, bytes)
+        if status != CAIRO_STATUS_SUCCESS { free(bytes) }
+        withState {
+            cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
+            cairo_clip(cairo)
+            cairo_translate(cairo, rect.x, rect.y)
+            cairo_scale(cairo, rect.width / Double(image.width), rect.height / Double(image.height))
+            cairo_set_source_surface(cairo, source, 0, 0)
+            // No padding here: a padded pattern makes a PDF rasterize a new image instead of the JPEG.
+            if let pattern = cairo_get_source(cairo) { cairo_pattern_set_filter(pattern, CAIRO_FILTER_GOOD) }
+            cairo_paint(cairo)
         }
     }
 

@@ -54,27 +54,42 @@ extension Canvas {
     /// `text` broken at spaces into lines no wider than `width`; at most `maxLines`, the last one
     /// ending in an ellipsis when text was left out. Words longer than a line are cut.
     public func wrapped(_ text: String, toWidth width: Double, maxLines: Int) -> [String] {
+        wrapped(text, toWidth: width, firstLineWidth: width, maxLines: maxLines)
+    }
+
+    /// As `wrapped(_:toWidth:maxLines:)`, with a first line of its own width: the room left after
+    /// a label set on the same line (a speaker's name before their words).
+    public func wrapped(_ text: String, toWidth width: Double, firstLineWidth: Double, maxLines: Int) -> [String] {
         guard maxLines > 0 else { return [] }
         var lines: [String] = []
         var current = ""
         var leftOut = false
+        func room() -> Double { lines.isEmpty ? firstLineWidth : width }
         for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
             let candidate = current.isEmpty ? word : current + " " + word
-            if textWidth(candidate) <= width {
+            if textWidth(candidate) <= room() {
                 current = candidate
                 continue
             }
-            if !current.isEmpty { lines.append(current) }
-            current = truncated(word, toWidth: width)
+            if !current.isEmpty {
+                lines.append(current)
+            } else if lines.isEmpty && firstLineWidth < width {
+                // Not even one word fits beside the label: the words start on the next line.
+                lines.append("")
+            }
             if lines.count == maxLines {
                 leftOut = true
                 break
             }
+            current = truncated(word, toWidth: room())
         }
         if !leftOut && !current.isEmpty {
             if lines.count < maxLines { lines.append(current) } else { leftOut = true }
         }
-        if leftOut, let last = lines.popLast() { lines.append(truncated(last + " …", toWidth: width)) }
+        if leftOut, let last = lines.popLast() {
+            let lastRoom = lines.isEmpty ? firstLineWidth : width
+            lines.append(truncated(last + " …", toWidth: lastRoom))
+        }
         return lines
     }
 

@@ -2,7 +2,8 @@ import CCairo
 import ReelKit
 
 /// A drawing surface over cairo: an ARGB32 image of a fixed size with anti-aliased paths, fills,
-/// strokes, gradients, transforms and text. Coordinates are pixels, origin top left, y down.
+/// strokes, gradients, transforms and text. Coordinates are pixels, origin top left, y down. A
+/// `PDFDocument` hands out a canvas over its pages instead, in points; it has no pixels to read.
 ///
 /// The canvas owns its cairo surface and context and releases them when it goes away; it is a
 /// reference type because cairo's drawing state is mutable and shared by every call. Read the
@@ -28,7 +29,7 @@ public final class Canvas {
     public static let maxSide = 32767
 
     /// A transparent canvas of `width` × `height` pixels.
-    public init(width: Int, height: Int) throws {
+    public convenience init(width: Int, height: Int) throws {
         guard width > 0, height > 0, width <= Self.maxSide, height <= Self.maxSide else {
             throw ReelError(
                 .invalidInput, "a canvas must be 1 to \(Self.maxSide) pixels on each side, not \(width)×\(height)")
@@ -36,6 +37,12 @@ public final class Canvas {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)) else {
             throw ReelError(.internal, "cairo could not create a \(width)×\(height) surface")
         }
+        try self.init(taking: surface, width: width, height: height)
+    }
+
+    /// A canvas drawing on `surface`, which it owns from now on (destroyed with the canvas, or
+    /// here when drawing cannot start). Other surfaces than images (PDF pages) come in this way.
+    init(taking surface: OpaquePointer, width: Int, height: Int) throws {
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cairo = cairo_create(surface) else {
             let reason = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
             cairo_surface_destroy(surface)

@@ -258,6 +258,7 @@ async function showFilm() {
       el("div", { class: "film-grid" },
         el("div", {}, video, el("h2", {}, "Contact sheet"), out("contact.png") ? el("img", { src: out("contact.png"), alt: "contact sheet" }) : el("p", { class: "muted" }, "Not made yet.")),
         el("div", {}, el("h2", { style: null }, "Storyboard"), out("storyboard.gif") ? el("img", { src: out("storyboard.gif"), alt: "storyboard animation" }) : el("p", { class: "muted" }, "Not made yet."),
+          out("board.pdf") ? el("p", {}, el("a", { href: out("board.pdf"), target: "_blank" }, "Printable board (PDF)")) : null,
           el("h2", {}, "Costs"), costs)));
   } catch (error) { failed(error); }
 }

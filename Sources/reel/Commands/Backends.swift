@@ -9,7 +9,10 @@ struct Backends: AsyncParsableCommand {
         abstract: "List every backend, whether it is configured and reachable, and what it can do.",
         discussion: """
             Remote servers (ComfyUI, AUTOMATIC1111) are asked a quick question with a 2-second limit. \
-            Settings come from film.yaml's comfyui: and a1111: blocks; outside a project the defaults are shown.
+            Settings come from film.yaml's comfyui: and a1111: blocks, then from the user config file \
+            ($REEL_CONFIG, else $XDG_CONFIG_HOME/reel/config.yaml, else ~/.config/reel/config.yaml) for \
+            keys the film does not set, then Reel's defaults; the SETTING table says where each value \
+            came from (file:line:column). Outside a project only the config file and defaults apply.
 
             Example:
               reel backends my-film
@@ -19,19 +22,32 @@ struct Backends: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        // Outside a project the defaults are listed; a project's broken film file is reported.
+        // Outside a project the config file and the defaults apply; a broken film file is reported.
         let found = try? Project.locate(project.directory)
-        let film = try found.map { try FilmLoading.load($0).film } ?? Film(title: "")
+        let film: Film
+        let sources: [SettingSource]
+        if let found {
+            let loaded = try FilmLoading.load(found)
+            film = loaded.film
+            sources = loaded.settings
+        } else {
+            let configured = try UserSettings.apply(to: Film(title: ""))
+            film = configured.film
+            sources = configured.sources
+        }
         let settings = film.settings
         let base = found?.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let registry = try Services.fullRegistry(film: film, baseDirectory: base)
-        let rows = await BackendListing.rows(registry: registry, settings: settings, client: RemoteBackends.httpClient)
+        let rows = await BackendListing.rows(
+            registry: registry, settings: settings, sources: sources, client: RemoteBackends.httpClient)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             Output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
             Output.line(BackendListing.table(rows))
+            Output.line("")
+            Output.line(BackendListing.settingsTable(sources))
         }
     }
 }

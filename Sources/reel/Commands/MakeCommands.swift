@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReelEngine
 import ReelKit
+import ReelMedia
 
 struct Make: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,20 +42,48 @@ struct Make: AsyncParsableCommand {
 
 struct Board: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write the storyboard (GIF and WebP) and the contact sheet of the picks.",
+        abstract: "Write the storyboard (GIF and WebP), the contact sheet, and with --pdf a printable board.",
         discussion: """
-            Example:
+            Writes out/storyboard.gif, out/storyboard.webp and out/contact.png from the picks. With \
+            --pdf also out/board.pdf: landscape pages for a crew, every shot as a panel with its number \
+            and id, timecode, framing, camera move, duration, transition, dialog and prompt; shots \
+            without a pick get an empty panel.
+
+            Examples:
               reel board && xdg-open out/storyboard.gif
+              reel board --pdf --paper letter && xdg-open out/board.pdf
             """)
 
     @OptionGroup var project: ProjectArgument
+    @Flag(help: "Also write out/board.pdf, the storyboard as printable pages.") var pdf = false
+    @Option(help: "The PDF's paper, in landscape: a4 or letter.") var paper: String?
+
+    func validate() throws {
+        guard let paper else { return }
+        guard pdf else { throw ValidationError("--paper sets the PDF's paper; add --pdf") }
+        guard PaperSize(parsing: paper) != nil else {
+            throw ValidationError("--paper must be a4 or letter, not '\(paper)'")
+        }
+    }
 
     func run() async throws {
         let services = try Services.build(projectPath: project.directory)
         defer { services.printer.finish() }
-        let board = try await services.studio.board()
+        let studio = services.studio
+        var sheet: BoardSheetOutput?
+        if pdf {
+            let printed = try studio.boardSheet(paper: paper.flatMap(PaperSize.init(parsing:)) ?? .a4)
+            sheet = printed
+            if printed.missing.count == studio.film.shots.count {
+                Output.warning("no shot has a pick yet: board.pdf has only empty panels; run `reel make`")
+                Output.line(services.project.displayPath(printed.pdf))
+                return
+            }
+        }
+        let board = try await studio.board()
         if !board.missing.isEmpty { Output.warning("no pick yet, left out: \(board.missing.joined(separator: ", "))") }
         for url in [board.gif, board.webp, board.contactSheet] { Output.line(services.project.displayPath(url)) }
+        if let sheet { Output.line(services.project.displayPath(sheet.pdf)) }
     }
 }
 

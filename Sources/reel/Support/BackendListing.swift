@@ -18,11 +18,25 @@ struct BackendRow: Sendable, Encodable {
     var sizes: String
     var video: Bool
     var longestClipSeconds: Double?
+    /// The backend's settings and where each came from (film.yaml, the config file, default).
+    var settings: [SettingRow] = []
+}
+
+/// One setting of a backend as `reel backends --json` shows it.
+struct SettingRow: Sendable, Encodable {
+    var key: String
+    var value: String
+    /// `film`, `config` or `default`.
+    var origin: String
+    /// `film.yaml:12:8`, the config file's path with line and column, or `default`.
+    var from: String
 }
 
 enum BackendListing {
     /// Every backend in `registry`; remote ones are asked a quick health question in parallel.
-    static func rows(registry: BackendRegistry, settings: BackendSettings, client: HTTPClient) async -> [BackendRow] {
+    static func rows(
+        registry: BackendRegistry, settings: BackendSettings, sources: [SettingSource], client: HTTPClient
+    ) async -> [BackendRow] {
         let names = Set(registry.images.keys).union(registry.videos.keys).sorted()
         let comfy = RemoteBackends.comfyUIClient(settings.comfyui, client: client)
         let a1111 = RemoteBackends.a1111(settings.a1111, client: client)
@@ -41,13 +55,16 @@ enum BackendListing {
                 sizes: image.map { "×\($0.sizes.multiple), \($0.sizes.minSide)–\($0.sizes.maxSide) px" } ?? "-",
                 video: video != nil, longestClipSeconds: video?.maxClipSeconds)
             switch name {
-            case "comfyui":
-                row.configured = settings.comfyui.configured ? "film.yaml" : "default"
-                row.url = settings.comfyui.url
-            case "a1111":
-                row.configured = settings.a1111.configured ? "film.yaml" : "default"
-                row.url = settings.a1111.url
+            case "comfyui": row.url = settings.comfyui.url
+            case "a1111": row.url = settings.a1111.url
             default: break
+            }
+            let own = sources.filter { $0.key.hasPrefix(name + ".") }
+            if !own.isEmpty {
+                row.settings = own.map {
+                    SettingRow(key: $0.key, value: $0.value, origin: $0.origin.rawValue, from: $0.place)
+                }
+                row.configured = origins(own)
             }
             if let result = health[name] {
                 switch result {
@@ -57,6 +74,23 @@ enum BackendListing {
             }
             return row
         }
+    }
+
+    /// "film.yaml", "config", "film.yaml + config" or "default": which files set a backend up.
+    static func origins(_ sources: [SettingSource]) -> String {
+        let film = sources.contains { $0.origin == .film }
+        let config = sources.contains { $0.origin == .config }
+        switch (film, config) {
+        case (true, true): return "film.yaml + config"
+        case (true, false): return "film.yaml"
+        case (false, true): return "config"
+        case (false, false): return "default"
+        }
+    }
+
+    /// Every remote backend setting with its value and where it came from.
+    static func settingsTable(_ sources: [SettingSource]) -> String {
+        TextTable.render(header: ["SETTING", "VALUE", "FROM"], rows: sources.map { [$0.key, $0.value, $0.place] })
     }
 
     static func table(_ rows: [BackendRow]) -> String {

@@ -45,7 +45,8 @@ enum RemoteBackends {
         let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appending(path: path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReelError(
-                .notFound, "cannot read the \(kind) workflow '\(path)'; fix 'comfyui.workflows' in film.yaml")
+                .notFound,
+                "cannot read the \(kind) workflow '\(path)'; fix 'comfyui.workflows' in film.yaml or the config file")
         }
         let mapping = settings.inputs[kind] ?? settings.inputs[""] ?? [:]
         let inputs = mapping.mapValues { $0.compactMap(ComfyUIWorkflow.InputPath.init) }

@@ -60,9 +60,10 @@ struct Services {
     }
 }
 
-/// Loads a project's film file with prompt checking plugged in.
+/// Loads a project's film file with prompt checking plugged in, and the user config's backend
+/// settings under the film's own.
 enum FilmLoading {
-    static func load(_ project: Project) throws -> (film: Film, warnings: [Diagnostic]) {
+    static func load(_ project: Project) throws -> (film: Film, warnings: [Diagnostic], settings: [SettingSource]) {
         let url = project.filmURL
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ReelError(.notFound, "cannot read '\(url.path)'")
@@ -78,7 +79,8 @@ enum FilmLoading {
         let result = FilmLoader(promptChecker: checker).check(
             text: text, fileName: name, baseDirectory: project.directory)
         guard let film = result.film, !result.hasErrors else { throw DiagnosticsError(result.diagnostics) }
-        return (film, result.warnings)
+        let configured = try UserSettings.apply(to: film)
+        return (configured.film, result.warnings, configured.sources)
     }
 }
 
