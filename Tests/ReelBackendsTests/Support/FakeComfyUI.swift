@@ -37,6 +37,10 @@ actor FakeComfyUI {
     var outputStem: String?
     /// How many accepted jobs vanish (as on a server restart) before the rest run.
     var loseJobs = 0
+    /// Real MP4 files SaveVideo writes, first one first, instead of a bare MP4 header. When the
+    /// list is set and runs out, a video job fails with an `execution_error`, as when the GPU runs
+    /// out of memory.
+    var videos: [Data]?
 
     var history: [String: JSONValue] = [:]
     var running: [Prompt] = []
@@ -85,6 +89,7 @@ actor FakeComfyUI {
     func set(failingNode: String?) { self.failingNode = failingNode }
     func set(hold: Bool) { self.hold = hold }
     func set(loseJobs: Int) { self.loseJobs = loseJobs }
+    func set(videos: [Data]?) { self.videos = videos }
     func set(outputStem: String?) { self.outputStem = outputStem }
     func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
 
