@@ -93,8 +93,7 @@ extension Studio {
                     encoder: EncoderSettings.standard.withKeyframes(request.keyframeHints), to: output)
             } else {
                 try await joiner.concatenate(
-                    pieces.map { (store.blobs.url($0.blob), $0.frameCount) }, fps: request.fps, encoder: .standard,
-                    to: output)
+                    pieces.map { (store.blobs.url($0.blob), $0.frameCount) }, fps: request.fps, to: output)
             }
             return try store.blobs.put(fileAt: output)
         }

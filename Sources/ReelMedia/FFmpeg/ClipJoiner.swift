@@ -10,7 +10,7 @@ import Foundation
 ///
 /// ```swift
 /// let joiner = ClipJoiner(ffmpeg: try FFmpegLocator().locate())
-/// try await joiner.concatenate([(first, 96), (second, 96)], fps: 24, encoder: .standard, to: clipURL)
+/// try await joiner.concatenate([(first, 96), (second, 96)], fps: 24, to: clipURL)
 /// ```
 public struct ClipJoiner: Sendable {
     public var ffmpeg: FFmpeg
@@ -19,12 +19,13 @@ public struct ClipJoiner: Sendable {
         self.ffmpeg = ffmpeg
     }
 
-    /// Joins pieces encoded with the same settings, size and rate without re-encoding them.
+    /// Joins pieces encoded with the same settings, size and rate without re-encoding them, keeping
+    /// the first piece's `comment` tag (Reel's encoder fingerprint), so the cut still copies the clip.
     /// Each piece's length is given in frames: a container's own duration includes its B-frame delay.
-    public func concatenate(_ pieces: [(url: URL, frames: Int)], fps: Int, encoder: EncoderSettings, to output: URL)
-        async throws
-    {
-        guard !pieces.isEmpty else { throw FFmpegError.invalidRequest("a chain needs at least one piece to join") }
+    public func concatenate(_ pieces: [(url: URL, frames: Int)], fps: Int, to output: URL) async throws {
+        guard let first = pieces.first else {
+            throw FFmpegError.invalidRequest("a chain needs at least one piece to join")
+        }
         guard fps > 0 else { throw FFmpegError.invalidRequest("frame rate \(fps) is out of range") }
         var list = "ffconcat version 1.0\n"
         for piece in pieces {
@@ -35,11 +36,11 @@ public struct ClipJoiner: Sendable {
             ".\(output.lastPathComponent).ffconcat")
         try Data(list.utf8).write(to: listURL, options: .atomic)
         defer { try? FileManager.default.removeItem(at: listURL) }
+        let comment = try await FFprobe(ffmpeg).info(of: first.url).tags["comment"]
         try await ffmpeg.run(
-            [
-                "-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy",
-                "-metadata", "comment=\(encoder.fingerprint)", "-movflags", "+faststart", "-f", "mp4", output.path,
-            ],
+            ["-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy"]
+                + (comment.map { ["-metadata", "comment=\($0)"] } ?? [])
+                + ["-movflags", "+faststart", "-f", "mp4", output.path],
             purpose: "join \(pieces.count) pieces into \(output.lastPathComponent)")
     }
 

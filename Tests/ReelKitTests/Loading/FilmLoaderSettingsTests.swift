@@ -3,7 +3,7 @@ import Testing
 
 @testable import ReelKit
 
-/// The `comfyui:` and `a1111:` blocks: read into `BackendSettings`, every mistake pointed at.
+/// The `comfyui:`, `a1111:` and `camera:` blocks: read into `BackendSettings`, every mistake pointed at.
 @Suite struct FilmLoaderSettingsTests {
     static let shots = "shots:\n  - id: a\n    prompt: a cliff\n"
 
@@ -54,7 +54,7 @@ import Testing
         ("a1111: { cfg_scale: 90 }", 2, 21, "'cfg_scale' must be from 1 to 30"),
         ("a1111: [1]", 2, 8, "'a1111' must be a mapping"),
         ("camera: { max_clip_seconds: 0.5 }", 2, 29, "'max_clip_seconds' must be from 1 to 600 seconds"),
-        ("camera: { max_clip: 5 }", 2, 11, "unknown key 'max_clip' in 'camera' (did you mean 'max_clip_seconds'?)"),
+        ("camera: { max_clip: 5 }", 2, 11, "unknown key 'max_clip' in 'camera'; the keys here are max_clip_seconds"),
         ("camera: push-in", 2, 9, "a shot's camera move goes under that shot"),
     ])
     func mistakesArePointedAt(line: String, row: Int, column: Int, message: String) throws {
