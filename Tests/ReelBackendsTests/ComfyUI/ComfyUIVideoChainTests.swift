@@ -47,7 +47,7 @@ import Testing
             let uploads = await harness.fake.uploads
             for index in 1..<3 {
                 let source = pieces[index].sourceBlob
-                let uploaded = try #require(uploads["reel-\(source.hex.prefix(16))"])
+                let uploaded = try #require(uploads["reel-\(source.hex.prefix(16)).png"])
                 #expect(uploaded == (try studio.store.blobs.data(source)))
                 let last = try await ffmpeg.lastFrame(of: studio.store.blobs.url(pieces[index - 1].blob))
                 #expect(try RGBAImage(decoding: uploaded) == last)
@@ -97,7 +97,7 @@ import Testing
             // The server saw the first piece's init image (the pick) in one job only: it was not made twice.
             let prompts = await harness.fake.prompts
             #expect(prompts.count == 4)
-            let pickName = "reel-\(pieces[0].sourceBlob.hex.prefix(16))"
+            let pickName = "reel-\(pieces[0].sourceBlob.hex.prefix(16)).png"
             let fromPick = prompts.filter { prompt in
                 prompt.graph.values.contains {
                     $0["class_type"]?.string == "LoadImage" && $0["inputs"]?["image"]?.string == pickName
