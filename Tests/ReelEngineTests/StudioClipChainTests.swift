@@ -109,7 +109,8 @@ import Testing
             let clip = try #require(try studio.store.latestClip(shot: "short"))
             #expect(try studio.store.clipPieces(clipID: clip.id).isEmpty)
             #expect(try studio.store.clipPieces(chainKey: clip.stepKey).isEmpty)
-            #expect(try await FFprobe(try FFmpegLocator().locate()).frameCount(of: studio.store.blobs.url(clip.blob)) == 48)
+            #expect(
+                try await FFprobe(try FFmpegLocator().locate()).frameCount(of: studio.store.blobs.url(clip.blob)) == 48)
             let rows = try studio.status()
             #expect(rows.first { $0.id == "short" }?.pieces == nil)
             #expect(rows.first { $0.id == "long" }?.pieces == ShotStatus.Pieces(made: 3, count: 3))
@@ -145,7 +146,9 @@ import Testing
             #expect(Array(pieces.prefix(2)).map(\.id) == finished.map(\.id))
             #expect(Array(pieces.prefix(2)).map(\.blob) == finished.map(\.blob))
             #expect(try studio.store.clipPieces(shot: "long").count == 3)
-            #expect(try await FFprobe(try FFmpegLocator().locate()).frameCount(of: studio.store.blobs.url(made.clip.blob)) == 288)
+            #expect(
+                try await FFprobe(try FFmpegLocator().locate()).frameCount(of: studio.store.blobs.url(made.clip.blob))
+                    == 288)
         }
     }
 }

@@ -42,7 +42,9 @@ import Testing
         }
     }
 
-    private func pieceDraft(_ store: Store, index: Int, costUSD: Double = 0, tag: String = "") throws
+    private func pieceDraft(
+        _ store: Store, index: Int, costUSD: Double = 0, tag: String = ""
+    ) throws
         -> ClipPiece.Draft
     {
         ClipPiece.Draft(

@@ -155,7 +155,8 @@ extension FilmReader {
                 settings.maxClipSeconds = value
             } else {
                 error(
-                    "'max_clip_seconds' must be from 1 to 600 seconds; got \(entry.value.shown)", at: entry.valueLocation)
+                    "'max_clip_seconds' must be from 1 to 600 seconds; got \(entry.value.shown)",
+                    at: entry.valueLocation)
             }
         }
         return settings
