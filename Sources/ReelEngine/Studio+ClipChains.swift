@@ -68,6 +68,9 @@ extension Studio {
                 kind: "clip-piece", backend: backendName,
                 inputs: ClipPieceInputs(index: index, count: chain.pieces.count, request: pieceRequest))
             if let stored = try store.clipPiece(stepKey: pieceKey.hex), try store.blobs.verify(stored.blob) {
+                if stored.clipID == nil {
+                    progress.note("\(shot.id): piece \(index + 1)/\(chain.pieces.count) is kept from an earlier run")
+                }
                 pieces.append(stored)
             } else {
                 pieces.append(

@@ -137,9 +137,14 @@ import Testing
             let finished = try setup.store.clipPieces(chainKey: chainKey)
             #expect(finished.map(\.pieceIndex) == [0, 1])
 
-            let studio = try TestStudio.open(directory)
+            let log = ProgressLog()
+            let studio = try TestStudio.open(directory, progress: log.sink)
             let made = try await studio.ensureClip(for: try studio.shot("long"))
             #expect(!made.reused && made.clip.stepKey == chainKey)
+            #expect(
+                log.all == [
+                    "long: piece 1/3 is kept from an earlier run", "long: piece 2/3 is kept from an earlier run",
+                ])
             let pieces = try studio.store.clipPieces(clipID: made.clip.id)
             // The finished pieces are the same records and videos, not rendered again; only the third is new.
             #expect(pieces.map(\.pieceIndex) == [0, 1, 2])
