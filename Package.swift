@@ -101,7 +101,8 @@ let package = Package(
         .testTarget(
             name: "ReelBackendsTests",
             dependencies: [
-                "ReelBackends", "ReelTesting", .product(name: "NIOCore", package: "swift-nio"),
+                "ReelBackends", "ReelEngine", "ReelStore", "ReelTesting",
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),

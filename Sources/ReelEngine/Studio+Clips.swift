@@ -34,7 +34,8 @@ extension Studio {
     }
 
     /// The shot's clip for its current pick, animated now unless an identical one is stored.
-    /// A stored clip whose bytes no longer match their hash is reported and made again.
+    /// A stored clip whose bytes no longer match their hash is reported and made again. A shot
+    /// longer than its backend makes in one generation is built as a chain (see `makeChain`).
     public func ensureClip(for shot: Shot) async throws -> (clip: Clip, reused: Bool) {
         guard let picked = try store.pickedCandidate(for: shot.id) else {
             throw ReelError(.invalidInput, "shot '\(shot.id)' has no pick; run `reel pick \(shot.id) N` or `reel make`")
@@ -50,6 +51,13 @@ extension Studio {
             try? FileManager.default.removeItem(at: store.blobs.url(existing.blob))
         }
         try ensureIntact(picked, of: shot)
+        let chain = chainPlan(for: request, on: backend.capabilities)
+        if chain.isChain {
+            let clip = try await makeChain(
+                chain, shot: shot, picked: picked, request: request, backend: backend, backendName: backendName,
+                key: key)
+            return (clip, false)
+        }
         let step = "\(shot.id): animate"
         progress.emit(
             .started(
@@ -69,11 +77,19 @@ extension Studio {
         return (clip, false)
     }
 
-    /// The key of the clip a shot's picked candidate animates into.
+    /// The key of the clip a shot's picked candidate animates into. A chained clip's key holds the
+    /// chain's plan too, so a backend that makes longer clips (or a changed `max_clip_seconds`)
+    /// makes the shot again; a clip made in one generation keys on its request alone.
     func clipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
-        try StepKey(
-            kind: "clip", backend: shot.videoBackend ?? film.backends.video,
-            inputs: clipRequest(for: shot, picked: picked))
+        let backendName = shot.videoBackend ?? film.backends.video
+        let request = clipRequest(for: shot, picked: picked)
+        if let backend = try? registry.video(backendName) {
+            let chain = chainPlan(for: request, on: backend.capabilities)
+            if chain.isChain {
+                return try StepKey(kind: "clip", backend: backendName, inputs: ChainedClipInputs(request, chain))
+            }
+        }
+        return try StepKey(kind: "clip", backend: backendName, inputs: request)
     }
 
     /// `reel animate`: clips for the given shots (all when empty) that have picks.

@@ -27,8 +27,21 @@ public struct ShotStatus: Sendable, Codable, Equatable {
     public var pick: String?
     public var autoPicked: Bool
     public var clip: Bool
+    /// For a long shot built as a chain: how many of its pieces are made, of how many.
+    public var pieces: Pieces?
     public var state: State
     public var costUSD: Double
+
+    /// The pieces of a chained clip made so far.
+    public struct Pieces: Sendable, Codable, Equatable {
+        public var made: Int
+        public var count: Int
+
+        public init(made: Int, count: Int) {
+            self.made = made
+            self.count = count
+        }
+    }
 }
 
 extension Studio {
@@ -41,10 +54,13 @@ extension Studio {
             let current = try? currentRequest(for: shot)
             var state: ShotStatus.State
             var hasClip = false
+            var pieces: ShotStatus.Pieces?
             if let pick {
                 let take = takes.first { $0.id == pick.takeID }
                 if let current, let picked, take?.promptKey == current.promptKey.hex {
-                    hasClip = try store.clip(stepKey: clipKey(for: shot, picked: picked).hex) != nil
+                    let key = try clipKey(for: shot, picked: picked).hex
+                    hasClip = try store.clip(stepKey: key) != nil
+                    pieces = try chainProgress(of: shot, picked: picked, key: key)
                     state = hasClip ? .animated : .picked
                 } else {
                     state = current == nil ? .waiting : .stale
@@ -57,8 +73,16 @@ extension Studio {
             return ShotStatus(
                 id: shot.id, framing: shot.framing?.rawValue, duration: shot.duration, takes: takes.count,
                 pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false, clip: hasClip,
-                state: state, costUSD: try store.cost(shot: shot.id))
+                pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id))
         }
+    }
+
+    /// How far the chain of a long shot's clip has come; nil when the clip is made in one generation.
+    func chainProgress(of shot: Shot, picked: Candidate, key: String) throws -> ShotStatus.Pieces? {
+        guard let backend = try? registry.video(shot.videoBackend ?? film.backends.video) else { return nil }
+        let chain = chainPlan(for: clipRequest(for: shot, picked: picked), on: backend.capabilities)
+        guard chain.isChain else { return nil }
+        return ShotStatus.Pieces(made: try store.clipPieces(chainKey: key).count, count: chain.pieces.count)
     }
 
     /// The shot's takes as a tree: generated takes and rerolls at the root, variations under

@@ -32,6 +32,8 @@ enum API {
         var autoPicked: Bool
         /// The picked candidate's image: `/api/blobs/HASH`.
         var pickBlob: String?
+        /// For a long shot built as a chain of clips: `{ "made": 1, "count": 3 }`.
+        var pieces: ShotStatus.Pieces?
         var costUSD: Double
     }
 

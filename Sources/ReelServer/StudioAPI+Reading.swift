@@ -39,7 +39,8 @@ extension StudioAPI {
             duration: status.duration, prompt: shot.prompt,
             state: running.contains(status.id) ? "generating" : status.state.rawValue, takes: status.takes,
             pick: status.pick, autoPicked: status.autoPicked,
-            pickBlob: try studio.store.pickedCandidate(for: status.id)?.blob.hex, costUSD: status.costUSD)
+            pickBlob: try studio.store.pickedCandidate(for: status.id)?.blob.hex, pieces: status.pieces,
+            costUSD: status.costUSD)
     }
 
     func shotDetail(_ studio: Studio, id: String) throws -> API.ShotDetail {

@@ -11,9 +11,10 @@ public enum TestStudio {
     /// Frames of at most 336×144 (7:3) so a take draws in milliseconds.
     public static let tinySizes = SizeRule(multiple: 16, minSide: 32, maxSide: 512, maxPixels: 336 * 144)
 
-    public static func registry() -> BackendRegistry {
+    /// The embedded backends at tiny sizes; `camera` takes the film's `camera:` settings.
+    public static func registry(camera: CameraSettings = CameraSettings()) -> BackendRegistry {
         BackendRegistry(
-            images: [EmbeddedBackends.sketch(sizes: tinySizes)], videos: [EmbeddedBackends.camera()],
+            images: [EmbeddedBackends.sketch(sizes: tinySizes)], videos: [EmbeddedBackends.camera(camera)],
             concurrency: ["sketch": 2, "camera": 1])
     }
 
@@ -22,7 +23,9 @@ public enum TestStudio {
         let project = Project(directory: directory)
         let film = try FilmLoader().load(contentsOf: project.filmURL)
         let store = try Store.open(projectDirectory: directory)
-        return Studio(project: project, film: film, store: store, registry: registry(), progress: progress)
+        return Studio(
+            project: project, film: film, store: store, registry: registry(camera: film.settings.camera),
+            progress: progress)
     }
 }
 

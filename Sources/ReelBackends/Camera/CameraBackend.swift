@@ -8,20 +8,26 @@ public struct CameraBackend: VideoBackend {
     public let name = "camera"
     let ffmpeg: @Sendable () throws -> FFmpeg
     let encoder: EncoderSettings
+    let maxClipSeconds: Double
 
-    /// - Parameter ffmpeg: finds ffmpeg when the first clip is made, so a machine without it
-    ///   can still check films and list backends.
+    /// - Parameters:
+    ///   - ffmpeg: finds ffmpeg when the first clip is made, so a machine without it can still
+    ///     check films and list backends.
+    ///   - maxClipSeconds: the longest clip one generation renders (the film's `camera: { max_clip_seconds }`);
+    ///     longer shots are rendered as pieces of one continuous move.
     public init(
         ffmpeg: @escaping @Sendable () throws -> FFmpeg = { try FFmpegLocator().locate() },
-        encoder: EncoderSettings = .standard
+        encoder: EncoderSettings = .standard, maxClipSeconds: Double = CameraSettings.defaultMaxClipSeconds
     ) {
         self.ffmpeg = ffmpeg
         self.encoder = encoder
+        self.maxClipSeconds = maxClipSeconds.isFinite && maxClipSeconds > 0 ? maxClipSeconds : 60
     }
 
     public var capabilities: VideoCapabilities {
-        // A camera move has no length limit; one minute keeps a runaway duration in check.
-        VideoCapabilities(maxClipSeconds: 60, cameraMoves: true, motionPrompt: false)
+        // A camera move has no length limit; the default minute keeps a runaway duration in check.
+        VideoCapabilities(
+            maxClipSeconds: maxClipSeconds, cameraMoves: true, motionPrompt: false, continuousSegments: true)
     }
 
     public func animate(
@@ -33,12 +39,14 @@ public struct CameraBackend: VideoBackend {
             move: request.camera, sourceWidth: still.width, sourceHeight: still.height, aspect: size.aspect,
             duration: request.duration, seed: UInt64(request.seed))
         let frameCount = max(1, Int((request.duration * Double(request.fps)).rounded()))
+        // A piece of a long shot: its frames of the move over the whole shot, so pieces meet seamlessly.
+        let range = request.segment.map { $0.frames.clamped(to: 0..<frameCount) } ?? 0..<frameCount
         let renderer = CameraRenderer(ffmpeg: try ffmpeg())
         let progress = context.progress
         try await renderer.render(
-            still: still, path: path, frameCount: frameCount,
+            still: still, path: path, frameCount: frameCount, range: range,
             fps: request.fps, size: size, to: output, encoder: encoder.withKeyframes(request.keyframeHints)
         ) { fraction in progress(fraction, "frames") }
-        return GeneratedClip(duration: Double(frameCount) / Double(request.fps))
+        return GeneratedClip(duration: Double(range.count) / Double(request.fps))
     }
 }

@@ -10,5 +10,8 @@ public enum EmbeddedBackends {
             decode: { data in try RGBAImage(decoding: data) })
     }
 
-    public static func camera() -> CameraBackend { CameraBackend() }
+    /// The camera with the film's `camera:` settings (the defaults when it has none).
+    public static func camera(_ settings: CameraSettings = CameraSettings()) -> CameraBackend {
+        CameraBackend(maxClipSeconds: settings.maxClipSeconds)
+    }
 }

@@ -23,10 +23,14 @@ public struct ClipRequest: Sendable, Hashable, Codable {
     /// Frames at which an embedded encoder should start a closed GOP, so the cut can copy the
     /// clip between its transitions instead of re-encoding it. Remote backends ignore them.
     public var keyframeHints: [Int]
+    /// Set on one piece of a long shot made by a backend that renders ``VideoCapabilities/continuousSegments``:
+    /// render only these frames of the move over the whole `duration`. `nil` (the usual case) is the whole clip,
+    /// and is left out of the request's encoding, so step keys of ordinary clips do not change.
+    public var segment: ClipSegment?
 
     public init(
         image: ImageSource, motion: String, camera: CameraMove, duration: Double, fps: Int, width: Int, height: Int,
-        seed: UInt32, keyframeHints: [Int] = []
+        seed: UInt32, keyframeHints: [Int] = [], segment: ClipSegment? = nil
     ) {
         self.image = image
         self.motion = motion
@@ -37,6 +41,7 @@ public struct ClipRequest: Sendable, Hashable, Codable {
         self.height = height
         self.seed = seed
         self.keyframeHints = keyframeHints
+        self.segment = segment
     }
 }
 
@@ -55,10 +60,15 @@ public struct VideoCapabilities: Sendable, Hashable, Codable {
     public var maxClipSeconds: Double
     public var cameraMoves: Bool
     public var motionPrompt: Bool
+    /// Whether the backend renders any frame range of one continuous move (``ClipRequest/segment``), so a
+    /// long shot's pieces join invisibly by construction. Others chain each piece from the previous
+    /// piece's last frame.
+    public var continuousSegments: Bool
 
-    public init(maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool) {
+    public init(maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool, continuousSegments: Bool = false) {
         self.maxClipSeconds = maxClipSeconds
         self.cameraMoves = cameraMoves
         self.motionPrompt = motionPrompt
+        self.continuousSegments = continuousSegments
     }
 }

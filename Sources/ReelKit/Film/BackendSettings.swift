@@ -1,12 +1,17 @@
-/// Settings of the self-hosted backends, from the film file's `comfyui:` and `a1111:` blocks.
+/// Settings of the backends, from the film file's `comfyui:`, `a1111:` and `camera:` blocks.
 /// Absent blocks mean the defaults (a server on this machine at the usual port).
 public struct BackendSettings: Sendable, Hashable, Codable {
     public var comfyui: ComfyUISettings
     public var a1111: A1111Settings
+    public var camera: CameraSettings
 
-    public init(comfyui: ComfyUISettings = ComfyUISettings(), a1111: A1111Settings = A1111Settings()) {
+    public init(
+        comfyui: ComfyUISettings = ComfyUISettings(), a1111: A1111Settings = A1111Settings(),
+        camera: CameraSettings = CameraSettings()
+    ) {
         self.comfyui = comfyui
         self.a1111 = a1111
+        self.camera = camera
     }
 }
 

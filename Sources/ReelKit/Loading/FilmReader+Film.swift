@@ -6,6 +6,7 @@ extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
         "title_card", "end_card", "subtitles", "characters", "locations", "shots", "comfyui", "a1111",
+        "camera",
     ]
 
     /// Reads the whole film; `nil` only when the top level is not a mapping at all.
@@ -54,6 +55,7 @@ extension FilmReader {
         if let entry = fields["backends"] { film.backends = readBackends(entry, into: &film.sourceMap) }
         if let entry = fields["comfyui"] { film.settings.comfyui = readComfyUI(entry, into: &film.sourceMap) }
         if let entry = fields["a1111"] { film.settings.a1111 = readA1111(entry, into: &film.sourceMap) }
+        if let entry = fields["camera"] { film.settings.camera = readCamera(entry, into: &film.sourceMap) }
         film.titleCard = fields["title_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.endCard = fields["end_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.subtitles = subtitleMode(fields["subtitles"]) ?? .file

@@ -5,6 +5,7 @@ import Yams
 extension FilmReader {
     static let comfyuiKeys = ["url", "workflows", "inputs"] + ComfyUISettings.modelKeys
     static let a1111Keys = ["url", "steps", "sampler", "cfg_scale"]
+    static let cameraKeys = ["max_clip_seconds"]
     /// Reel's placeholder names, which `inputs:` maps onto a workflow's nodes.
     static let placeholderNames = [
         "prompt", "negative", "seed", "width", "height", "batch_size", "init_image", "denoise", "frames", "fps",
@@ -131,6 +132,31 @@ extension FilmReader {
                 settings.cfgScale = value
             } else {
                 error("'cfg_scale' must be from 1 to 30; got \(entry.value.shown)", at: entry.valueLocation)
+            }
+        }
+        return settings
+    }
+
+    /// The `camera:` block: settings of the embedded camera backend, like `{ max_clip_seconds: 5 }`.
+    mutating func readCamera(_ entry: Fields.Entry, into map: inout SourceMap) -> CameraSettings {
+        var settings = CameraSettings()
+        guard
+            let fields = fields(
+                of: entry.value, place: "in 'camera'",
+                expected:
+                    "the top-level 'camera' holds the camera backend's settings, like { max_clip_seconds: 5 }; a shot's camera move goes under that shot",
+                allowed: Self.cameraKeys)
+        else { return settings }
+        for (key, location) in fields.sourceMap.locations where !key.isEmpty { map["camera.\(key)"] = location }
+        if let entry = fields["max_clip_seconds"],
+            let value = number(entry, expected: "a number of seconds from 1 to 600, like 5")
+        {
+            if (1...600).contains(value) {
+                settings.maxClipSeconds = value
+            } else {
+                error(
+                    "'max_clip_seconds' must be from 1 to 600 seconds; got \(entry.value.shown)",
+                    at: entry.valueLocation)
             }
         }
         return settings

@@ -46,26 +46,34 @@ public struct CameraRenderer: Sendable {
     }
 
     /// Renders `frameCount` frames along `path` (frame 0 at `t = 0`, the last at `t = 1`) to `url`.
+    ///
+    /// With `range`, only those frames of the move are rendered (encoder keyframes count from the range's
+    /// start): one piece of a long shot, which joins the neighbouring pieces without a seam because every
+    /// piece samples the same path.
     public func render(
-        still: RGBAImage, path: CameraPath, frameCount: Int, fps: Int, size: VideoSize, to url: URL,
-        encoder: EncoderSettings = .standard, progress: (@Sendable (Double) -> Void)? = nil
+        still: RGBAImage, path: CameraPath, frameCount: Int, range: Range<Int>? = nil, fps: Int, size: VideoSize,
+        to url: URL, encoder: EncoderSettings = .standard, progress: (@Sendable (Double) -> Void)? = nil
     ) async throws {
         guard size.isEncodable else {
             throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
         }
         guard fps > 0, fps <= 1000 else { throw FFmpegError.invalidRequest("frame rate \(fps) is out of range") }
         guard frameCount > 0 else { throw FFmpegError.invalidRequest("a clip needs at least one frame") }
+        let frames = range ?? 0..<frameCount
+        guard !frames.isEmpty, frames.lowerBound >= 0, frames.upperBound <= frameCount else {
+            throw FFmpegError.invalidRequest("frames \(frames) are not within the move's \(frameCount) frames")
+        }
         let renderer = CameraFrameRenderer(still: still, path: path, size: size, frameCount: frameCount)
         try await RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: fps, settings: encoder).encode(to: url) { input in
-            var next = renderer.frame(0)
-            for index in 0..<frameCount {
+            var next = renderer.frame(frames.lowerBound)
+            for index in frames {
                 try Task.checkCancellation()
                 let current = next
                 async let written: Void = input.write(current.bytes)
                 // Resample the next frame while ffmpeg takes this one.
-                if index + 1 < frameCount { next = renderer.frame(index + 1) }
+                if index + 1 < frames.upperBound { next = renderer.frame(index + 1) }
                 try await written
-                progress?(Double(index + 1) / Double(frameCount))
+                progress?(Double(index + 1 - frames.lowerBound) / Double(frames.count))
             }
         }
     }

@@ -13,6 +13,8 @@ public struct CostEntry: Identifiable, Hashable, Sendable, Codable, FetchableRec
     public var jobID: Int64?
     public var takeID: Int64?
     public var clipID: Int64?
+    /// The piece of a long shot's chain the charge was for; its clip, once joined, is `clipID`.
+    public var clipPieceID: Int64?
     public var backend: String
     public var usd: Double
     public var createdAt: Date

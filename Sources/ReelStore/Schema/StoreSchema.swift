@@ -11,7 +11,8 @@ import GRDB
 enum StoreSchema {
     /// Every migration, oldest first.
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
-        ("v1", migrateToV1)
+        ("v1", migrateToV1),
+        ("v2-clip-chains", migrateToV2ClipChains),
     ]
 
     /// The identifiers of every migration this Reel knows, oldest first.

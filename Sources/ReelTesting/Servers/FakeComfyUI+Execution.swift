@@ -37,7 +37,10 @@ extension FakeComfyUI {
             send("executing", .object(["node": .null, "prompt_id": id]), to: prompt.clientID)
         }
         let started: JSONValue = .array([.string("execution_start"), .object(["prompt_id": .string(prompt.id)])])
-        if let failing = failingNode, let node = prompt.graph[failing] {
+        let outOfVideos =
+            videos?.isEmpty == true
+            ? prompt.graph.first { $0.value["class_type"]?.string == "SaveVideo" }?.key : nil
+        if let failing = failingNode ?? outOfVideos, let node = prompt.graph[failing] {
             let error: JSONValue = .object([
                 "prompt_id": .string(prompt.id), "node_id": .string(failing),
                 "node_type": .string(node["class_type"]?.string ?? "?"), "executed": .array([]),
@@ -63,7 +66,12 @@ extension FakeComfyUI {
             let stem = outputStem ?? prefix.split(separator: "/").last.map(String.init) ?? "ComfyUI"
             let isVideo = type == "SaveVideo"
             let name = "\(stem)_\(String(format: "%05d", counter))_.\(isVideo ? "mp4" : "png")"
-            files[subfolder + "/" + name] = isVideo ? Self.mp4Bytes : resultImage ?? Self.png(for: prompt.graph)
+            var video = Self.mp4Bytes
+            if isVideo, var queue = videos, !queue.isEmpty {
+                video = queue.removeFirst()
+                videos = queue
+            }
+            files[subfolder + "/" + name] = isVideo ? video : resultImage ?? Self.png(for: prompt.graph)
             let file: JSONValue = .object([
                 "filename": .string(name), "subfolder": .string(subfolder), "type": .string("output"),
             ])

@@ -40,6 +40,10 @@ public actor FakeComfyUI {
     public var runTime: Duration?
     /// The bytes every SaveImage output gets instead of a tiny PNG of the graph's colour.
     public var resultImage: Data?
+    /// Real MP4 files SaveVideo writes, first one first, instead of a bare MP4 header. When the
+    /// list is set and runs out, a video job fails with an `execution_error`, as when the GPU runs
+    /// out of memory.
+    public var videos: [Data]?
 
     public var history: [String: JSONValue] = [:]
     public var running: [Prompt] = []
@@ -92,6 +96,7 @@ public actor FakeComfyUI {
     public func set(loseJobs: Int) { self.loseJobs = loseJobs }
     public func set(outputStem: String?) { self.outputStem = outputStem }
     public func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
+    public func set(videos: [Data]?) { self.videos = videos }
     public func set(runTime: Duration?) { self.runTime = runTime }
     public func set(resultImage: Data?) { self.resultImage = resultImage }
 

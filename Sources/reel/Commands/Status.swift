@@ -7,6 +7,9 @@ struct Status: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "A table of every shot: framing, takes, pick, clip, state and cost.",
         discussion: """
+            A long shot built as a chain of clips shows its pieces in CLIP: `1/3 pieces` while it is \
+            made, `yes (3 pieces)` when joined.
+
             States: no take, unpicked, picked, animated, stale (the prompt or its from: shot changed; \
             `reel make` redoes it), waiting (its from: shot has no pick).
 
@@ -30,13 +33,23 @@ struct Status: AsyncParsableCommand {
         let table = rows.map { row in
             [
                 row.id, row.framing ?? "-", Summary.seconds(row.duration), "\(row.takes)",
-                row.pick.map { $0 + (row.autoPicked ? " (auto)" : "") } ?? "-", row.clip ? "yes" : "-",
+                row.pick.map { $0 + (row.autoPicked ? " (auto)" : "") } ?? "-", clipCell(row),
                 row.state.rawValue, Summary.usd(row.costUSD),
             ]
         }
         Output.line(TextTable.render(header: header, rows: table))
         let total = rows.reduce(0) { $0 + $1.costUSD }
         Output.line("\(rows.count) shots, \(Summary.duration(services.studio.film)), spent \(Summary.usd(total))")
+    }
+
+    /// `yes`, `-`, or for a long shot built as a chain `yes (3 pieces)` / `1/3 pieces` while it is made.
+    private func clipCell(_ row: ShotStatus) -> String {
+        switch (row.clip, row.pieces) {
+        case (true, let pieces?): "yes (\(pieces.count) pieces)"
+        case (true, nil): "yes"
+        case (false, let pieces?) where pieces.made > 0: "\(pieces.made)/\(pieces.count) pieces"
+        case (false, _): "-"
+        }
     }
 }
 

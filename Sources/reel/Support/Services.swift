@@ -37,10 +37,11 @@ struct Services {
             budget: budget, logger: Logger(label: "reel"))
     }
 
-    /// The offline backends: `sketch` draws as many frames at once as there are cores.
-    static func embeddedRegistry() -> BackendRegistry {
+    /// The offline backends: `sketch` draws as many frames at once as there are cores; `camera`
+    /// takes the film's `camera:` settings.
+    static func embeddedRegistry(camera: CameraSettings = CameraSettings()) -> BackendRegistry {
         BackendRegistry(
-            images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
+            images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera(camera)],
             concurrency: ["sketch": max(1, ProcessInfo.processInfo.activeProcessorCount), "camera": 1])
     }
 
@@ -49,7 +50,7 @@ struct Services {
     static func fullRegistry(
         film: Film, baseDirectory: URL, client: HTTPClient = RemoteBackends.httpClient
     ) throws -> BackendRegistry {
-        var registry = embeddedRegistry()
+        var registry = embeddedRegistry(camera: film.settings.camera)
         let comfy = try RemoteBackends.comfyUI(film.settings.comfyui, baseDirectory: baseDirectory, client: client)
         registry.images[comfy.images.name] = comfy.images
         registry.videos[comfy.video.name] = comfy.video

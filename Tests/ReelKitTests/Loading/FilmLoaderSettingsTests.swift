@@ -3,7 +3,7 @@ import Testing
 
 @testable import ReelKit
 
-/// The `comfyui:` and `a1111:` blocks: read into `BackendSettings`, every mistake pointed at.
+/// The `comfyui:`, `a1111:` and `camera:` blocks: read into `BackendSettings`, every mistake pointed at.
 @Suite struct FilmLoaderSettingsTests {
     static let shots = "shots:\n  - id: a\n    prompt: a cliff\n"
 
@@ -53,6 +53,9 @@ import Testing
         ("comfyui: { workflows: { txt2vid: a.json } }", 2, 25, "unknown key 'txt2vid' in 'comfyui.workflows'"),
         ("a1111: { cfg_scale: 90 }", 2, 21, "'cfg_scale' must be from 1 to 30"),
         ("a1111: [1]", 2, 8, "'a1111' must be a mapping"),
+        ("camera: { max_clip_seconds: 0.5 }", 2, 29, "'max_clip_seconds' must be from 1 to 600 seconds"),
+        ("camera: { max_clip: 5 }", 2, 11, "unknown key 'max_clip' in 'camera'; the keys here are max_clip_seconds"),
+        ("camera: push-in", 2, 9, "a shot's camera move goes under that shot"),
     ])
     func mistakesArePointedAt(line: String, row: Int, column: Int, message: String) throws {
         let result = FilmLoader().check(text: "title: T\n\(line)\n" + Self.shots, fileName: "film.yaml")
@@ -60,6 +63,13 @@ import Testing
         #expect(error.message.contains(message), "\(error.message)")
         #expect(error.location?.line == row)
         #expect(error.location?.column == column)
+    }
+
+    @Test func theCameraBlockSetsTheLongestClipOfOnePiece() throws {
+        let film = try FilmLoader().load(text: "title: T\ncamera: { max_clip_seconds: 5 }\n" + Self.shots)
+        #expect(film.settings.camera.maxClipSeconds == 5)
+        let plain = try FilmLoader().load(text: "title: T\n" + Self.shots)
+        #expect(plain.settings.camera.maxClipSeconds == 60)
     }
 
     @Test func workflowFilesAreCheckedBesideTheFilm() throws {
