@@ -65,6 +65,8 @@ extension Studio {
             }
             settled.formUnion(wave.map(\.id))
         }
+        // Lines are spoken before animating: their lengths decide how long shots that hold them last.
+        try await ensureSpeech()
         let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) {
             shot in
             (shot.id, try await self.ensureClip(for: shot).reused)

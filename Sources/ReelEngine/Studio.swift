@@ -76,4 +76,6 @@ extension MetaKey {
     static let board: MetaKey = "board.key"
     /// The step key of the last film cut into `out/film.mp4`.
     static let cut: MetaKey = "cut.key"
+    /// The step key of the last picture cut and the blob holding it, as "KEY BLOB".
+    static let cutVideo: MetaKey = "cut.video"
 }

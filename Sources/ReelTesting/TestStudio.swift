@@ -14,6 +14,7 @@ public enum TestStudio {
     public static func registry() -> BackendRegistry {
         BackendRegistry(
             images: [EmbeddedBackends.sketch(sizes: tinySizes)], videos: [EmbeddedBackends.camera()],
+            speeches: [EmbeddedBackends.espeak()],
             concurrency: ["sketch": 2, "camera": 1])
     }
 

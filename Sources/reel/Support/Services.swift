@@ -41,6 +41,7 @@ struct Services {
     static func embeddedRegistry() -> BackendRegistry {
         BackendRegistry(
             images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
+            speeches: [EmbeddedBackends.espeak()],
             concurrency: ["sketch": max(1, ProcessInfo.processInfo.activeProcessorCount), "camera": 1])
     }
 

@@ -53,7 +53,7 @@ enum ExportTestProject {
         let store = try Store.open(projectDirectory: directory)
         let registry = BackendRegistry(
             images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
-            concurrency: ["sketch": 2, "camera": 1])
+            speeches: [EmbeddedBackends.espeak()], concurrency: ["sketch": 2, "camera": 1])
         return Studio(project: project, film: film, store: store, registry: registry)
     }
 }
