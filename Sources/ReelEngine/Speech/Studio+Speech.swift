@@ -31,8 +31,8 @@ extension Studio {
         return take
     }
 
-    /// The audio of every line of `shot`, or `nil` when some line has not been spoken yet.
-    func speech(of shot: Shot) throws -> [SpeechTake]? {
+    /// The audio of every line of `shot` in order, or `nil` when some line has not been spoken yet.
+    public func speech(of shot: Shot) throws -> [SpeechTake]? {
         var takes: [SpeechTake] = []
         for line in try spokenLines(of: shot) {
             guard let take = try storedSpeech(line.key) else { return nil }
@@ -95,6 +95,14 @@ extension Studio {
         let needed = try secondsNeeded(by: shot)
         guard needed > shot.duration + 1e-9 else { return shot.duration }
         return Double(Self.frames(needed, fps: film.fps)) / Double(max(1, film.fps))
+    }
+
+    /// Seconds of the whole film with every shot at its effective duration: cards and shots
+    /// less the crossfade overlaps.
+    public func plannedDuration() throws -> Double {
+        let shots = try film.shots.reduce(0) { $0 + (try effectiveDuration(of: $1)) }
+        let overlaps = film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
+        return shots - overlaps + (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
     }
 
     /// Shots whose lines outlast them and that keep their length (`dialog_fit: report`), with

@@ -36,7 +36,9 @@ struct Status: AsyncParsableCommand {
         }
         Output.line(TextTable.render(header: header, rows: table))
         let total = rows.reduce(0) { $0 + $1.costUSD }
-        Output.line("\(rows.count) shots, \(Summary.duration(services.studio.film)), spent \(Summary.usd(total))")
+        Output.line(
+            "\(rows.count) shots, \(Summary.seconds(try services.studio.plannedDuration())), spent \(Summary.usd(total))"
+        )
     }
 }
 
