@@ -23,7 +23,7 @@ struct BackendRow: Sendable, Encodable {
 enum BackendListing {
     /// Every backend in `registry`; remote ones are asked a quick health question in parallel.
     static func rows(registry: BackendRegistry, settings: BackendSettings, client: HTTPClient) async -> [BackendRow] {
-        let names = Set(registry.images.keys).union(registry.videos.keys).sorted()
+        let names = Set(registry.images.keys).union(registry.videos.keys).union(registry.speeches.keys).sorted()
         let comfy = RemoteBackends.comfyUIClient(settings.comfyui, client: client)
         let a1111 = RemoteBackends.a1111(settings.a1111, client: client)
         async let comfyHealth = comfy.ping()
@@ -32,7 +32,9 @@ enum BackendListing {
         return names.map { name in
             let image = registry.images[name]?.capabilities
             let video = registry.videos[name]?.capabilities
-            let kinds = (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"])
+            let speech = registry.speeches[name]
+            let kinds =
+                (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"]) + (speech == nil ? [] : ["speech"])
             var row = BackendRow(
                 name: name, kinds: kinds, configured: "embedded", url: nil, reachable: "always (offline)",
                 initImage: image?.initImage ?? false, seed: image?.seed ?? false,
@@ -47,6 +49,8 @@ enum BackendListing {
             case "a1111":
                 row.configured = settings.a1111.configured ? "film.yaml" : "default"
                 row.url = settings.a1111.url
+            case "espeak":
+                if (try? EspeakBackend.locate()) == nil { row.reachable = "no: espeak-ng is not installed" }
             default: break
             }
             if let result = health[name] {
