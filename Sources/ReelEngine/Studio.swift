@@ -23,6 +23,7 @@ public final class Studio: Sendable {
     public let budget: Budget?
     let logger: Logger
     let composer: Composer
+    let speechMemo = SpeechMemo()
 
     public init(
         project: Project, film: Film, store: Store, registry: BackendRegistry, progress: ProgressSink = .silent,

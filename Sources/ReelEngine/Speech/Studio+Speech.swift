@@ -33,11 +33,13 @@ extension Studio {
 
     /// The audio of every line of `shot` in order, or `nil` when some line has not been spoken yet.
     public func speech(of shot: Shot) throws -> [SpeechTake]? {
+        if let known = speechMemo[shot.id] { return known }
         var takes: [SpeechTake] = []
         for line in try spokenLines(of: shot) {
             guard let take = try storedSpeech(line.key) else { return nil }
             takes.append(take)
         }
+        speechMemo[shot.id] = takes
         return takes
     }
 
