@@ -22,12 +22,18 @@ extension Studio {
         }
     }
 
-    /// The stored audio of a line, if it has been spoken and its file is still there.
+    /// The stored audio of a line, if it has been spoken and its file is intact. A damaged file
+    /// is removed (and said out loud), so the line is spoken again.
     func storedSpeech(_ key: StepKey) throws -> SpeechTake? {
         guard let text = try store.meta(.speech(key)),
             let take = try? JSONDecoder().decode(SpeechTake.self, from: Data(text.utf8)),
             let blob = try? BlobID(take.blob), FileManager.default.fileExists(atPath: store.blobs.url(blob).path)
         else { return nil }
+        guard (try? store.blobs.verify(blob)) == true else {
+            progress.warning("a stored spoken line is damaged (its hash no longer matches); speaking it again")
+            try? FileManager.default.removeItem(at: store.blobs.url(blob))
+            return nil
+        }
         return take
     }
 

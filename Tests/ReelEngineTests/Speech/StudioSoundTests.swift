@@ -175,6 +175,24 @@ import Testing
         }
     }
 
+    @Test func aDamagedLineIsSpokenAgain() async throws {
+        try await withTemporaryDirectory("reel-sound") { parent in
+            let directory = try TestFilms.makeProject(Self.yaml(), in: parent)
+            let studio = try TestStudio.open(directory)
+            #expect(try await studio.ensureSpeech() == 2)
+            let talk = try #require(studio.film.shot("talk"))
+            let take = try #require(try studio.speech(of: talk)?.first)
+            let url = studio.store.blobs.url(try BlobID(take.blob))
+            try FileManager.default.removeItem(at: url)
+            try Data("not a wav".utf8).write(to: url)
+            let log = ProgressLog()
+            let again = try TestStudio.open(directory, progress: log.sink)
+            #expect(try await again.ensureSpeech() == 1)
+            #expect(try again.speech(of: talk)?.first == take)
+            #expect(log.all.contains { $0.contains("damaged") })
+        }
+    }
+
     @Test func aFilmWithoutSpeechOrMusicGetsASilentTrack() async throws {
         try await withTemporaryDirectory("reel-sound") { parent in
             let directory = try TestFilms.makeProject(in: parent)
