@@ -5,12 +5,17 @@ import ReelKit
 public struct BackendRegistry: Sendable {
     public var images: [String: any ImageBackend]
     public var videos: [String: any VideoBackend]
+    public var speeches: [String: any SpeechBackend]
     /// Most jobs in flight at once per backend name (default 1 for remote, cores for embedded).
     public var concurrency: [String: Int]
 
-    public init(images: [any ImageBackend] = [], videos: [any VideoBackend] = [], concurrency: [String: Int] = [:]) {
+    public init(
+        images: [any ImageBackend] = [], videos: [any VideoBackend] = [], speeches: [any SpeechBackend] = [],
+        concurrency: [String: Int] = [:]
+    ) {
         self.images = Dictionary(images.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.videos = Dictionary(videos.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.speeches = Dictionary(speeches.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.concurrency = concurrency
     }
 
@@ -31,6 +36,17 @@ public struct BackendRegistry: Sendable {
             throw ReelError(
                 .invalidInput,
                 "unknown video backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
+            )
+        }
+        return backend
+    }
+
+    public func speech(_ name: String) throws -> any SpeechBackend {
+        guard let backend = speeches[name] else {
+            let known = speeches.keys.sorted()
+            throw ReelError(
+                .invalidInput,
+                "unknown speech backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
             )
         }
         return backend

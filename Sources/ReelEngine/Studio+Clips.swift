@@ -22,15 +22,16 @@ extension Studio {
     }
 
     /// The clip request for a shot's picked candidate.
-    public func clipRequest(for shot: Shot, picked candidate: Candidate) -> ClipRequest {
+    public func clipRequest(for shot: Shot, picked candidate: Candidate) throws -> ClipRequest {
         let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
         let size = outputSize
         let index = film.shots.firstIndex { $0.id == shot.id } ?? 0
         return ClipRequest(
             image: .blob(candidate.blob.hex),
             motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
-            camera: camera, duration: shot.duration, fps: film.fps, width: size.width, height: size.height,
-            seed: UInt32(truncatingIfNeeded: candidate.seed), keyframeHints: keyframeHints(forShotAt: index))
+            camera: camera, duration: try effectiveDuration(of: shot), fps: film.fps, width: size.width,
+            height: size.height,
+            seed: UInt32(truncatingIfNeeded: candidate.seed), keyframeHints: try keyframeHints(forShotAt: index))
     }
 
     /// The shot's clip for its current pick, animated now unless an identical one is stored.
@@ -40,7 +41,7 @@ extension Studio {
         guard let picked = try store.pickedCandidate(for: shot.id) else {
             throw ReelError(.invalidInput, "shot '\(shot.id)' has no pick; run `reel pick \(shot.id) N` or `reel make`")
         }
-        let request = clipRequest(for: shot, picked: picked)
+        let request = try clipRequest(for: shot, picked: picked)
         let backendName = shot.videoBackend ?? film.backends.video
         let backend = try registry.video(backendName)
         let key = try clipKey(for: shot, picked: picked)
@@ -82,7 +83,7 @@ extension Studio {
     /// makes the shot again; a clip made in one generation keys on its request alone.
     func clipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
         let backendName = shot.videoBackend ?? film.backends.video
-        let request = clipRequest(for: shot, picked: picked)
+        let request = try clipRequest(for: shot, picked: picked)
         if let backend = try? registry.video(backendName) {
             let chain = chainPlan(for: request, on: backend.capabilities)
             if chain.isChain {
@@ -95,6 +96,7 @@ extension Studio {
     /// `reel animate`: clips for the given shots (all when empty) that have picks.
     public func animate(shotIDs: [String] = []) async throws -> [(shot: String, reused: Bool)] {
         let shots = try shotIDs.isEmpty ? film.shots : shotIDs.map { try shot($0) }
+        try await ensureSpeech()
         var results: [(String, Bool)] = []
         for shot in shots {
             if shotIDs.isEmpty, try store.pick(for: shot.id) == nil {

@@ -13,10 +13,13 @@ public struct CutOutput: Sendable {
 
 extension Studio {
     /// `out/film.mp4`: every shot's clip in order with its transition into the next, between
-    /// the optional title and end cards, and `out/film.srt`/`.vtt` when the film has dialog.
+    /// the optional title and end cards, with the film's sound (speech, music, normalised; a
+    /// silent stereo track when it has neither), and `out/film.srt`/`.vtt` when the film has
+    /// dialog. The picture is cut once per change to it; the sound alone re-mixes.
     /// Fails, naming them, when shots have no clip.
     public func cut() async throws -> CutOutput {
         let filmURL = project.outputDirectory.appending(path: "film.mp4")
+        try await ensureSpeech()
         var clips: [(shot: Shot, clip: Clip)] = []
         var missing: [String] = []
         for shot in film.shots {
@@ -45,9 +48,10 @@ extension Studio {
             /// Only with `subtitles: burn`, so other films keep their keys.
             var subtitles: [BurnedCue]?
         }
+        try reportOverlongShots()
         let size = outputSize
         let burned = try burnedCues()
-        let key = try StepKey(
+        let videoKey = try StepKey(
             kind: "cut", backend: "reel",
             inputs: CutInputs(
                 clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
@@ -55,10 +59,47 @@ extension Studio {
                 width: size.width, height: size.height, subtitles: burned))
         let plan = try cutPlan(
             clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
-        let duration = try plan.timeline().duration
+        let frames = try plan.timeline().frameCount
+        let duration = Double(frames) / Double(film.fps)
+        let sound = try soundtrack(frames: frames)
+        let key = try StepKey(kind: "film", backend: "reel", inputs: FilmInputs(video: videoKey.hex, sound: sound.key))
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
             try writeSubtitles()
             return CutOutput(film: filmURL, duration: duration, reused: true)
+        }
+        try FileManager.default.createDirectory(at: project.outputDirectory, withIntermediateDirectories: true)
+        let ffmpeg = try FFmpegLocator().locate()
+        let video = try await videoOnlyCut(
+            key: videoKey, clips: clips, plan: plan, burned: burned, ffmpeg: ffmpeg)
+        let step = "sound"
+        progress.emit(.started(step: step, detail: sound.summary, total: 1))
+        try await withScratchDirectory { scratch in
+            let mix = AudioMix(
+                speech: sound.speech.map { PlacedSpeech(file: store.blobs.url($0.blob), start: $0.start) },
+                music: sound.music, duration: duration)
+            try await AudioMixer(ffmpeg: ffmpeg).mux(mix, into: store.blobs.url(video), to: filmURL, scratch: scratch)
+        }
+        try store.setMeta(key.hex, for: .cut)
+        try writeSubtitles()
+        progress.emit(
+            .finished(step: step, detail: "\(project.displayPath(filmURL)), \(String(format: "%.2f", duration))s"))
+        return CutOutput(film: filmURL, duration: duration, reused: false)
+    }
+
+    private struct FilmInputs: Encodable {
+        var video: String
+        var sound: String
+    }
+
+    /// The picture without sound, kept in the store under its own key, so a change to the sound
+    /// re-mixes without cutting (or re-encoding) the picture again.
+    private func videoOnlyCut(
+        key: StepKey, clips: [(shot: Shot, clip: Clip)], plan: CutPlan, burned: [BurnedCue]?, ffmpeg: FFmpeg
+    ) async throws -> BlobID {
+        if let recorded = try store.meta(.cutVideo), recorded.hasPrefix(key.hex + " "),
+            let blob = try? BlobID(String(recorded.dropFirst(key.hex.count + 1))), try store.blobs.verify(blob)
+        {
+            return blob
         }
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
             throw ReelError(
@@ -66,22 +107,24 @@ extension Studio {
                 "the clip of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to animate it again"
             )
         }
-        try FileManager.default.createDirectory(at: project.outputDirectory, withIntermediateDirectories: true)
         let step = "cut"
         progress.emit(.started(step: step, detail: "\(clips.count) clips", total: 100))
         let progress = progress
-        let report = try await Cutter(ffmpeg: try FFmpegLocator().locate()).cut(plan, to: filmURL) { fraction in
-            progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
+        return try await withScratchDirectory { scratch in
+            let output = scratch.appending(path: "picture.mp4")
+            let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: output) { fraction in
+                progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
+            }
+            if let burned { try await burn(burned, into: output, encoder: plan.encoder) }
+            let blob = try store.blobs.put(fileAt: output)
+            try store.setMeta("\(key.hex) \(blob.hex)", for: .cutVideo)
+            progress.emit(
+                .finished(
+                    step: step,
+                    detail: "\(String(format: "%.2f", report.duration))s "
+                        + "(\(report.copiedFrames) frames copied, \(report.encodedFrames) encoded)"))
+            return blob
         }
-        if let burned { try await burn(burned, into: filmURL, encoder: plan.encoder) }
-        try store.setMeta(key.hex, for: .cut)
-        try writeSubtitles()
-        progress.emit(
-            .finished(
-                step: step,
-                detail: "\(project.displayPath(filmURL)), \(String(format: "%.2f", report.duration))s "
-                    + "(\(report.copiedFrames) frames copied, \(report.encodedFrames) encoded)"))
-        return CutOutput(film: filmURL, duration: report.duration, reused: false)
     }
 
     /// The film's timeline with the given clip files (in shot order). With placeholder files it
@@ -104,9 +147,9 @@ extension Studio {
     }
 
     /// Frames where shot `index`'s clip should start a closed GOP, so the cut copies it.
-    func keyframeHints(forShotAt index: Int) -> [Int] {
+    func keyframeHints(forShotAt index: Int) throws -> [Int] {
         let placeholder = URL(filePath: "/dev/null")
-        let durations = film.shots.map(\.duration)
+        let durations = try film.shots.map { try effectiveDuration(of: $0) }
         guard let plan = try? cutPlanSkeleton(durations: durations, placeholder: placeholder) else { return [] }
         return (try? plan.keyframes(forClipAt: index)) ?? []
     }

@@ -43,6 +43,8 @@ extension Studio {
         }
         var report = MakeReport()
         (report.generated, report.autoPicked) = try await ensureCurrentPicks()
+        // Lines are spoken before animating: their lengths decide how long shots that hold them last.
+        try await ensureSpeech()
         let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) {
             shot in
             (shot.id, try await self.ensureClip(for: shot).reused)

@@ -71,7 +71,8 @@ extension Studio {
                 state = takes.isEmpty ? .noTake : .unpicked
             }
             return ShotStatus(
-                id: shot.id, framing: shot.framing?.rawValue, duration: shot.duration, takes: takes.count,
+                id: shot.id, framing: shot.framing?.rawValue, duration: try effectiveDuration(of: shot),
+                takes: takes.count,
                 pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false, clip: hasClip,
                 pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id))
         }
@@ -80,7 +81,7 @@ extension Studio {
     /// How far the chain of a long shot's clip has come; nil when the clip is made in one generation.
     func chainProgress(of shot: Shot, picked: Candidate, key: String) throws -> ShotStatus.Pieces? {
         guard let backend = try? registry.video(shot.videoBackend ?? film.backends.video) else { return nil }
-        let chain = chainPlan(for: clipRequest(for: shot, picked: picked), on: backend.capabilities)
+        let chain = chainPlan(for: try clipRequest(for: shot, picked: picked), on: backend.capabilities)
         guard chain.isChain else { return nil }
         return ShotStatus.Pieces(made: try store.clipPieces(chainKey: key).count, count: chain.pieces.count)
     }

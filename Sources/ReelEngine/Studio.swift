@@ -23,6 +23,7 @@ public final class Studio: Sendable {
     public let budget: Budget?
     let logger: Logger
     let composer: Composer
+    let speechMemo = SpeechMemo()
 
     public init(
         project: Project, film: Film, store: Store, registry: BackendRegistry, progress: ProgressSink = .silent,
@@ -77,4 +78,6 @@ extension MetaKey {
     static let board: MetaKey = "board.key"
     /// The step key of the last film cut into `out/film.mp4`.
     static let cut: MetaKey = "cut.key"
+    /// The step key of the last picture cut and the blob holding it, as "KEY BLOB".
+    static let cutVideo: MetaKey = "cut.video"
 }

@@ -16,12 +16,9 @@ extension StudioAPI {
                 outputs[file.rawValue] = "\(Int(date.timeIntervalSince1970 * 1000))-\(size)"
             }
         }
-        let shots = film.shots.reduce(0) { $0 + $1.duration }
-        let overlaps = film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
-        let cards = (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
         return API.FilmSummary(
             title: film.title, aspect: film.aspect.description, fps: film.fps, shots: film.shots.count,
-            picked: try studio.store.picks().count, durationSeconds: shots - overlaps + cards,
+            picked: try studio.store.picks().count, durationSeconds: try studio.plannedDuration(),
             costUSD: try studio.store.totalCost(), costByShot: try studio.store.costByShot(), outputs: outputs)
     }
 

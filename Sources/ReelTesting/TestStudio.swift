@@ -15,6 +15,7 @@ public enum TestStudio {
     public static func registry(camera: CameraSettings = CameraSettings()) -> BackendRegistry {
         BackendRegistry(
             images: [EmbeddedBackends.sketch(sizes: tinySizes)], videos: [EmbeddedBackends.camera(camera)],
+            speeches: [EmbeddedBackends.espeak()],
             concurrency: ["sketch": 2, "camera": 1])
     }
 

@@ -43,6 +43,11 @@ import Testing
                 contentsOf: Self.repository.appending(path: "Examples/first-light/film.yaml"), encoding: .utf8)
             #expect(
                 written + "\n" == example || written == example, "run scripts/embed-example after editing the example")
+            let score = try Data(contentsOf: parent.appending(path: "my-film/score.opus"))
+            let shipped = try Data(contentsOf: Self.repository.appending(path: "Examples/first-light/score.opus"))
+            #expect(score == shipped, "run scripts/embed-example after changing the score")
+            let checked = try reel.run(["check", "my-film"], in: parent)
+            #expect(checked.status == 0, "\(checked.stderr)")
             let again = try reel.run(["init", "my-film"], in: parent)
             #expect(again.status == 1)
             #expect(again.stderr.contains("already exists"))

@@ -1,7 +1,8 @@
 import ReelKit
 import ReelMedia
 
-/// The offline backends every Reel has: `sketch` for images and `camera` for clips.
+/// The offline backends every Reel has: `sketch` for images, `camera` for clips and `espeak`
+/// for speech.
 public enum EmbeddedBackends {
     public static func sketch(sizes: SizeRule = SketchBackend.defaultSizes) -> SketchBackend {
         SketchBackend(
@@ -14,4 +15,6 @@ public enum EmbeddedBackends {
     public static func camera(_ settings: CameraSettings = CameraSettings()) -> CameraBackend {
         CameraBackend(maxClipSeconds: settings.maxClipSeconds)
     }
+
+    public static func espeak() -> EspeakBackend { EspeakBackend() }
 }

@@ -35,7 +35,7 @@ extension Studio {
     /// version of the film. `cut()` calls it after every cut. Needs the clips.
     @discardableResult
     public func writeSubtitles() throws -> [URL] {
-        guard film.subtitles != .off, film.shots.contains(where: { !$0.dialog.isEmpty || $0.narration != nil }) else {
+        guard film.subtitles != .off, film.hasSpeech else {
             for format in [ExportFormat.srt, .vtt] {
                 try? FileManager.default.removeItem(at: project.outputDirectory.appending(path: format.fileName))
             }
@@ -111,9 +111,11 @@ extension Studio {
             items.append(.init(name: "title", content: .card(text: card.text, subtitle: card.subtitle), frames: 0))
         }
         for (shot, clip) in zip(shots, clips) {
-            let lines =
-                shot.shot.dialog + (shot.shot.narration.map { [DialogLine(speaker: "narrator", text: $0)] } ?? [])
-            items.append(.init(name: shot.shot.id, content: .clip(clip), frames: 0, lines: lines))
+            let lineFrames = try speech(of: shot.shot)?.map { Self.frames($0.duration, fps: film.fps) }
+            items.append(
+                .init(
+                    name: shot.shot.id, content: .clip(clip), frames: 0, lines: film.spokenLines(of: shot.shot),
+                    lineFrames: lineFrames))
         }
         if let card = film.endCard {
             items.append(.init(name: "end", content: .card(text: card.text, subtitle: card.subtitle), frames: 0))
@@ -137,7 +139,7 @@ extension Studio {
         let size = outputSize
         return EditTimeline(
             title: film.title, fps: film.fps, width: size.width, height: size.height, items: items,
-            transitions: transitions)
+            transitions: transitions, timing: Self.dialogTiming)
     }
 
     private struct ExportedShot {

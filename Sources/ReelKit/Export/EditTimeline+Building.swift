@@ -7,12 +7,18 @@ extension EditTimeline {
         public var frames: Int
         /// Dialog, then narration, in the order they are spoken.
         public var lines: [DialogLine]
+        /// How many film frames each line lasts when spoken, once speech exists; `nil` estimates
+        /// them from the text (``DialogTiming``).
+        public var lineFrames: [Int]?
 
-        public init(name: String, content: EditEntry.Content, frames: Int, lines: [DialogLine] = []) {
+        public init(
+            name: String, content: EditEntry.Content, frames: Int, lines: [DialogLine] = [], lineFrames: [Int]? = nil
+        ) {
             self.name = name
             self.content = content
             self.frames = frames
             self.lines = lines
+            self.lineFrames = lineFrames
         }
     }
 
@@ -50,7 +56,9 @@ extension EditTimeline {
         var cues: [SubtitleCue] = []
         for (item, entry) in zip(items, entries) where !item.lines.isEmpty {
             let window = entry.recordIn..<max(entry.recordIn, entry.recordOut)
-            let ranges = timing.place(lengths: item.lines.map(\.text.count), in: window, fps: fps)
+            let ranges =
+                item.lineFrames.map { timing.place(frames: $0, in: window, fps: fps) }
+                ?? timing.place(lengths: item.lines.map(\.text.count), in: window, fps: fps)
             for (line, range) in zip(item.lines, ranges) {
                 cues.append(
                     SubtitleCue(

@@ -7,10 +7,10 @@ public struct CastMember: Sendable, Hashable, Codable {
     public var references: [String]
     /// A seed that makes backends that honour seeds draw the same person more often.
     public var seed: UInt32?
-    /// The speech voice for dialog (an espeak-ng voice name, or a cloud voice id).
-    public var voice: String?
+    /// How the character speaks their dialog; `nil` for the speech backend's default voice.
+    public var voice: Voice?
 
-    public init(id: String, description: String, references: [String] = [], seed: UInt32? = nil, voice: String? = nil) {
+    public init(id: String, description: String, references: [String] = [], seed: UInt32? = nil, voice: Voice? = nil) {
         self.id = id
         self.description = description
         self.references = references

@@ -31,6 +31,14 @@ public struct Film: Sendable, Hashable, Codable {
     public var endCard: Card?
     /// Dialog and narration as subtitle files, burned into the picture, or neither.
     public var subtitles: SubtitleMode
+    /// Narration that opens the film: spoken over the first shot, before its dialog.
+    public var narration: String?
+    /// The narrator's voice, for film and shot narration and `narrator:` dialog lines.
+    public var narrator: Voice?
+    /// The score under the film; `nil` for none.
+    public var music: Music?
+    /// What shots shorter than their lines do, unless a shot says otherwise.
+    public var dialogFit: DialogFit
     public var sourceMap: SourceMap
 
     public static let defaultAspect = AspectRatio.widescreen
@@ -44,6 +52,7 @@ public struct Film: Sendable, Hashable, Codable {
         settings: BackendSettings = BackendSettings(),
         characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],
         titleCard: Card? = nil, endCard: Card? = nil, subtitles: SubtitleMode = .file,
+        narration: String? = nil, narrator: Voice? = nil, music: Music? = nil, dialogFit: DialogFit = .extend,
         sourceMap: SourceMap = SourceMap()
     ) {
         self.title = title
@@ -62,12 +71,34 @@ public struct Film: Sendable, Hashable, Codable {
         self.titleCard = titleCard
         self.endCard = endCard
         self.subtitles = subtitles
+        self.narration = narration
+        self.narrator = narrator
+        self.music = music
+        self.dialogFit = dialogFit
         self.sourceMap = sourceMap
     }
 
     public func shot(_ id: String) -> Shot? { shots.first { $0.id == id } }
     public func character(_ id: String) -> CastMember? { characters.first { $0.id == id } }
     public func location(_ id: String) -> Location? { locations.first { $0.id == id } }
+
+    /// The voice a speaker (`narrator` or a cast member's id) talks in.
+    public func voice(of speaker: String) -> Voice? {
+        speaker == "narrator" ? narrator : character(speaker)?.voice
+    }
+
+    /// Everything spoken in a shot, in order: the film's narration over the first shot, the
+    /// shot's dialog, then its narration.
+    public func spokenLines(of shot: Shot) -> [DialogLine] {
+        var lines: [DialogLine] = []
+        if let narration, shots.first?.id == shot.id { lines.append(DialogLine(speaker: "narrator", text: narration)) }
+        lines += shot.dialog
+        if let narration = shot.narration { lines.append(DialogLine(speaker: "narrator", text: narration)) }
+        return lines
+    }
+
+    /// Whether anything is spoken anywhere in the film.
+    public var hasSpeech: Bool { narration != nil || shots.contains { !$0.dialog.isEmpty || $0.narration != nil } }
 }
 
 /// A title or end card: text on black for a few seconds.

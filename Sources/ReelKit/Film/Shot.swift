@@ -26,6 +26,8 @@ public struct Shot: Sendable, Hashable, Codable {
     public var transition: Transition
     public var dialog: [DialogLine]
     public var narration: String?
+    /// What happens when the lines are longer than the shot; `nil` follows the film.
+    public var dialogFit: DialogFit?
     /// Backend overrides for this shot (`nil` fields follow the film).
     public var imageBackend: String?
     public var videoBackend: String?
@@ -39,7 +41,8 @@ public struct Shot: Sendable, Hashable, Codable {
         id: String, prompt: String, framing: Framing? = nil, camera: CameraMove? = nil, motion: String? = nil,
         duration: Double = Shot.defaultDuration, from: String? = nil, strength: Double? = nil, seed: UInt32? = nil,
         aspect: AspectRatio? = nil, params: String? = nil, negative: String? = nil, transition: Transition = .cut,
-        dialog: [DialogLine] = [], narration: String? = nil, imageBackend: String? = nil, videoBackend: String? = nil,
+        dialog: [DialogLine] = [], narration: String? = nil, dialogFit: DialogFit? = nil, imageBackend: String? = nil,
+        videoBackend: String? = nil,
         sourceMap: SourceMap = SourceMap()
     ) {
         self.id = id
@@ -57,6 +60,7 @@ public struct Shot: Sendable, Hashable, Codable {
         self.transition = transition
         self.dialog = dialog
         self.narration = narration
+        self.dialogFit = dialogFit
         self.imageBackend = imageBackend
         self.videoBackend = videoBackend
         self.sourceMap = sourceMap

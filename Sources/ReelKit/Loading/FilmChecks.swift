@@ -29,6 +29,7 @@ struct FilmChecks {
         checkTransitions()
         checkUnusedNames()
         checkReferences()
+        checkMusic()
         checkWorkflows()
         runPromptChecker()
         return diagnostics

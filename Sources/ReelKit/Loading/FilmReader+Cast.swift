@@ -42,7 +42,9 @@ extension FilmReader {
                     draft.film.sourceMap["characters.\(id).references.\(index)"] = reference.location
                 }
                 cast.seed = seed(fields["seed"])
-                cast.voice = text(fields["voice"])
+                cast.voice = voice(
+                    fields["voice"], of: "character '\(id)'", into: &draft.film.sourceMap,
+                    prefix: "characters.\(id).voice")
             }
             draft.film.characters.append(cast)
         }

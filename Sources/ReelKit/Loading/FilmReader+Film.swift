@@ -5,8 +5,8 @@ import Yams
 extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
-        "title_card", "end_card", "subtitles", "characters", "locations", "shots", "comfyui", "a1111",
-        "camera",
+        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "characters",
+        "locations", "shots", "comfyui", "a1111", "camera",
     ]
 
     /// Reads the whole film; `nil` only when the top level is not a mapping at all.
@@ -59,6 +59,10 @@ extension FilmReader {
         film.titleCard = fields["title_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.endCard = fields["end_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.subtitles = subtitleMode(fields["subtitles"]) ?? .file
+        film.narration = text(fields["narration"])
+        film.narrator = voice(fields["narrator"], of: "the narrator", into: &film.sourceMap, prefix: "narrator")
+        if let entry = fields["music"] { film.music = readMusic(entry, into: &film.sourceMap) }
+        film.dialogFit = dialogFit(fields["dialog_fit"]) ?? .extend
 
         var draft = FilmDraft(film: film, shots: [])
         if let entry = fields["characters"] { readCharacters(entry, into: &draft) }

@@ -5,7 +5,7 @@ import Yams
 extension FilmReader {
     static let shotKeys = [
         "id", "prompt", "framing", "camera", "motion", "duration", "from", "strength", "seed", "aspect", "params",
-        "negative", "transition", "dialog", "narration", "backends",
+        "negative", "transition", "dialog", "narration", "dialog_fit", "backends",
     ]
 
     /// Film-level keys written in a shot: say where they go instead of guessing a shot key.
@@ -13,6 +13,7 @@ extension FilmReader {
         var hints: [String: String] = [:]
         for key in [
             "title", "fps", "resolution", "style", "title_card", "end_card", "characters", "locations", "shots",
+            "music", "narrator",
         ] {
             hints[key] = "'\(key)' is set for the whole film at the top level, not per shot"
         }
@@ -52,6 +53,7 @@ extension FilmReader {
         draft.shot.params = text(fields["params"])
         draft.shot.negative = text(fields["negative"])
         draft.shot.narration = text(fields["narration"])
+        draft.shot.dialogFit = dialogFit(fields["dialog_fit"])
         errors = errorCount
         if let duration = seconds(fields["duration"], limit: 600) { draft.shot.duration = duration }
         if errorCount > errors { draft.invalid.insert("duration") }

@@ -26,7 +26,7 @@ struct BrokenPipe: Error {
 /// I/O, so a descriptor is never closed under a pending read or write.
 final class ChildProcess: @unchecked Sendable {
     let tool: String
-    let stderrTail = StderrTail()
+    let stderrTail: StderrTail
     private let process = Process()
     private let input: Pipe?
     private let output: Pipe?
@@ -40,8 +40,11 @@ final class ChildProcess: @unchecked Sendable {
     private var outputOpen: Bool
     private var outputEnded = false
 
-    init(executable: URL, arguments: [String], pipeInput: Bool, pipeOutput: Bool) throws {
+    /// `stderrLines`: how many of the last stderr lines to keep (more for runs whose report is
+    /// read from stderr, like loudness measurements).
+    init(executable: URL, arguments: [String], pipeInput: Bool, pipeOutput: Bool, stderrLines: Int = 20) throws {
         _ = ignoreBrokenPipes
+        stderrTail = StderrTail(capacity: stderrLines)
         tool = executable.lastPathComponent
         input = pipeInput ? Pipe() : nil
         output = pipeOutput ? Pipe() : nil

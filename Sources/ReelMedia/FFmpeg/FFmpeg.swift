@@ -70,13 +70,23 @@ public struct FFmpeg: Sendable {
         }
     }
 
+    /// Runs ffmpeg to completion and returns its last `lines` lines of log (at `info` level), for
+    /// filters that report on stderr (`loudnorm`, `ebur128`).
+    func runCollectingLog(_ arguments: [String], purpose: String, lines: Int = 200) async throws -> [String] {
+        try await withChild(
+            ffmpegURL, Self.commonOptions + ["-loglevel", "info", "-nostats"] + arguments, pipeInput: false,
+            pipeOutput: false, purpose: purpose, stderrLines: lines
+        ) { child in child }.stderrTail.lines
+    }
+
     nonisolated(nonsending) private func withChild<Result>(
         _ executable: URL, _ arguments: [String], pipeInput: Bool, pipeOutput: Bool, purpose: String,
-        _ body: (ChildProcess) async throws -> Result
+        stderrLines: Int = 20, _ body: (ChildProcess) async throws -> Result
     ) async throws -> Result {
         try Task.checkCancellation()
         let child = try ChildProcess(
-            executable: executable, arguments: arguments, pipeInput: pipeInput, pipeOutput: pipeOutput)
+            executable: executable, arguments: arguments, pipeInput: pipeInput, pipeOutput: pipeOutput,
+            stderrLines: stderrLines)
         return try await withTaskCancellationHandler {
             let result: Result
             do {

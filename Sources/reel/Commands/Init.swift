@@ -6,8 +6,8 @@ struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Make a new project directory with the example film.",
         discussion: """
-            Writes DIR/film.yaml (the eight-shot example film "First Light") and nothing else; \
-            refuses to overwrite an existing film.yaml.
+            Writes DIR/film.yaml (the eight-shot example film "First Light") and its score, \
+            DIR/score.opus, and nothing else; refuses to overwrite an existing film.yaml.
 
             Example:
               reel init my-film && cd my-film && reel make
@@ -26,6 +26,8 @@ struct Init: AsyncParsableCommand {
         }
         do {
             try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
+            let music = target.appending(path: ExampleMusic.fileName)
+            if !fileManager.fileExists(atPath: music.path) { try ExampleMusic.data.write(to: music, options: .atomic) }
             try Data(ExampleFilm.yaml.utf8).write(to: film, options: .atomic)
         } catch {
             throw ReelError(.invalidInput, "cannot write '\(film.path)': \(error.localizedDescription)")

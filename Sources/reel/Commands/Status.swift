@@ -39,7 +39,9 @@ struct Status: AsyncParsableCommand {
         }
         Output.line(TextTable.render(header: header, rows: table))
         let total = rows.reduce(0) { $0 + $1.costUSD }
-        Output.line("\(rows.count) shots, \(Summary.duration(services.studio.film)), spent \(Summary.usd(total))")
+        Output.line(
+            "\(rows.count) shots, \(Summary.seconds(try services.studio.plannedDuration())), spent \(Summary.usd(total))"
+        )
     }
 
     /// `yes`, `-`, or for a long shot built as a chain `yes (3 pieces)` / `1/3 pieces` while it is made.

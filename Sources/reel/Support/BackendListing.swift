@@ -37,7 +37,7 @@ enum BackendListing {
     static func rows(
         registry: BackendRegistry, settings: BackendSettings, sources: [SettingSource], client: HTTPClient
     ) async -> [BackendRow] {
-        let names = Set(registry.images.keys).union(registry.videos.keys).sorted()
+        let names = Set(registry.images.keys).union(registry.videos.keys).union(registry.speeches.keys).sorted()
         let comfy = RemoteBackends.comfyUIClient(settings.comfyui, client: client)
         let a1111 = RemoteBackends.a1111(settings.a1111, client: client)
         async let comfyHealth = comfy.ping()
@@ -46,7 +46,9 @@ enum BackendListing {
         return names.map { name in
             let image = registry.images[name]?.capabilities
             let video = registry.videos[name]?.capabilities
-            let kinds = (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"])
+            let speech = registry.speeches[name]
+            let kinds =
+                (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"]) + (speech == nil ? [] : ["speech"])
             var row = BackendRow(
                 name: name, kinds: kinds, configured: "embedded", url: nil, reachable: "always (offline)",
                 initImage: image?.initImage ?? false, seed: image?.seed ?? false,
@@ -57,6 +59,8 @@ enum BackendListing {
             switch name {
             case "comfyui": row.url = settings.comfyui.url
             case "a1111": row.url = settings.a1111.url
+            case "espeak":
+                if (try? EspeakBackend.locate()) == nil { row.reachable = "no: espeak-ng is not installed" }
             default: break
             }
             let own = sources.filter { $0.key.hasPrefix(name + ".") }

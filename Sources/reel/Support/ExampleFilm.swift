@@ -6,6 +6,7 @@ enum ExampleFilm {
         # Eight shots in the shape of the early AI shorts that first strung Midjourney stills and
         # image-to-video clips into a story: one heroine across five shots, a city, a ship, a fire.
         # `reel make` turns it into out/storyboard.gif, out/contact.png and out/film.mp4, offline.
+        # The voices are espeak-ng's; the score (score.opus) was synthesised by scripts/make-example-music.
 
         title: First Light
         aspect: "7:3"
@@ -18,10 +19,16 @@ enum ExampleFilm {
         title_card: { text: "FIRST LIGHT", subtitle: "a Reel example film", duration: 2.5 }
         end_card: { text: "THE END", duration: 2 }
 
+        narration: "They said the silver city would stand forever."
+        narrator: { name: en-gb, speed: 150, pitch: 40 }
+        music: { file: score.opus, volume: 0.7, fade_in: 2, fade_out: 3, loop: true, duck: 12 }
+        dialog_fit: extend
+
         characters:
           vela:
             description: "a young woman with a cropped black bob and a long grey coat"
             seed: 4242
+            voice: { name: en-us+f3, speed: 155, pitch: 60 }
 
         locations:
           arcadia: "a futuristic city of slender silver towers"
@@ -45,6 +52,8 @@ enum ExampleFilm {
             prompt: "@vela, calm face, cold blue light of the city below --stylize 400"
             camera: drift
             duration: 3.5
+            dialog:
+              - vela: "They are coming."
 
           - id: ember
             from: face
@@ -53,6 +62,8 @@ enum ExampleFilm {
             prompt: "lit by the orange glow of fire, a cruel thin smile"
             camera: push-in
             duration: 3.5
+            dialog:
+              - vela: "Let it burn."
             transition: crossfade
 
           - id: iris
@@ -80,6 +91,7 @@ enum ExampleFilm {
             prompt: "dawn over the smoking ruins of @arcadia, a lone ship rising into the sunrise"
             camera: pull-out
             duration: 4.5
+            narration: "By morning, one ship rose into the light."
             transition: fade
         """#
 }

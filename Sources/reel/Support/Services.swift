@@ -42,6 +42,7 @@ struct Services {
     static func embeddedRegistry(camera: CameraSettings = CameraSettings()) -> BackendRegistry {
         BackendRegistry(
             images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera(camera)],
+            speeches: [EmbeddedBackends.espeak()],
             concurrency: ["sketch": max(1, ProcessInfo.processInfo.activeProcessorCount), "camera": 1])
     }
 

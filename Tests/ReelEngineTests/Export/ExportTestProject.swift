@@ -6,7 +6,8 @@ import ReelStore
 import ReelTesting
 
 /// A small film with cards, every kind of transition and dialog, made for real with the
-/// embedded backends, for the export tests.
+/// embedded backends, for the export tests. Its shots keep their durations (`dialog_fit:
+/// report`), so the frame counts below hold whatever espeak-ng's voices take.
 enum ExportTestProject {
     /// 24 fps so EDL timecode is standard. Frames: title 24 (fade 1 s: 12 a side), wide 36
     /// (crossfade 0.3 s: 7 frames, 3 before the edit point and 4 after), face 24 (fade 0.5 s:
@@ -17,6 +18,7 @@ enum ExportTestProject {
         fps: 24
         resolution: 72
         seed: 5
+        dialog_fit: report
         title_card: { text: "Harbour", subtitle: "a test", duration: 1 }
         end_card: { text: "The End", duration: 1 }
         characters:
@@ -53,7 +55,7 @@ enum ExportTestProject {
         let store = try Store.open(projectDirectory: directory)
         let registry = BackendRegistry(
             images: [EmbeddedBackends.sketch()], videos: [EmbeddedBackends.camera()],
-            concurrency: ["sketch": 2, "camera": 1])
+            speeches: [EmbeddedBackends.espeak()], concurrency: ["sketch": 2, "camera": 1])
         return Studio(project: project, film: film, store: store, registry: registry)
     }
 }

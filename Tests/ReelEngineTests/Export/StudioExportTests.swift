@@ -91,9 +91,11 @@ import Testing
             #expect(edl.items.filter { $0.type == "Clip" }.map(\.start) == [0, 0, 0, 0, 0])
             #expect(edl.items[2].outOffset == 7 && edl.items[2].inOffset == 0)
             #expect(edl.items[3].url == clipPath("face"))
-            // face's two lines need 64 frames but have 14 after the lead: squeezed to 3 and 5
-            // frames with the 5-frame gap between them kept.
-            #expect(edl.items[3].markers.map(\.start) == [10, 10 + 3 + 5])
+            // face's two lines at their spoken length, 5 frames (0.2 s) apart; they run past the
+            // shot, which keeps its length (`dialog_fit: report`).
+            let spoken = try #require(try studio.speech(of: try studio.shot("face")))
+            let first = Int((spoken[0].duration * 24 - 1e-6).rounded(.up))
+            #expect(edl.items[3].markers.map(\.start) == [10, 10 + first + 5])
 
             // Subtitles: the SRT and WebVTT times are the markers' frames on the film's clock.
             var expected: [(start: Int, end: Int, text: String)] = []
