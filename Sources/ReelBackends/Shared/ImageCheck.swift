@@ -3,6 +3,7 @@ import ReelMedia
 
 /// Checks that bytes a server returned as an image are one Reel can use, so a cut-short
 /// download or an HTML error page is reported as such instead of failing later in the engine.
+/// Completeness is read from the file's structure; the engine decodes every image anyway.
 enum ImageCheck {
     static func verify(_ data: Data, backend: String, what: String) throws {
         guard ImageFormat.sniff(data) != nil else {
@@ -12,13 +13,10 @@ enum ImageCheck {
                 "\(backend) returned \(what) that is not a PNG, JPEG or WebP image (\(data.count) bytes, beginning "
                     + "'\(start)'); check the workflow's output node and the server's log")
         }
-        do {
-            _ = try RGBAImage(decoding: data)
-        } catch {
+        if let problem = ImageCompleteness.problem(in: data) {
             throw BackendError(
                 .notAnImage, backend: backend,
-                "\(backend) returned \(what) that cannot be decoded (\(error)); the image is probably cut short — try again",
-                underlying: error)
+                "\(backend) returned \(what) that cannot be used: \(problem) — try again")
         }
     }
 }

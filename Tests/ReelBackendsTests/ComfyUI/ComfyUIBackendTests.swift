@@ -154,7 +154,7 @@ import Testing
                     Request(prompt: "x", width: 64, height: 64, count: 1), context: harness.context())
             }
             #expect(error?.code == .notAnImage)
-            let expected = mode == .truncated ? "cannot be decoded" : "is not a PNG, JPEG or WebP image"
+            let expected = mode == .truncated ? "cut short" : "is not a PNG, JPEG or WebP image"
             #expect(error?.message.contains(expected) == true)
         }
     }
