@@ -23,12 +23,23 @@ public struct ReelProcess: Sendable {
     }
 
     /// Runs `reel arguments…` in `directory` with no terminal, no standard input and no user config
-    /// file; `environment` adds to (or replaces) this process's variables.
+    /// file; `environment` adds to (or replaces) this process's variables. The wait happens on a
+    /// thread of its own: blocking one of the few threads Swift concurrency runs tests on would
+    /// starve every other test of the run (their local servers stop answering in time).
     public func run(
         _ arguments: [String], in directory: URL? = nil, environment extra: [String: String] = [:]
-    ) throws
-        -> Result
-    {
+    ) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Swift.Result { try runBlocking(arguments, in: directory, environment: extra) })
+            }
+        }
+    }
+
+    private func runBlocking(
+        _ arguments: [String], in directory: URL?, environment extra: [String: String]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

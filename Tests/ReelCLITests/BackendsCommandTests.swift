@@ -51,7 +51,7 @@ import Testing
                 to: parent.appending(path: "config/flux.json"))
             let environment = ["REEL_CONFIG": config.path]
 
-            let json = try reel.run(["backends", "--json", project.path], environment: environment)
+            let json = try await reel.run(["backends", "--json", project.path], environment: environment)
             #expect(json.status == 0, "\(json.stderr)")
             let rows = try JSONDecoder().decode([Row].self, from: Data(json.stdout.utf8))
             let comfy = try #require(rows.first { $0.name == "comfyui" })
@@ -67,7 +67,7 @@ import Testing
             #expect(from == ["a1111.url": "film", "a1111.steps": "film", "a1111.sampler": "config"])
             #expect(rows.first { $0.name == "sketch" }?.configured == "embedded")
 
-            let table = try reel.run(["backends", project.path], environment: environment)
+            let table = try await reel.run(["backends", project.path], environment: environment)
             #expect(table.status == 0, "\(table.stderr)")
             let line = try #require(table.stdout.split(separator: "\n").first { $0.hasPrefix("a1111.sampler") })
             #expect(line.contains("Euler a") && line.hasSuffix("\(config.path):5:48"))
@@ -79,12 +79,12 @@ import Testing
             let project = try TestFilms.makeProject(Self.film, in: parent)
             let config = parent.appending(path: "config.yaml")
             try Data("a1111:\n  stepz: 20\n".utf8).write(to: config)
-            let result = try reel.run(["check", project.path], environment: ["REEL_CONFIG": config.path])
+            let result = try await reel.run(["check", project.path], environment: ["REEL_CONFIG": config.path])
             #expect(result.status == 1)
             #expect(result.stderr.contains("\(config.path):2:3: error: unknown key 'stepz' in 'a1111'"))
             #expect(result.stderr.contains("  stepz: 20\n  ^"))
 
-            let missing = try reel.run(
+            let missing = try await reel.run(
                 ["backends", project.path], environment: ["REEL_CONFIG": parent.appending(path: "nope.yaml").path])
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("REEL_CONFIG"))
@@ -98,7 +98,7 @@ import Testing
             try FileManager.default.createDirectory(
                 at: config.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data("comfyui: { url: \"http://127.0.0.1:11\" }\n".utf8).write(to: config)
-            let result = try reel.run(
+            let result = try await reel.run(
                 ["backends", "--json", project.path],
                 environment: ["REEL_CONFIG": "", "XDG_CONFIG_HOME": parent.appending(path: "xdg").path])
             #expect(result.status == 0, "\(result.stderr)")

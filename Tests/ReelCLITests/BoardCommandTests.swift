@@ -12,17 +12,17 @@ import Testing
 
     @Test func pdfPrintsEveryShotAndSaysWhereItIs() async throws {
         try await withTemporaryDirectory { parent in
-            _ = try reel.run(["init", "f"], in: parent)
-            let bare = try reel.run(["board", "--pdf", "f"], in: parent)
+            _ = try await reel.run(["init", "f"], in: parent)
+            let bare = try await reel.run(["board", "--pdf", "f"], in: parent)
             #expect(bare.status == 0, "\(bare.stderr)")
             #expect(bare.stderr.contains("no shot has a pick yet"))
             let pdf = PDFReader(parent.appending(path: "f/out/board.pdf"))
             #expect(bare.stdout.contains("out/board.pdf"))
             #expect(try pdf.images().isEmpty)
 
-            #expect(try reel.run(["gen", "-C", "f", "ridge"], in: parent).status == 0)
-            #expect(try reel.run(["pick", "-C", "f", "ridge", "3"], in: parent).status == 0)
-            let board = try reel.run(["board", "--pdf", "--paper", "letter", "f"], in: parent)
+            #expect(try await reel.run(["gen", "-C", "f", "ridge"], in: parent).status == 0)
+            #expect(try await reel.run(["pick", "-C", "f", "ridge", "3"], in: parent).status == 0)
+            let board = try await reel.run(["board", "--pdf", "--paper", "letter", "f"], in: parent)
             #expect(board.status == 0, "\(board.stderr)")
             let printed = board.stdout.split(separator: "\n").map(String.init)
             #expect(printed.contains { $0.hasSuffix("storyboard.gif") })
@@ -38,11 +38,11 @@ import Testing
 
     @Test func paperIsCheckedBeforeAnythingRuns() async throws {
         try await withTemporaryDirectory { parent in
-            _ = try reel.run(["init", "f"], in: parent)
-            let unknown = try reel.run(["board", "--pdf", "--paper", "a3", "f"], in: parent)
+            _ = try await reel.run(["init", "f"], in: parent)
+            let unknown = try await reel.run(["board", "--pdf", "--paper", "a3", "f"], in: parent)
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("a4 or letter"))
-            let withoutPDF = try reel.run(["board", "--paper", "letter", "f"], in: parent)
+            let withoutPDF = try await reel.run(["board", "--paper", "letter", "f"], in: parent)
             #expect(withoutPDF.status == 1)
             #expect(withoutPDF.stderr.contains("add --pdf"))
             #expect(!FileManager.default.fileExists(atPath: parent.appending(path: "f/out/board.pdf").path))

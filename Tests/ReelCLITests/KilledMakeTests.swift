@@ -50,7 +50,7 @@ import Testing
                 #expect(first.terminationReason == .uncaughtSignal)
 
                 await fake.release()
-                let second = try reel.run(["make"], in: project)
+                let second = try await reel.run(["make"], in: project)
                 #expect(second.status == 0, "\(second.stderr)")
                 #expect(second.stderr.contains("re-attaching to comfyui job"))
 

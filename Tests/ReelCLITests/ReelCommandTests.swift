@@ -13,8 +13,8 @@ import Testing
     static let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    @Test func helpIsPinned() throws {
-        let result = try reel.run(["--help"])
+    @Test func helpIsPinned() async throws {
+        let result = try await reel.run(["--help"])
         #expect(result.status == 0)
         let golden = Self.repository.appending(path: "Tests/ReelCLITests/Golden/reel-help.txt")
         if ProcessInfo.processInfo.environment["REEL_UPDATE_GOLDEN"] == "1" {
@@ -28,15 +28,15 @@ import Testing
         "make",
         "export", "serve", "backends",
     ])
-    func everyCommandsHelpHasAnExample(command: String) throws {
-        let result = try reel.run([command, "--help"])
+    func everyCommandsHelpHasAnExample(command: String) async throws {
+        let result = try await reel.run([command, "--help"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Example"), "reel \(command) --help has no example")
     }
 
     @Test func initWritesTheExampleFilmAndRefusesToOverwrite() async throws {
         try await withTemporaryDirectory { parent in
-            let made = try reel.run(["init", "my-film"], in: parent)
+            let made = try await reel.run(["init", "my-film"], in: parent)
             #expect(made.status == 0)
             let written = try String(contentsOf: parent.appending(path: "my-film/film.yaml"), encoding: .utf8)
             let example = try String(
@@ -46,9 +46,9 @@ import Testing
             let score = try Data(contentsOf: parent.appending(path: "my-film/score.opus"))
             let shipped = try Data(contentsOf: Self.repository.appending(path: "Examples/first-light/score.opus"))
             #expect(score == shipped, "run scripts/embed-example after changing the score")
-            let checked = try reel.run(["check", "my-film"], in: parent)
+            let checked = try await reel.run(["check", "my-film"], in: parent)
             #expect(checked.status == 0, "\(checked.stderr)")
-            let again = try reel.run(["init", "my-film"], in: parent)
+            let again = try await reel.run(["init", "my-film"], in: parent)
             #expect(again.status == 1)
             #expect(again.stderr.contains("already exists"))
         }
@@ -67,7 +67,7 @@ import Testing
                     from: c
                 """
             let directory = try TestFilms.makeProject(yaml, in: parent)
-            let result = try reel.run(["check", directory.path])
+            let result = try await reel.run(["check", directory.path])
             #expect(result.status == 1)
             #expect(result.stderr.contains("2:10: error: 'aspect' must be an aspect ratio"))
             #expect(result.stderr.contains("5:5: error: unknown key 'promt'"))
@@ -78,15 +78,15 @@ import Testing
         }
     }
 
-    @Test func theExampleFilmChecksClean() throws {
-        let result = try reel.run(["check", Self.repository.appending(path: "Examples/first-light").path])
+    @Test func theExampleFilmChecksClean() async throws {
+        let result = try await reel.run(["check", Self.repository.appending(path: "Examples/first-light").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "the example film has warnings: \(result.stderr)")
         #expect(result.stdout.contains("8 shots"))
     }
 
-    @Test func promptShowsTheParsedPromptAsJSON() throws {
-        let result = try reel.run([
+    @Test func promptShowsTheParsedPromptAsJSON() async throws {
+        let result = try await reel.run([
             "prompt", "<https://x.y/a--b.png> a pilot::2 fog --ar 7:3 --niji 6 --no text", "--json",
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -95,8 +95,8 @@ import Testing
         #expect((json["imagePrompts"] as? [[String: Any]])?.first?["source"] as? String == "https://x.y/a--b.png")
     }
 
-    @Test func aBadPromptExitsOneWithTheColumn() throws {
-        let result = try reel.run(["prompt", "a cat --stylize 5000"])
+    @Test func aBadPromptExitsOneWithTheColumn() async throws {
+        let result = try await reel.run(["prompt", "a cat --stylize 5000"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("1:17: error:"))
         #expect(result.stderr.contains("0") && result.stderr.contains("1000"))
@@ -104,8 +104,8 @@ import Testing
 
     @Test func statusListsEveryShotAsJSON() async throws {
         try await withTemporaryDirectory { parent in
-            _ = try reel.run(["init", "f"], in: parent)
-            let result = try reel.run(["status", "--json", "f"], in: parent)
+            _ = try await reel.run(["init", "f"], in: parent)
+            let result = try await reel.run(["status", "--json", "f"], in: parent)
             #expect(result.status == 0, "\(result.stderr)")
             let rows = try #require(
                 try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
@@ -117,19 +117,19 @@ import Testing
 
     @Test func userMistakesExitOneAndNameTheFix() async throws {
         try await withTemporaryDirectory { parent in
-            _ = try reel.run(["init", "f"], in: parent)
-            let unknownShot = try reel.run(["pick", "-C", "f", "ridgee", "1"], in: parent)
+            _ = try await reel.run(["init", "f"], in: parent)
+            let unknownShot = try await reel.run(["pick", "-C", "f", "ridgee", "1"], in: parent)
             #expect(unknownShot.status == 1)
             #expect(unknownShot.stderr.contains("did you mean 'ridge'"))
-            let noTake = try reel.run(["pick", "-C", "f", "ridge", "1"], in: parent)
+            let noTake = try await reel.run(["pick", "-C", "f", "ridge", "1"], in: parent)
             #expect(noTake.status == 1)
             #expect(noTake.stderr.contains("reel gen ridge"))
-            let badCandidate = try reel.run(["vary", "-C", "f", "ridge", "x"], in: parent)
+            let badCandidate = try await reel.run(["vary", "-C", "f", "ridge", "x"], in: parent)
             #expect(badCandidate.status == 1)
-            let noProject = try reel.run(["status", "nowhere"], in: parent)
+            let noProject = try await reel.run(["status", "nowhere"], in: parent)
             #expect(noProject.status == 1)
             #expect(noProject.stderr.contains("reel init"))
-            let badFlag = try reel.run(["make", "--frobnicate"], in: parent)
+            let badFlag = try await reel.run(["make", "--frobnicate"], in: parent)
             #expect(badFlag.status == 1)
         }
     }

@@ -38,7 +38,9 @@ struct ServeCommandTests {
             #expect(port != 0 && port != 8630)
             #expect(token.count == 64)
 
-            try await TestClient.withClient(host: "127.0.0.1", port: port) { client in
+            // Generous: the rest of the suite may keep the machine busy.
+            let patient = TestClient.Configuration(timeout: .seconds(120))
+            try await TestClient.withClient(host: "127.0.0.1", port: port, configuration: patient) { client in
                 let film = try await client.execute(
                     .init(
                         "/api/film", method: .get, authority: "127.0.0.1:\(port)",
@@ -56,8 +58,8 @@ struct ServeCommandTests {
         }
     }
 
-    @Test func refusesAPortOutOfRange() throws {
-        let result = try ReelProcess().run(["serve", "--port", "70000"])
+    @Test func refusesAPortOutOfRange() async throws {
+        let result = try await ReelProcess().run(["serve", "--port", "70000"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--port must be from 0 to 65535"))
     }

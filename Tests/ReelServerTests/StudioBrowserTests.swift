@@ -23,7 +23,7 @@ struct StudioBrowserTests {
         let reel = try ReelProcess()
         try await withTemporaryDirectory("reel-browser") { parent in
             let directory = try TestFilms.makeProject(in: parent)
-            let made = try reel.run(["make", directory.path])
+            let made = try await reel.run(["make", directory.path])
             try #require(made.status == 0, "reel make failed: \(made.stderr)")
             let before = try #require(try Store.open(projectDirectory: directory).pick(for: "wide"))
             #expect(before.candidateIndex == 1 && before.auto)

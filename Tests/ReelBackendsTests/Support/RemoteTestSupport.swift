@@ -8,7 +8,7 @@ import Synchronization
 /// Shared pieces of the remote backends' tests.
 enum RemoteTestSupport {
     /// One client for every test in the process, configured as the tool's.
-    static let client = HTTPTransport.makeClient(connectTimeout: .seconds(5))
+    static let client = HTTPTransport.makeClient(connectTimeout: .seconds(60))
 
     /// A transport on the test clock with short, jitter-free backoff.
     static func transport(_ backend: String, clock: TestClock, maxAttempts: Int = 4) -> HTTPTransport {
@@ -17,7 +17,7 @@ enum RemoteTestSupport {
             retry: RetryPolicy(
                 maxAttempts: maxAttempts, baseDelay: .milliseconds(100), maxDelay: .seconds(10),
                 maxTotalDelay: .seconds(60), jitter: { 1 }),
-            clock: clock, timeout: .seconds(20))
+            clock: clock, timeout: .seconds(180))
     }
 
     /// A context whose blobs are `blobs` and whose progress reports are collected in `progress`.
