@@ -23,14 +23,15 @@ struct EngineBench {
         let large = try detailedStill(width: 2048, height: 2048, seed: 2).encoded(as: .png)
         let client = HTTPTransport.makeClient()
         var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "peak RSS MB"]]
-        for (label, generations, png, side) in [
-            ("small results", 32, small, 256), ("large, few", 8, large, 2048), ("large, many", 32, large, 2048),
+        for (label, generations, png, side, wait) in [
+            ("no wait (Reel alone)", 32, small, 256, 0), ("small results", 32, small, 256, runTime),
+            ("large, few", 8, large, 2048, runTime), ("large, many", 32, large, 2048, runTime),
         ] {
-            let seconds = try await takes(generations, result: png, client: client)
-            let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
+            let seconds = try await takes(generations, result: png, wait: wait, client: client)
+            let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * wait
             lines.append([
                 label, "\(generations)", "\(side)² PNG (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
-                String(format: "%.0f", ideal), String(format: "%.3f", seconds / ideal),
+                String(format: "%.0f", ideal), ideal > 0 ? String(format: "%.3f", seconds / ideal) : "-",
                 String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
         }
@@ -48,15 +49,15 @@ struct EngineBench {
     }
 
     /// Seconds for `count` shots to get a take and a pick from the local server.
-    private func takes(_ count: Int, result: Data, client: HTTPClient) async throws -> Double {
+    private func takes(_ count: Int, result: Data, wait: Double, client: HTTPClient) async throws -> Double {
         let fake = FakeComfyUI()
-        await fake.set(runTime: .seconds(runTime))
+        await fake.set(runTime: wait > 0 ? .seconds(wait) : nil)
         await fake.set(resultImage: result)
         return try await TestHTTPServer.with(
             handler: { await fake.handle($0) },
             webSocket: { query, outbox in await fake.openSocket(query: query, outbox: outbox) }
         ) { baseURL in
-            let project = directory.appending(path: "engine-\(count)-\(result.count)")
+            let project = directory.appending(path: "engine-\(count)-\(result.count)-\(wait)")
             try? FileManager.default.removeItem(at: project)
             try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
             let shots = (1...count).map { "  - { id: s\($0), prompt: \"a lighthouse, study \($0)\", duration: 1 }" }

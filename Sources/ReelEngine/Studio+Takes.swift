@@ -120,7 +120,7 @@ extension Studio {
                     blob: blob, seed: UInt64(image.seed ?? request.seed(ofCandidate: offset)), width: pixels.width,
                     height: pixels.height))
         }
-        let grid = try store.blobs.put(try CandidateGrid.compose(decoded).encoded(as: .png))
+        let grid = try store.blobs.put(try CandidateGrid.compose(decoded).encoded(as: .pngFast))
         let take = try store.recordTake(
             Take.Draft(
                 shotID: current.shot.id, kind: kind, parentTakeID: parent?.take.id, parentCandidateIndex: parent?.index,

@@ -29,7 +29,7 @@ public enum ImageCodec {
     /// Encodes `image` in the given format and settings.
     public static func encode(_ image: RGBAImage, as encoding: ImageEncoding) throws -> Data {
         switch encoding.kind {
-        case .png: try PNGCodec.encode(image)
+        case .png(let fast): try PNGCodec.encode(image, fast: fast)
         case .jpeg(let quality): try JPEGCodec.encode(image, quality: quality)
         case .webp(let quality): try WebPCodec.encode(image, quality: quality)
         case .webpLossless: try WebPCodec.encode(image, quality: nil)

@@ -34,25 +34,32 @@ enum PNGCodec {
         }
     }
 
-    static func encode(_ rgba: RGBAImage) throws -> Data {
+    /// Encodes in one pass into a buffer as large as the pixels (PNG seldom grows them); only
+    /// when that is too small does libpng say how much it needs, and it writes again. `fast`
+    /// trades size for speed (libpng's PNG_IMAGE_FLAG_FAST).
+    static func encode(_ rgba: RGBAImage, fast: Bool = false) throws -> Data {
         var image = png_image()
         image.version = png_uint_32(PNG_IMAGE_VERSION)
         image.width = png_uint_32(rgba.width)
         image.height = png_uint_32(rgba.height)
         image.format = formatRGBA
+        if fast { image.flags |= png_uint_32(PNG_IMAGE_FLAG_FAST) }
         defer { png_image_free(&image) }
-        // First call measures, second writes: the API's documented two-step use.
-        var size = 0
         let stride = png_int_32(rgba.width * 4)
-        guard png_image_write_to_memory(&image, nil, &size, 0, rgba.pixels, stride, nil) != 0 else {
-            throw ImageEncodingError(format: .png, message: message(of: image))
+        var capacity = rgba.height * (rgba.width * 4 + 1) + 4096
+        for _ in 0..<2 {
+            var output = Data(count: capacity)
+            var size = capacity
+            let written = output.withUnsafeMutableBytes { buffer in
+                png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, rgba.pixels, stride, nil)
+            }
+            if written != 0 { return output.prefix(size) }
+            // Too small: libpng has put the size it needs in `size` and cleared the warning.
+            guard size > capacity else { break }
+            capacity = size
+            image.warning_or_error = 0
         }
-        var output = Data(count: size)
-        let written = output.withUnsafeMutableBytes { buffer in
-            png_image_write_to_memory(&image, buffer.baseAddress, &size, 0, rgba.pixels, stride, nil)
-        }
-        guard written != 0 else { throw ImageEncodingError(format: .png, message: message(of: image)) }
-        return output.prefix(size)
+        throw ImageEncodingError(format: .png, message: message(of: image))
     }
 
     private static func message(of image: png_image) -> String {

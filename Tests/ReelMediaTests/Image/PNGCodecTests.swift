@@ -3,6 +3,23 @@ import ReelMedia
 import Testing
 
 @Suite struct PNGCodecTests {
+    /// Noise does not compress: the PNG is larger than the pixels, so the encoder's first,
+    /// pixel-sized buffer is too small and it must write again into one that fits.
+    @Test(arguments: [ImageEncoding.png, .pngFast])
+    func incompressibleImagesRoundTripExactly(encoding: ImageEncoding) throws {
+        var generator = SystemRandomNumberGenerator()
+        let pixels = (0..<(640 * 480 * 4)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        let image = RGBAImage(width: 640, height: 480, pixels: pixels)
+        let data = try image.encoded(as: encoding)
+        #expect(data.count > pixels.count)
+        #expect(try RGBAImage(decoding: data) == image)
+    }
+
+    @Test func fastPNGIsLosslessToo() throws {
+        let image = RGBAImage(width: 300, height: 200, fill: (200, 120, 40, 255))
+        #expect(try RGBAImage(decoding: try image.encoded(as: .pngFast)) == image)
+    }
+
     @Test func roundTripIsExactIncludingAlpha() throws {
         let image = RGBAImage.ramps()
         let data = try image.encoded(as: .png)
