@@ -4,7 +4,6 @@ import Foundation
 /// incremental check a filmmaker runs after every edit).
 struct MakeBench {
     let directory: URL
-    let example: URL
     let rounds: Int
 
     func run() async throws {
@@ -14,9 +13,8 @@ struct MakeBench {
         }
         let project = directory.appending(path: "first-light")
         try? FileManager.default.removeItem(at: project)
-        try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: example.appending(path: "film.yaml"), to: project.appending(path: "film.yaml"))
+        // `reel init` writes the example film with everything it needs (its score too).
+        try shell(reel, ["init", project.path])
         let first = try await seconds { try shell(reel, ["make", project.path]) }
         let again = try await paired(
             rounds: rounds, [("nothing changed", { try shell(reel, ["make", project.path]) })])

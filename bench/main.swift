@@ -15,8 +15,6 @@ let rounds =
 let directory = FileManager.default.temporaryDirectory.appending(path: "reel-bench")
 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
 let ffmpeg = try FFmpegLocator().locate()
-let example = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .appending(path: "Examples/first-light")
 
 print(
     "# reel-bench — \(ProcessInfo.processInfo.activeProcessorCount) cores, \(rounds) paired rounds, libx264 -preset veryfast -crf 18 for everyone"
@@ -39,5 +37,5 @@ if section == "engine" || section == "all" {
     try await EngineBench(directory: directory).run()
 }
 if section == "make" || section == "all" {
-    try await MakeBench(directory: directory, example: example, rounds: max(rounds, 5)).run()
+    try await MakeBench(directory: directory, rounds: max(rounds, 5)).run()
 }
