@@ -102,9 +102,10 @@ extension Studio {
         guard !images.isEmpty else {
             throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
         }
-        var decoded: [RGBAImage] = []
+        var grid: CandidateGrid?
         var candidates: [Candidate.Draft] = []
         for (offset, image) in images.enumerated() {
+            // One candidate decoded at a time: it goes into the grid and is let go.
             let pixels: RGBAImage
             do {
                 pixels = try RGBAImage(decoding: image.data)
@@ -113,25 +114,28 @@ extension Studio {
                     .backend,
                     "backend '\(backend.name)' returned candidate \(offset + 1) that is not a usable image: \(error)")
             }
-            decoded.append(pixels)
+            if grid == nil { grid = CandidateGrid(count: images.count, first: (pixels.width, pixels.height)) }
+            grid?.place(pixels, at: offset)
             let blob = try store.blobs.put(image.data)
             candidates.append(
                 Candidate.Draft(
                     blob: blob, seed: UInt64(image.seed ?? request.seed(ofCandidate: offset)), width: pixels.width,
                     height: pixels.height))
         }
-        let grid = try store.blobs.put(try CandidateGrid.compose(decoded).encoded(as: .pngFast))
+        guard let grid else { throw ReelError(.internal, "take of shot '\(current.shot.id)' has no candidates") }
+        let gridBlob = try store.blobs.put(try grid.image.encoded(as: .pngFast))
         let take = try store.recordTake(
             Take.Draft(
                 shotID: current.shot.id, kind: kind, parentTakeID: parent?.take.id, parentCandidateIndex: parent?.index,
                 stepKey: key.hex, promptKey: current.promptKey.hex, backend: backend.name,
                 requestJSON: try CanonicalEncoding.string(request), seeds: candidates.map(\.seed),
                 costUSD: images.reduce(0) { $0 + $1.costUSD },
-                durationSeconds: Date().timeIntervalSince(started), gridBlob: grid, candidates: candidates))
+                durationSeconds: Date().timeIntervalSince(started), gridBlob: gridBlob, candidates: candidates))
         try finishJob(key: key, takeID: take.id)
         let gridFile = try? publishGrid(of: take)
         progress.emit(
-            .finished(step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? grid.short)"))
+            .finished(
+                step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? gridBlob.short)"))
         return TakeOutcome(take: take, reused: false)
     }
 
