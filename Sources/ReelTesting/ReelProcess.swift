@@ -44,14 +44,7 @@ public struct ReelProcess: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "dumb"
-        environment["COLUMNS"] = "100"
-        // The developer's own user config must not change what the tests see.
-        environment["REEL_CONFIG"] = nil
-        environment["XDG_CONFIG_HOME"] = "/nonexistent/reel-tests"
-        environment.merge(extra) { _, new in new }
-        process.environment = environment
+        process.environment = Self.environment(adding: extra)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -81,9 +74,7 @@ public struct ReelProcess: Sendable {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        var environment = ProcessInfo.processInfo.environment
-        environment["TERM"] = "dumb"
-        process.environment = environment
+        process.environment = Self.environment(adding: [:])
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         process.standardOutput = output
@@ -91,5 +82,17 @@ public struct ReelProcess: Sendable {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         return process
+    }
+
+    /// This process's variables for a `reel` child: no terminal, and no user config file, so
+    /// the developer's own config cannot change what the tests see.
+    private static func environment(adding extra: [String: String]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "dumb"
+        environment["COLUMNS"] = "100"
+        environment["REEL_CONFIG"] = nil
+        environment["XDG_CONFIG_HOME"] = "/nonexistent/reel-tests"
+        environment.merge(extra) { _, new in new }
+        return environment
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite struct CandidateGridTests {
     static func solid(_ red: UInt8) -> RGBAImage { RGBAImage(width: 400, height: 200, fill: (red, 0, 0, 255)) }
 
-    static func red(_ image: RGBAImage, x: Int, y: Int) -> UInt8 { image[x: x, y: y].r }
+    static func red(_ image: RGBAImage, x: Int, y: Int) -> UInt8 { image[x, y].r }
 
     @Test func candidatesPlacedOneByOneLandInReadingOrder() {
         var grid = CandidateGrid(count: 3, first: (400, 200), maxWidth: 206, gutter: 2)
