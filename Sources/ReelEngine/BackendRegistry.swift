@@ -19,34 +19,19 @@ public struct BackendRegistry: Sendable {
         self.concurrency = concurrency
     }
 
-    public func image(_ name: String) throws -> any ImageBackend {
-        guard let backend = images[name] else {
-            let known = images.keys.sorted()
-            throw ReelError(
-                .invalidInput,
-                "unknown image backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
-            )
-        }
-        return backend
-    }
+    public func image(_ name: String) throws -> any ImageBackend { try lookup(name, in: images, kind: "image") }
 
-    public func video(_ name: String) throws -> any VideoBackend {
-        guard let backend = videos[name] else {
-            let known = videos.keys.sorted()
-            throw ReelError(
-                .invalidInput,
-                "unknown video backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
-            )
-        }
-        return backend
-    }
+    public func video(_ name: String) throws -> any VideoBackend { try lookup(name, in: videos, kind: "video") }
 
-    public func speech(_ name: String) throws -> any SpeechBackend {
-        guard let backend = speeches[name] else {
-            let known = speeches.keys.sorted()
+    public func speech(_ name: String) throws -> any SpeechBackend { try lookup(name, in: speeches, kind: "speech") }
+
+    /// The backend named `name`, or an error that suggests a near name and lists the others.
+    private func lookup<Backend>(_ name: String, in backends: [String: Backend], kind: String) throws -> Backend {
+        guard let backend = backends[name] else {
+            let known = backends.keys.sorted()
             throw ReelError(
                 .invalidInput,
-                "unknown speech backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
+                "unknown \(kind) backend '\(name)'\(Suggestion.didYouMean(name, in: known)); available: \(known.joined(separator: ", "))"
             )
         }
         return backend

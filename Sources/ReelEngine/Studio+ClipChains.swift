@@ -127,12 +127,7 @@ extension Studio {
                 step: step,
                 detail: "frames \(segment.startFrame)–\(segment.startFrame + segment.frameCount - 1) on \(backendName)",
                 total: 100))
-        let (generated, blob) = try await withScratchDirectory { scratch in
-            let output = scratch.appending(path: "piece.mp4")
-            let generated = try await backend.animate(
-                request, to: output, context: context(scratch: scratch, step: step))
-            return (generated, try store.blobs.put(fileAt: output))
-        }
+        let (generated, blob) = try await animateIntoStore(request, on: backend, step: step)
         let piece = try store.recordClipPiece(
             ClipPiece.Draft(
                 shotID: shot.id, chainKey: chainKey.hex, stepKey: pieceKey.hex, pieceIndex: index, pieceCount: count,

@@ -63,12 +63,7 @@ extension Studio {
         progress.emit(
             .started(
                 step: step, detail: "\(request.camera.rawValue), \(request.duration)s on \(backendName)", total: 100))
-        let (generated, blob) = try await withScratchDirectory { scratch in
-            let output = scratch.appending(path: "clip.mp4")
-            let generated = try await backend.animate(
-                request, to: output, context: context(scratch: scratch, step: step))
-            return (generated, try store.blobs.put(fileAt: output))
-        }
+        let (generated, blob) = try await animateIntoStore(request, on: backend, step: step)
         let clip = try store.recordClip(
             Clip.Draft(
                 shotID: shot.id, stepKey: key.hex, sourceBlob: picked.blob, blob: blob, backend: backendName,
@@ -115,5 +110,17 @@ extension Studio {
             .invalidInput,
             "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to regenerate it"
         )
+    }
+
+    /// Runs `backend` on `request` in a scratch folder and stores the clip it writes.
+    func animateIntoStore(
+        _ request: ClipRequest, on backend: any VideoBackend, step: String
+    ) async throws -> (GeneratedClip, BlobID) {
+        try await withScratchDirectory { scratch in
+            let output = scratch.appending(path: "clip.mp4")
+            let generated = try await backend.animate(
+                request, to: output, context: context(scratch: scratch, step: step))
+            return (generated, try store.blobs.put(fileAt: output))
+        }
     }
 }
