@@ -57,9 +57,10 @@ extension Studio {
                 clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
                 transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
                 width: size.width, height: size.height, subtitles: burned))
-        let plan = try cutPlan(
-            clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: clips.map(\.clip.durationSeconds))
-        let frames = try plan.timeline().frameCount
+        // The length needs no drawn title cards: a check that finds nothing changed draws none.
+        let durations = clips.map(\.clip.durationSeconds)
+        let frames = try cutPlanSkeleton(durations: durations, placeholder: URL(filePath: "/dev/null")).timeline()
+            .frameCount
         let duration = Double(frames) / Double(film.fps)
         let sound = try soundtrack(frames: frames)
         let key = try StepKey(kind: "film", backend: "reel", inputs: FilmInputs(video: videoKey.hex, sound: sound.key))
@@ -69,6 +70,7 @@ extension Studio {
         }
         try FileManager.default.createDirectory(at: project.outputDirectory, withIntermediateDirectories: true)
         let ffmpeg = try FFmpegLocator().locate()
+        let plan = try cutPlan(clipURLs: clips.map { store.blobs.url($0.clip.blob) }, durations: durations)
         let video = try await videoOnlyCut(
             key: videoKey, clips: clips, plan: plan, burned: burned, ffmpeg: ffmpeg)
         let step = "sound"
