@@ -36,15 +36,16 @@ let package = Package(
         .target(
             name: "ReelStore",
             dependencies: [
-                "ReelKit",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEG", "CJPEGHelpers", "CWebP"]),
+        .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEGHelpers", "CWebP"]),
+        // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
+        .target(name: "ReelSketch", dependencies: ["ReelKit", "ReelMedia"]),
         .target(
             name: "ReelBackends",
             dependencies: [
-                "ReelKit", "ReelMedia", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ReelKit", "ReelMedia", "ReelSketch",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -54,11 +55,19 @@ let package = Package(
         .target(
             name: "ReelEngine",
             dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
+        // The one composition root: a project opened with its store, backends, studio and HTTP client.
+        .target(
+            name: "ReelSession",
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelEngine", "ReelBackends",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // The studio in a browser: pages, JSON API and live progress over Hummingbird.
         .target(
             name: "ReelServer",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine",
+                "ReelKit", "ReelStore", "ReelEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,22 +76,23 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelServer",
+                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelServer", "ReelSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "reel-bench",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelTesting",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "ReelKit", "ReelMedia", "ReelBackends", "ReelEngine", "ReelSession", "ReelTestingServers",
             ],
             path: "bench"),
+        // Test support without servers: temporary projects, images, films, the reel process, PDFs.
         .target(
-            name: "ReelTesting",
+            name: "ReelTesting", dependencies: ["ReelKit", "ReelMedia", "ReelEngine", "ReelBackends", "ReelSession"]),
+        // Fake vendor servers on 127.0.0.1 (ComfyUI, a generic HTTP server) for backend tests.
+        .target(
+            name: "ReelTestingServers",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelBackends",
+                "ReelBackends", "ReelMedia",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),
@@ -94,25 +104,36 @@ let package = Package(
         .executableTarget(name: "reel-store-probe", dependencies: ["ReelStore"], path: "Tests/Probes/StoreProbe"),
         .testTarget(
             name: "ReelStoreTests",
-            dependencies: [
-                "ReelStore", "ReelTesting", "reel-store-probe", .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
-        .testTarget(name: "ReelMediaTests", dependencies: ["ReelMedia", "ReelTesting"]),
+            dependencies: ["ReelStore", "reel-store-probe", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ReelMediaTests", dependencies: ["ReelKit", "ReelMedia", "ReelTesting"]),
+        .testTarget(name: "ReelSketchTests", dependencies: ["ReelKit", "ReelMedia", "ReelSketch"]),
         .testTarget(
             name: "ReelBackendsTests",
             dependencies: [
-                "ReelBackends", "ReelEngine", "ReelStore", "ReelTesting",
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
+                "ReelKit", "ReelMedia", "ReelBackends", "ReelEngine", "ReelStore", "ReelTesting", "ReelTestingServers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
-        .testTarget(name: "ReelEngineTests", dependencies: ["ReelEngine", "ReelBackends", "ReelTesting"]),
         .testTarget(
-            name: "ReelCLITests", dependencies: ["reel", "ReelTesting", "ReelStore", "ReelMedia"], exclude: ["Golden"]),
+            name: "ReelSessionTests",
+            dependencies: [
+                "ReelKit", "ReelBackends", "ReelEngine", "ReelSession", "ReelTesting", "ReelTestingServers",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]),
+        .testTarget(
+            name: "ReelEngineTests",
+            dependencies: [
+                "ReelKit", "ReelMedia", "ReelStore", "ReelEngine", "ReelBackends", "ReelSession", "ReelTesting",
+            ]),
+        .testTarget(
+            name: "ReelCLITests",
+            dependencies: ["reel", "ReelEngine", "ReelTesting", "ReelTestingServers", "ReelStore", "ReelMedia"],
+            exclude: ["Golden"]),
         .testTarget(
             name: "ReelServerTests",
             dependencies: [
-                "ReelServer", "ReelTesting", "reel", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "ReelKit", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Browser"]),
     ],

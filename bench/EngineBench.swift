@@ -1,11 +1,10 @@
-import AsyncHTTPClient
 import Foundation
 import ReelBackends
 import ReelEngine
 import ReelKit
 import ReelMedia
-import ReelStore
-import ReelTesting
+import ReelSession
+import ReelTestingServers
 
 /// The engine's own cost: takes on a local ComfyUI that answers every generation after a fixed
 /// time, as a farm of GPUs would, so any time past the ideal is Reel's (queueing, polling,
@@ -21,13 +20,12 @@ struct EngineBench {
         print("\n## Engine: takes on a local ComfyUI answering each generation after \(runTime) s\n")
         let small = try detailedStill(width: 256, height: 256, seed: 1).encoded(as: .png)
         let large = try detailedStill(width: 2048, height: 2048, seed: 2).encoded(as: .png)
-        let client = HTTPTransport.makeClient()
         var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "peak RSS MB"]]
         for (label, generations, png, side, wait) in [
             ("no wait (Reel alone)", 32, small, 256, 0), ("small results", 32, small, 256, runTime),
             ("large, few", 8, large, 2048, runTime), ("large, many", 32, large, 2048, runTime),
         ] {
-            let seconds = try await takes(generations, result: png, wait: wait, client: client)
+            let seconds = try await takes(generations, result: png, wait: wait)
             let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * wait
             lines.append([
                 label, "\(generations)", "\(side)² PNG (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
@@ -35,7 +33,6 @@ struct EngineBench {
                 String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
         }
-        try await client.shutdown()
         let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
         for line in lines {
             print(
@@ -49,7 +46,7 @@ struct EngineBench {
     }
 
     /// Seconds for `count` shots to get a take and a pick from the local server.
-    private func takes(_ count: Int, result: Data, wait: Double, client: HTTPClient) async throws -> Double {
+    private func takes(_ count: Int, result: Data, wait: Double) async throws -> Double {
         let fake = FakeComfyUI()
         await fake.set(runTime: wait > 0 ? .seconds(wait) : nil)
         await fake.set(resultImage: result)
@@ -65,13 +62,11 @@ struct EngineBench {
                 "title: Engine\nbackends: { image: comfyui }\ncomfyui: { url: \"\(baseURL)\" }\nshots:\n"
                 + shots.joined(separator: "\n") + "\n"
             try Data(yaml.utf8).write(to: project.appending(path: "film.yaml"))
-            let film = try FilmLoader().load(contentsOf: project.appending(path: "film.yaml"))
-            let backend = try ComfyUIBackend(
-                client: ComfyUIClient(baseURL: baseURL, transport: HTTPTransport(backend: "comfyui", client: client)))
-            let studio = Studio(
-                project: Project(directory: project), film: film, store: try Store.open(projectDirectory: project),
-                registry: BackendRegistry(images: [backend], concurrency: ["comfyui": concurrency]))
-            let elapsed = try await seconds { _ = try await studio.ensureCurrentPicks() }
+            // The tool's composition root, with only the ComfyUI factory and no user config.
+            let options = SessionOptions(factories: [ComfyUIFactory(concurrency: concurrency)], environment: nil)
+            let elapsed = try await withProjectSession(Project(directory: project), options: options) { session in
+                try await seconds { _ = try await session.studio.ensureCurrentPicks() }
+            }
             let prompts = await fake.prompts.count
             guard prompts == count * 4 else { throw BenchError("the server saw \(prompts) prompts, not \(count * 4)") }
             return elapsed

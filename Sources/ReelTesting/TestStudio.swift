@@ -2,16 +2,28 @@ import Foundation
 import ReelBackends
 import ReelEngine
 import ReelKit
-import ReelStore
+import ReelSession
 import Synchronization
 
-/// A studio over a project directory with the embedded backends at tiny sizes, as the `reel`
-/// tool wires it but fast enough for tests.
+/// A studio over a project directory with the embedded backends at tiny sizes, opened through
+/// the same composition root as the `reel` tool (`ProjectSession`), fast enough for tests.
 public enum TestStudio {
     /// Frames of at most 336×144 (7:3) so a take draws in milliseconds.
     public static let tinySizes = SizeRule(multiple: 16, minSide: 32, maxSide: 512, maxPixels: 336 * 144)
 
-    /// The embedded backends at tiny sizes; `camera` takes the film's `camera:` settings.
+    /// The embedded backends' factories, `sketch` at tiny sizes.
+    public static var factories: [any BackendFactory] {
+        BackendFactories.embedded(sketch: SketchFactory(sizes: tinySizes, concurrency: 2))
+    }
+
+    /// Session options for tests: the embedded factories at tiny sizes, no user config.
+    public static func options(progress: ProgressSink = .silent) -> SessionOptions {
+        var options = SessionOptions.embedded(progress: progress)
+        options.factories = factories
+        return options
+    }
+
+    /// The embedded backends at tiny sizes; `camera` takes the given settings.
     public static func registry(camera: CameraSettings = CameraSettings()) -> BackendRegistry {
         BackendRegistry(
             images: [EmbeddedBackends.sketch(sizes: tinySizes)], videos: [EmbeddedBackends.camera(camera)],
@@ -20,13 +32,10 @@ public enum TestStudio {
     }
 
     /// Loads the project's film and opens its store; `progress` collects what the engine says.
+    /// The embedded backends never start the session's HTTP client, so the session needs no
+    /// closing; open projects with remote backends through `withProjectSession`.
     public static func open(_ directory: URL, progress: ProgressSink = .silent) throws -> Studio {
-        let project = Project(directory: directory)
-        let film = try FilmLoader().load(contentsOf: project.filmURL)
-        let store = try Store.open(projectDirectory: directory)
-        return Studio(
-            project: project, film: film, store: store, registry: registry(camera: film.settings.camera),
-            progress: progress)
+        try ProjectSession.open(directory: directory, options: options(progress: progress)).studio
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import ReelMedia
 import ReelStore
 import ReelTesting
+import ReelTestingServers
 import Testing
 
 /// `kill -9` of `reel make` while ComfyUI works on its prompts, then `reel make` again, as a

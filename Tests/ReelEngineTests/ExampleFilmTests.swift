@@ -2,7 +2,7 @@ import Foundation
 import ReelEngine
 import ReelKit
 import ReelMedia
-import ReelStore
+import ReelSession
 import ReelTesting
 import Testing
 
@@ -25,25 +25,28 @@ import Testing
             where file != "film.yaml" && !file.hasPrefix(".") && file != "out" {
                 try FileManager.default.copyItem(at: folder.appending(path: file), to: directory.appending(path: file))
             }
-            var film = try FilmLoader().load(contentsOf: directory.appending(path: "film.yaml"))
-            film.resolution = 96
-            let studio = Studio(
-                project: Project(directory: directory), film: film, store: try Store.open(projectDirectory: directory),
-                registry: TestStudio.registry())
-            let report = try await studio.make()
-            #expect(report.generated.count == film.shots.count)
-            let expected =
-                film.shots.reduce(0) { $0 + ((try? studio.effectiveDuration(of: $1)) ?? .nan) }
-                - film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
-                + (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
-            let measured = try await FFprobe(try FFmpegLocator().locate()).duration(of: try #require(report.film))
-            #expect(
-                abs(measured - expected) <= 1 / Double(film.fps) + 1e-6, "\(name): \(measured)s, expected \(expected)s")
-            let ffmpeg = try FFmpegLocator().locate()
-            #expect(try await FFprobe(ffmpeg).info(of: try #require(report.film)).audioStreamCount == 1)
-            if film.hasSpeech || film.music != nil {
-                let loudness = try await LoudnessMeter(ffmpeg: ffmpeg).integratedLoudness(of: try #require(report.film))
-                #expect(abs(loudness - AudioMix.defaultTargetLUFS) <= 1, "\(name): \(loudness) LUFS")
+            // The tool's composition root with the embedded backends, at a small size.
+            var options = TestStudio.options()
+            options.adjustFilm = { $0.resolution = 96 }
+            try await withProjectSession(Project(directory: directory), options: options) { session in
+                let (film, studio) = (session.film, session.studio)
+                let report = try await studio.make()
+                #expect(report.generated.count == film.shots.count)
+                let expected =
+                    film.shots.reduce(0) { $0 + ((try? studio.effectiveDuration(of: $1)) ?? .nan) }
+                    - film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }
+                    + (film.titleCard?.duration ?? 0) + (film.endCard?.duration ?? 0)
+                let measured = try await FFprobe(try FFmpegLocator().locate()).duration(of: try #require(report.film))
+                #expect(
+                    abs(measured - expected) <= 1 / Double(film.fps) + 1e-6,
+                    "\(name): \(measured)s, expected \(expected)s")
+                let ffmpeg = try FFmpegLocator().locate()
+                #expect(try await FFprobe(ffmpeg).info(of: try #require(report.film)).audioStreamCount == 1)
+                if film.hasSpeech || film.music != nil {
+                    let loudness = try await LoudnessMeter(ffmpeg: ffmpeg).integratedLoudness(
+                        of: try #require(report.film))
+                    #expect(abs(loudness - AudioMix.defaultTargetLUFS) <= 1, "\(name): \(loudness) LUFS")
+                }
             }
         }
     }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Something that turns a `Request` into candidate images: embedded (`sketch`) or remote
-/// (ComfyUI, OpenAI, …). Backends are looked up by name in a registry; the engine sees only this.
+/// (self-hosted or hosted). Backends are looked up by name in a registry; the engine sees only this.
 public protocol ImageBackend: Sendable {
-    /// The registry name (`sketch`, `comfyui`).
+    /// The registry name (`sketch`).
     var name: String { get }
     var capabilities: ImageCapabilities { get }
     /// Makes `request.count` candidates. Input images in the request are `.blob` sources;

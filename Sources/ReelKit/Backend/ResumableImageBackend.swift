@@ -1,7 +1,7 @@
-/// An image backend whose generations run as jobs on a server that outlives Reel (ComfyUI,
-/// Replicate, fal…). The engine journals the job's remote id between `submit` and `collect`,
+/// An image backend whose generations run as jobs on a server that outlives Reel (self-hosted
+/// servers, Replicate, fal…). The engine journals the job's remote id between `submit` and `collect`,
 /// so after a crash or `kill -9` it re-attaches to the job instead of submitting — and paying
-/// for — it again. A server that accepts ids chosen by the client (ComfyUI) lets Reel journal
+/// for — it again. A server that accepts ids chosen by the client lets Reel journal
 /// the id before anything is sent, which closes the last window: a kill during `submit`.
 public protocol ResumableImageBackend: ImageBackend {
     /// A job id for `request` chosen before anything is sent, when the server accepts the

@@ -1,5 +1,5 @@
 /// Which backend makes images, clips and speech, by registry name (`sketch`, `camera`,
-/// `espeak`, `comfyui`, …). Set for the film; a shot may override any of them.
+/// `espeak`, or a remote one). Set for the film; a shot may override any of them.
 public struct BackendSelection: Sendable, Hashable, Codable {
     public var image: String
     public var video: String

@@ -21,8 +21,8 @@ public struct Film: Sendable, Hashable, Codable {
     /// Seeds of shots that set none derive from this and the shot's id.
     public var seed: UInt32
     public var backends: BackendSelection
-    /// Settings of the self-hosted backends (`comfyui:`, `a1111:`).
-    public var settings: BackendSettings
+    /// The backends' settings blocks, opaque here: each backend's factory reads its own.
+    public var settings: SettingsBlocks
     public var characters: [CastMember]
     public var locations: [Location]
     public var shots: [Shot]
@@ -49,7 +49,7 @@ public struct Film: Sendable, Hashable, Codable {
         title: String, aspect: AspectRatio = Film.defaultAspect, fps: Int = Film.defaultFPS,
         resolution: Int = Film.defaultResolution, style: String? = nil, params: String? = nil,
         negative: String? = nil, seed: UInt32 = 0, backends: BackendSelection = .embedded,
-        settings: BackendSettings = BackendSettings(),
+        settings: SettingsBlocks = SettingsBlocks(),
         characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],
         titleCard: Card? = nil, endCard: Card? = nil, subtitles: SubtitleMode = .file,
         narration: String? = nil, narrator: Voice? = nil, music: Music? = nil, dialogFit: DialogFit = .extend,

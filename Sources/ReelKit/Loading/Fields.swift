@@ -1,32 +1,42 @@
 import Yams
 
 /// The entries of one mapping of the film file, keys resolved: merge keys (`<<: *defaults`)
-/// expanded, recovery placeholders renamed back, repeated keys already reported.
-struct Fields {
-    struct Entry {
-        let key: String
-        let keyLocation: SourceLocation
+/// expanded, recovery placeholders renamed back, repeated keys already reported. Backend
+/// factories get these from `SettingsReader` for their settings blocks.
+public struct Fields {
+    public struct Entry {
+        public let key: String
+        public let keyLocation: SourceLocation
         let value: Node
         /// Where the value's content starts (after an opening quote; a block scalar's first line).
-        let valueLocation: SourceLocation
+        public let valueLocation: SourceLocation
+
+        /// Whether the value is a mapping (`{ file: a.json }`) rather than text or a list.
+        public var isMapping: Bool {
+            if case .mapping = value { return true }
+            return false
+        }
+
+        /// How a message shows the value: the text in quotes (shortened), or its kind.
+        public var shown: String { value.shown }
     }
 
     /// Where the mapping starts.
-    let location: SourceLocation
+    public let location: SourceLocation
     /// How messages name this mapping: "in shot 'vista'", "at the top level".
-    let place: String
+    public let place: String
     /// In file order, merged entries after the mapping's own.
-    let entries: [Entry]
+    public let entries: [Entry]
     /// Known keys that an unknown key was taken for (`promt` → `prompt`), so that their absence
     /// is not reported a second time.
-    var misspelt: Set<String> = []
+    public internal(set) var misspelt: Set<String> = []
 
-    subscript(key: String) -> Entry? { entries.last { $0.key == key } }
+    public subscript(key: String) -> Entry? { entries.last { $0.key == key } }
 
-    var keys: [String] { entries.map(\.key) }
+    public var keys: [String] { entries.map(\.key) }
 
     /// Every key's value location, and the mapping's own under `""`.
-    var sourceMap: SourceMap {
+    public var sourceMap: SourceMap {
         var map = SourceMap(["": location])
         for entry in entries { map[entry.key] = entry.valueLocation }
         return map

@@ -8,15 +8,27 @@ struct FilmChecks {
     let source: SourceText
     let baseDirectory: URL?
     let promptChecker: FilmLoader.PromptChecker?
+    let settingsCheckers: [String: FilmLoader.SettingsChecker]
     var diagnostics: [Diagnostic] = []
     /// Characters and locations some prompt or dialog line uses.
     var usedNames: Set<String> = []
 
-    init(draft: FilmDraft, source: SourceText, baseDirectory: URL?, promptChecker: FilmLoader.PromptChecker?) {
+    init(
+        draft: FilmDraft, source: SourceText, baseDirectory: URL?, promptChecker: FilmLoader.PromptChecker?,
+        settingsCheckers: [String: FilmLoader.SettingsChecker] = [:]
+    ) {
         self.draft = draft
         self.source = source
         self.baseDirectory = baseDirectory
         self.promptChecker = promptChecker
+        self.settingsCheckers = settingsCheckers
+    }
+
+    /// Each backend's settings block, checked by the factory that owns it.
+    mutating func checkSettings() {
+        for (name, block) in draft.film.settings.film.sorted(by: { $0.key < $1.key }) {
+            if let check = settingsCheckers[name] { diagnostics += check(block) }
+        }
     }
 
     mutating func run() -> [Diagnostic] {
@@ -30,7 +42,7 @@ struct FilmChecks {
         checkUnusedNames()
         checkReferences()
         checkMusic()
-        checkWorkflows()
+        checkSettings()
         runPromptChecker()
         return diagnostics
     }

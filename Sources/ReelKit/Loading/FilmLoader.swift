@@ -18,11 +18,19 @@ public struct FilmLoader: Sendable {
     /// returns what is wrong with it; column offsets into the text can be added to the location.
     public typealias PromptChecker = @Sendable (String, SourceLocation) -> [Diagnostic]
 
+    /// Checks one backend's settings block (film.yaml's or the config file's) and returns what
+    /// is wrong with it; the backend's factory provides it.
+    public typealias SettingsChecker = @Sendable (SettingsBlock) -> [Diagnostic]
+
     /// Called for every shot prompt and every `params:` (film and shot); `nil` checks nothing.
     public var promptChecker: PromptChecker?
+    /// The backends' settings blocks the film may have at its top level, by block name, each
+    /// with its checker; any other unknown top-level key is an error.
+    public var settingsCheckers: [String: SettingsChecker]
 
-    public init(promptChecker: PromptChecker? = nil) {
+    public init(promptChecker: PromptChecker? = nil, settingsCheckers: [String: SettingsChecker] = [:]) {
         self.promptChecker = promptChecker
+        self.settingsCheckers = settingsCheckers
     }
 
     /// Loads and validates the film file at `url`; missing reference images are looked for
@@ -89,11 +97,14 @@ public struct FilmLoader: Sendable {
             var reader = FilmReader(source: source, renamedKeys: renamedKeys)
             let folder = baseDirectory?.standardizedFileURL.lastPathComponent
             let defaultTitle = folder.flatMap { $0.isEmpty || $0 == "/" ? nil : $0 }
-            let draft = reader.readFilm(root, defaultTitle: defaultTitle)
+            let draft = reader.readFilm(
+                root, defaultTitle: defaultTitle, settingsBlocks: settingsCheckers.keys.sorted(),
+                baseDirectory: baseDirectory?.standardizedFileURL)
             var diagnostics = reader.diagnostics
             if let draft {
                 var checks = FilmChecks(
-                    draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker)
+                    draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker,
+                    settingsCheckers: settingsCheckers)
                 diagnostics += checks.run()
             }
             let film = diagnostics.contains { $0.severity == .error } ? nil : draft?.film

@@ -6,21 +6,25 @@ extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
         "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "characters",
-        "locations", "shots", "comfyui", "a1111", "camera",
+        "locations", "shots",
     ]
 
     /// Reads the whole film; `nil` only when the top level is not a mapping at all.
-    /// `defaultTitle` (the project folder's name) stands in for a missing `title`.
-    mutating func readFilm(_ root: Node, defaultTitle: String?) -> FilmDraft? {
+    /// `defaultTitle` (the project folder's name) stands in for a missing `title`; top-level
+    /// keys in `settingsBlocks` are backends' settings, kept whole for their factories.
+    mutating func readFilm(
+        _ root: Node, defaultTitle: String?, settingsBlocks: [String] = [], baseDirectory: URL? = nil
+    ) -> FilmDraft? {
+        let allowed = Self.filmKeys + settingsBlocks.filter { !Self.filmKeys.contains($0) }
         let hints = Dictionary(
-            uniqueKeysWithValues: Self.shotKeys.filter { !Self.filmKeys.contains($0) }.map {
+            uniqueKeysWithValues: Self.shotKeys.filter { !allowed.contains($0) }.map {
                 ($0, "'\($0)' belongs to a shot; move it under one of the shots in 'shots:'")
             })
         guard
             let fields = fields(
                 of: root, place: "at the top level",
                 expected: "the film file must be a mapping of keys like 'title:' and 'shots:' at the top level",
-                allowed: Self.filmKeys, hints: hints)
+                allowed: allowed, hints: hints)
         else { return nil }
 
         var film = Film(title: "")
@@ -53,9 +57,10 @@ extension FilmReader {
         film.params = text(fields["params"])
         film.negative = text(fields["negative"])
         if let entry = fields["backends"] { film.backends = readBackends(entry, into: &film.sourceMap) }
-        if let entry = fields["comfyui"] { film.settings.comfyui = readComfyUI(entry, into: &film.sourceMap) }
-        if let entry = fields["a1111"] { film.settings.a1111 = readA1111(entry, into: &film.sourceMap) }
-        if let entry = fields["camera"] { film.settings.camera = readCamera(entry, into: &film.sourceMap) }
+        film.settings = SettingsBlocks(
+            film: self.settingsBlocks(
+                fields, names: settingsBlocks, origin: .film, baseDirectory: baseDirectory,
+                fileDescription: "film.yaml"))
         film.titleCard = fields["title_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.endCard = fields["end_card"].flatMap { readCard($0, into: &film.sourceMap) }
         film.subtitles = subtitleMode(fields["subtitles"]) ?? .file
@@ -93,12 +98,12 @@ extension FilmReader {
         return selection
     }
 
-    /// A backend's registry name, like `sketch` or `comfyui`.
+    /// A backend's registry name, like `sketch`.
     mutating func backendName(_ entry: Fields.Entry?) -> String? {
         guard let entry, let name = text(entry, expected: "a backend name like 'sketch'") else { return nil }
         guard Self.isIdentifier(name) else {
             error(
-                "'\(entry.key)' must name a backend, like 'sketch' or 'comfyui'; got \(entry.value.shown)",
+                "'\(entry.key)' must name a backend, like 'sketch'; got \(entry.value.shown)",
                 at: entry.valueLocation)
             return nil
         }

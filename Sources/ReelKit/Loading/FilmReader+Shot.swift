@@ -78,7 +78,7 @@ extension FilmReader {
         if let entry = fields["backends"],
             let backends = self.fields(
                 of: entry.value, place: "in the 'backends' of \(name)",
-                expected: "'backends' must be a mapping like { image: comfyui, video: camera }",
+                expected: "'backends' must be a mapping like { image: sketch, video: camera }",
                 allowed: ["image", "video"],
                 hints: [
                     "speech": "a shot can't choose its speech backend; set 'speech' under 'backends' at the top level"

@@ -1,8 +1,8 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import ReelEngine
 import ReelKit
+import ReelSession
 
 struct Backends: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,22 +24,14 @@ struct Backends: AsyncParsableCommand {
     func run() async throws {
         // Outside a project the config file and the defaults apply; a broken film file is reported.
         let found = try? Project.locate(project.directory)
-        let film: Film
-        let sources: [SettingSource]
-        if let found {
-            let loaded = try FilmLoading.load(found)
-            film = loaded.film
-            sources = loaded.settings
-        } else {
-            let configured = try UserSettings.apply(to: Film(title: ""))
-            film = configured.film
-            sources = configured.sources
+        let film = try found.map { try ProjectSession.checkFilm($0, options: Services.options()).film }
+        let here = found?.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let listing = try await withBackendCatalog(directory: here, film: film, options: Services.options()) {
+            catalog in
+            let registry = try catalog.registry()
+            return (rows: await catalog.rows(registry: registry), sources: catalog.sources)
         }
-        let settings = film.settings
-        let base = found?.directory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let registry = try Services.fullRegistry(film: film, baseDirectory: base)
-        let rows = await BackendListing.rows(
-            registry: registry, settings: settings, sources: sources, client: RemoteBackends.httpClient)
+        let (rows, sources) = listing
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

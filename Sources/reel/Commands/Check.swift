@@ -1,6 +1,7 @@
 import ArgumentParser
 import ReelEngine
 import ReelKit
+import ReelSession
 
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +17,7 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         let project = try Project.locate(project.directory)
-        let loaded = try FilmLoading.load(project)
+        let loaded = try ProjectSession.checkFilm(project, options: Services.options())
         if !loaded.warnings.isEmpty { Output.diagnostics(loaded.warnings) }
         Output.line(
             "\(project.displayPath(project.filmURL)): \(loaded.film.shots.count) shots, \(Summary.duration(loaded.film)) — ok"

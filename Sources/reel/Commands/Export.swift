@@ -37,14 +37,15 @@ struct Export: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        let output = try services.studio.export(formats)
-        for file in output.files { Output.line(services.project.displayPath(file)) }
-        let timeline = output.timeline
-        Output.note(
-            "\(timeline.entries.count) entries, \(timeline.frameCount) frames at \(timeline.fps) fps, "
-                + "\(timeline.cues.count) subtitle\(timeline.cues.count == 1 ? "" : "s"); clips in "
-                + services.project.displayPath(output.clipsDirectory))
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            let output = try services.studio.export(formats)
+            for file in output.files { Output.line(services.project.displayPath(file)) }
+            let timeline = output.timeline
+            Output.note(
+                "\(timeline.entries.count) entries, \(timeline.frameCount) frames at \(timeline.fps) fps, "
+                    + "\(timeline.cues.count) subtitle\(timeline.cues.count == 1 ? "" : "s"); clips in "
+                    + services.project.displayPath(output.clipsDirectory))
+        }
     }
 }

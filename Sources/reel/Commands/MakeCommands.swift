@@ -25,18 +25,20 @@ struct Make: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory, budget: budget.map { Budget(limitUSD: $0) })
-        defer { services.printer.finish() }
-        let studio = services.studio
-        let report = try await Interrupts.cancellingOnInterrupt { try await studio.make() }
-        let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
-        if report.nothingToDo {
-            Output.line("nothing changed; \(film) is up to date")
-            return
+        try await Services.with(projectPath: project.directory, budget: budget.map { Budget(limitUSD: $0) }) {
+            services in
+            defer { services.printer.finish() }
+            let studio = services.studio
+            let report = try await Interrupts.cancellingOnInterrupt { try await studio.make() }
+            let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
+            if report.nothingToDo {
+                Output.line("nothing changed; \(film) is up to date")
+                return
+            }
+            if !report.generated.isEmpty { Output.line("generated: \(report.generated.joined(separator: ", "))") }
+            if !report.animated.isEmpty { Output.line("animated:  \(report.animated.joined(separator: ", "))") }
+            Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
         }
-        if !report.generated.isEmpty { Output.line("generated: \(report.generated.joined(separator: ", "))") }
-        if !report.animated.isEmpty { Output.line("animated:  \(report.animated.joined(separator: ", "))") }
-        Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
     }
 }
 
@@ -67,23 +69,26 @@ struct Board: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        let studio = services.studio
-        var sheet: BoardSheetOutput?
-        if pdf {
-            let printed = try studio.boardSheet(paper: paper.flatMap(PaperSize.init(parsing:)) ?? .a4)
-            sheet = printed
-            if printed.missing.count == studio.film.shots.count {
-                Output.warning("no shot has a pick yet: board.pdf has only empty panels; run `reel make`")
-                Output.line(services.project.displayPath(printed.pdf))
-                return
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            let studio = services.studio
+            var sheet: BoardSheetOutput?
+            if pdf {
+                let printed = try studio.boardSheet(paper: paper.flatMap(PaperSize.init(parsing:)) ?? .a4)
+                sheet = printed
+                if printed.missing.count == studio.film.shots.count {
+                    Output.warning("no shot has a pick yet: board.pdf has only empty panels; run `reel make`")
+                    Output.line(services.project.displayPath(printed.pdf))
+                    return
+                }
             }
+            let board = try await studio.board()
+            if !board.missing.isEmpty {
+                Output.warning("no pick yet, left out: \(board.missing.joined(separator: ", "))")
+            }
+            for url in [board.gif, board.webp, board.contactSheet] { Output.line(services.project.displayPath(url)) }
+            if let sheet { Output.line(services.project.displayPath(sheet.pdf)) }
         }
-        let board = try await studio.board()
-        if !board.missing.isEmpty { Output.warning("no pick yet, left out: \(board.missing.joined(separator: ", "))") }
-        for url in [board.gif, board.webp, board.contactSheet] { Output.line(services.project.displayPath(url)) }
-        if let sheet { Output.line(services.project.displayPath(sheet.pdf)) }
     }
 }
 
@@ -99,10 +104,11 @@ struct Animate: AsyncParsableCommand {
     @Argument(help: "Shots to animate (default: every shot with a pick).") var shots: [String] = []
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        for result in try await services.studio.animate(shotIDs: shots) {
-            Output.line("\(result.shot): \(result.reused ? "clip up to date" : "animated")")
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            for result in try await services.studio.animate(shotIDs: shots) {
+                Output.line("\(result.shot): \(result.reused ? "clip up to date" : "animated")")
+            }
         }
     }
 }
@@ -118,11 +124,12 @@ struct Cut: AsyncParsableCommand {
     @OptionGroup var project: ProjectArgument
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        let cut = try await services.studio.cut()
-        Output.line(
-            "\(services.project.displayPath(cut.film)) (\(Summary.seconds(cut.duration)))\(cut.reused ? ", up to date" : "")"
-        )
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            let cut = try await services.studio.cut()
+            Output.line(
+                "\(services.project.displayPath(cut.film)) (\(Summary.seconds(cut.duration)))\(cut.reused ? ", up to date" : "")"
+            )
+        }
     }
 }

@@ -32,13 +32,14 @@ struct PromptCommand: AsyncParsableCommand {
     func run() async throws {
         if let shot {
             // `reel prompt --shot ID DIR`: a lone positional is the project directory.
-            let services = try Services.build(projectPath: directory ?? text)
-            let current = try services.studio.currentRequest(for: try services.studio.shot(shot))
-            current.notes.forEach(Output.warning)
-            if json {
-                Output.line(try Self.json(current.request))
-            } else {
-                RequestPrinter.print(current.request, backend: current.backend)
+            try await Services.with(projectPath: directory ?? text) { services in
+                let current = try services.studio.currentRequest(for: try services.studio.shot(shot))
+                current.notes.forEach(Output.warning)
+                if json {
+                    Output.line(try Self.json(current.request))
+                } else {
+                    RequestPrinter.print(current.request, backend: current.backend)
+                }
             }
             return
         }

@@ -3,6 +3,7 @@ import Foundation
 import ReelEngine
 import ReelKit
 import ReelServer
+import ReelSession
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,30 +27,30 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Builds once up front so a broken film.yaml or store is reported before serving.
-        let services = try Services.build(projectPath: project.directory)
-        let project = services.project
-        let registry = services.studio.registry
-        let printer = ProgressPrinter(interactive: false)
-        let server = StudioServer(
-            configuration: .init(host: host, port: port), project: project,
-            openStudio: { progress in
-                try Services.openStudio(
-                    project, registry: registry,
-                    progress: ProgressSink { event in
-                        progress.emit(event)
-                        printer.handle(event)
-                    }, printWarnings: false)
-            })
-        if !server.configuration.isLoopback {
-            Output.warning(
-                "binding \(host): other machines can reach this studio; "
-                    + "anyone with the URL's token can change the project")
-        }
-        try await server.run { url in
-            // Unbuffered: whoever started us (a script, a test) reads the URL from a pipe now.
-            FileHandle.standardOutput.write(
-                Data("Reel studio for \(services.studio.film.title): \(url.absoluteString)\n".utf8))
+        // Opens once up front so a broken film.yaml or store is reported before serving.
+        let project = try Project.locate(project.directory)
+        try await withProjectSession(project, options: Services.options()) { session in
+            if !session.warnings.isEmpty { Output.diagnostics(session.warnings) }
+            let printer = ProgressPrinter(interactive: false)
+            let server = StudioServer(
+                configuration: .init(host: host, port: port), project: project,
+                openStudio: { progress in
+                    try session.reloadedStudio(
+                        progress: ProgressSink { event in
+                            progress.emit(event)
+                            printer.handle(event)
+                        })
+                })
+            if !server.configuration.isLoopback {
+                Output.warning(
+                    "binding \(host): other machines can reach this studio; "
+                        + "anyone with the URL's token can change the project")
+            }
+            try await server.run { url in
+                // Unbuffered: whoever started us (a script, a test) reads the URL from a pipe now.
+                FileHandle.standardOutput.write(
+                    Data("Reel studio for \(session.film.title): \(url.absoluteString)\n".utf8))
+            }
         }
     }
 }

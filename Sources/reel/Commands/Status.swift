@@ -21,27 +21,28 @@ struct Status: AsyncParsableCommand {
     @Flag(help: "Print JSON for scripts.") var json = false
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        let rows = try services.studio.status()
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            Output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
-            return
+        try await Services.with(projectPath: project.directory) { services in
+            let rows = try services.studio.status()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                Output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
+                return
+            }
+            let header = ["SHOT", "FRAMING", "DUR", "TAKES", "PICK", "CLIP", "STATE", "COST"]
+            let table = rows.map { row in
+                [
+                    row.id, row.framing ?? "-", Summary.seconds(row.duration), "\(row.takes)",
+                    row.pick.map { $0 + (row.autoPicked ? " (auto)" : "") } ?? "-", clipCell(row),
+                    row.state.rawValue, Summary.usd(row.costUSD),
+                ]
+            }
+            Output.line(TextTable.render(header: header, rows: table))
+            let total = rows.reduce(0) { $0 + $1.costUSD }
+            Output.line(
+                "\(rows.count) shots, \(Summary.seconds(try services.studio.plannedDuration())), spent \(Summary.usd(total))"
+            )
         }
-        let header = ["SHOT", "FRAMING", "DUR", "TAKES", "PICK", "CLIP", "STATE", "COST"]
-        let table = rows.map { row in
-            [
-                row.id, row.framing ?? "-", Summary.seconds(row.duration), "\(row.takes)",
-                row.pick.map { $0 + (row.autoPicked ? " (auto)" : "") } ?? "-", clipCell(row),
-                row.state.rawValue, Summary.usd(row.costUSD),
-            ]
-        }
-        Output.line(TextTable.render(header: header, rows: table))
-        let total = rows.reduce(0) { $0 + $1.costUSD }
-        Output.line(
-            "\(rows.count) shots, \(Summary.seconds(try services.studio.plannedDuration())), spent \(Summary.usd(total))"
-        )
     }
 
     /// `yes`, `-`, or for a long shot built as a chain `yes (3 pieces)` / `1/3 pieces` while it is made.

@@ -17,11 +17,12 @@ struct Gen: AsyncParsableCommand {
     @Argument(help: "The shot's id.") var shot: String
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        let (studio, shot) = (services.studio, shot)
-        let outcome = try await Interrupts.cancellingOnInterrupt { try await studio.generate(shotID: shot) }
-        TakePrinter.print(outcome, studio: studio)
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            let (studio, shot) = (services.studio, shot)
+            let outcome = try await Interrupts.cancellingOnInterrupt { try await studio.generate(shotID: shot) }
+            TakePrinter.print(outcome, studio: studio)
+        }
     }
 }
 
@@ -37,11 +38,12 @@ struct Reroll: AsyncParsableCommand {
     @Argument(help: "The shot's id.") var shot: String
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        let (studio, shot) = (services.studio, shot)
-        TakePrinter.print(
-            try await Interrupts.cancellingOnInterrupt { try await studio.reroll(shotID: shot) }, studio: studio)
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            let (studio, shot) = (services.studio, shot)
+            TakePrinter.print(
+                try await Interrupts.cancellingOnInterrupt { try await studio.reroll(shotID: shot) }, studio: studio)
+        }
     }
 }
 
@@ -62,13 +64,14 @@ struct Vary: AsyncParsableCommand {
 
     func run() async throws {
         let reference = try CandidateReference(parsing: candidate)
-        let services = try Services.build(projectPath: project.directory)
-        defer { services.printer.finish() }
-        let (studio, shot, strong) = (services.studio, shot, strong)
-        let outcome = try await Interrupts.cancellingOnInterrupt {
-            try await studio.vary(shotID: shot, candidate: reference, strong: strong)
+        try await Services.with(projectPath: project.directory) { services in
+            defer { services.printer.finish() }
+            let (studio, shot, strong) = (services.studio, shot, strong)
+            let outcome = try await Interrupts.cancellingOnInterrupt {
+                try await studio.vary(shotID: shot, candidate: reference, strong: strong)
+            }
+            TakePrinter.print(outcome, studio: studio)
         }
-        TakePrinter.print(outcome, studio: studio)
     }
 }
 
@@ -88,9 +91,10 @@ struct Pick: AsyncParsableCommand {
 
     func run() async throws {
         let reference = try CandidateReference(parsing: candidate)
-        let services = try Services.build(projectPath: project.directory)
-        let pick = try services.studio.pick(shotID: shot, candidate: reference)
-        Output.line("\(shot): picked candidate \(pick.candidateIndex) of take \(pick.takeID)")
+        try await Services.with(projectPath: project.directory) { services in
+            let pick = try services.studio.pick(shotID: shot, candidate: reference)
+            Output.line("\(shot): picked candidate \(pick.candidateIndex) of take \(pick.takeID)")
+        }
     }
 }
 

@@ -15,13 +15,14 @@ struct Takes: AsyncParsableCommand {
     @Argument(help: "The shot's id.") var shot: String
 
     func run() async throws {
-        let services = try Services.build(projectPath: project.directory)
-        let tree = try services.studio.takeTree(shotID: shot)
-        if tree.isEmpty {
-            Output.line("\(shot): no takes yet; make one with `reel gen \(shot)`")
-            return
+        try await Services.with(projectPath: project.directory) { services in
+            let tree = try services.studio.takeTree(shotID: shot)
+            if tree.isEmpty {
+                Output.line("\(shot): no takes yet; make one with `reel gen \(shot)`")
+                return
+            }
+            for node in tree { printNode(node, depth: 0) }
         }
-        for node in tree { printNode(node, depth: 0) }
     }
 
     private func printNode(_ node: TakeNode, depth: Int) {

@@ -1,6 +1,7 @@
 import Foundation
 import ReelKit
 import ReelTesting
+import ReelTestingServers
 
 @testable import ReelBackends
 

@@ -2,6 +2,7 @@ import Foundation
 import ReelKit
 import ReelMedia
 import ReelTesting
+import ReelTestingServers
 import Testing
 
 @testable import ReelBackends

@@ -1,5 +1,6 @@
 import Foundation
 import ReelTesting
+import ReelTestingServers
 import Testing
 
 @testable import ReelBackends

@@ -2,6 +2,7 @@ import Foundation
 import ReelBackends
 import ReelMedia
 import ReelTesting
+import ReelTestingServers
 
 /// An AUTOMATIC1111 webui started with `--api`: /sdapi/v1/txt2img and /img2img answer base64
 /// PNGs and `info` as a JSON string (seeds = seed + index, as the webui numbers a batch),

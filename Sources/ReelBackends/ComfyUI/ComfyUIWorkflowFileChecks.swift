@@ -1,10 +1,11 @@
 import Foundation
+import ReelKit
 
 /// Checks of the workflow files a `comfyui:` block names, in a film file or the user config:
 /// each exists, is a ComfyUI API-format graph, and has the nodes its `inputs:` point at.
-struct WorkflowFileChecks {
+struct ComfyUIWorkflowFileChecks {
     let settings: ComfyUISettings
-    /// Where `comfyui.workflows.<kind>` was written.
+    /// Where `workflows.<kind>` was written.
     let sourceMap: SourceMap
     /// What relative paths are relative to.
     let baseDirectory: URL
@@ -15,7 +16,7 @@ struct WorkflowFileChecks {
         var diagnostics: [Diagnostic] = []
         for kind in ComfyUISettings.workflowKinds {
             guard let path = settings.workflows[kind] else { continue }
-            let location = sourceMap["comfyui.workflows.\(kind)"]
+            let location = sourceMap["workflows.\(kind)"]
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : baseDirectory.appending(path: path)
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 diagnostics.append(

@@ -1,26 +1,23 @@
 import Foundation
 
-/// The user's own settings, shared by every project: `comfyui:` and `a1111:` blocks as in a film
+/// The user's own settings, shared by every project: backends' settings blocks as in a film
 /// file, read from `$REEL_CONFIG`, else `$XDG_CONFIG_HOME/reel/config.yaml`, else
 /// `~/.config/reel/config.yaml`. A film file's own values win over these, key by key.
 ///
 /// ```yaml
-/// # ~/.config/reel/config.yaml
-/// comfyui:
+/// # ~/.config/reel/config.yaml — one block per backend, named as the backend's factory names it
+/// gpu-server:
 ///   url: "http://gpu-box.local:8188"
 ///   workflows: { txt2img: workflows/flux.json }   # relative to this file
 /// ```
 public struct UserConfig: Sendable, Hashable {
-    /// The settings as written; workflow paths are absolute (resolved against the file's folder).
-    public var settings: BackendSettings
-    /// Where each key was written (`comfyui.url`, `comfyui.workflows.txt2img`, `a1111.steps`, …).
-    public var sourceMap: SourceMap
+    /// The blocks as written, by name; relative paths in them are relative to the file's folder.
+    public var blocks: [String: SettingsBlock]
     /// The file the settings came from.
     public var file: URL
 
-    public init(settings: BackendSettings = BackendSettings(), sourceMap: SourceMap = SourceMap(), file: URL) {
-        self.settings = settings
-        self.sourceMap = sourceMap
+    public init(blocks: [String: SettingsBlock] = [:], file: URL) {
+        self.blocks = blocks
         self.file = file
     }
 

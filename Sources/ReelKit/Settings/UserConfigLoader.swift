@@ -1,16 +1,21 @@
 import Foundation
 
-/// Reads the user config file (`UserConfig`) with the film file's reader: the same keys, the same
-/// checks, every problem reported with file:line:column. Workflow paths are relative to the config
-/// file's folder and come out absolute.
+/// Reads the user config file (`UserConfig`) with the film file's reader: the same blocks, the
+/// same checks (each block's, by the backend factory that owns it), every problem reported with
+/// file:line:column. Paths in a block are relative to the config file's folder.
 ///
 /// ```swift
 /// if let (url, named) = UserConfig.location(environment: ProcessInfo.processInfo.environment) {
-///     let config = try UserConfigLoader().load(contentsOf: url, required: named)
+///     let config = try UserConfigLoader(settingsCheckers: checkers).load(contentsOf: url, required: named)
 /// }
 /// ```
 public struct UserConfigLoader: Sendable {
-    public init() {}
+    /// The blocks the file may hold, by name, each with its checker.
+    public var settingsCheckers: [String: FilmLoader.SettingsChecker]
+
+    public init(settingsCheckers: [String: FilmLoader.SettingsChecker] = [:]) {
+        self.settingsCheckers = settingsCheckers
+    }
 
     /// The config at `url`; `nil` when there is no such file and `required` is false.
     /// - Throws: every diagnostic when the file has errors (or is missing but required).
@@ -42,7 +47,7 @@ public struct UserConfigLoader: Sendable {
     public func check(text: String, file: URL) -> (config: UserConfig?, diagnostics: [Diagnostic]) {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let source = SourceText(text, file: file.path)
-        let directory = file.deletingLastPathComponent()
+        let directory = file.deletingLastPathComponent().standardizedFileURL
         var config = UserConfig(file: file)
         switch YAMLComposer(source: source).compose(text) {
         case .failure(let diagnostic):
@@ -51,26 +56,21 @@ public struct UserConfigLoader: Sendable {
             return (config, [])
         case .document(let root?, let renamedKeys):
             var reader = FilmReader(source: source, renamedKeys: renamedKeys)
-            let hint = "the config file holds only the settings of self-hosted backends; put the rest in film.yaml"
+            let hint = "the config file holds only the settings of backends; put the rest in film.yaml"
+            let names = settingsCheckers.keys.sorted()
             guard
                 let fields = reader.fields(
                     of: root, place: "in the config file",
-                    expected: "the config file must be a mapping with 'comfyui:' and 'a1111:' blocks",
-                    allowed: ["comfyui", "a1111"],
+                    expected: "the config file must be a mapping of backends' settings blocks, like 'name: { url: … }'",
+                    allowed: names,
                     hints: Dictionary(uniqueKeysWithValues: FilmReader.filmKeys.map { ($0, hint) }))
             else { return (nil, reader.diagnostics) }
-            var map = SourceMap()
-            if let entry = fields["comfyui"] { config.settings.comfyui = reader.readComfyUI(entry, into: &map) }
-            if let entry = fields["a1111"] { config.settings.a1111 = reader.readA1111(entry, into: &map) }
+            config.blocks = reader.settingsBlocks(
+                fields, names: names, origin: .config, baseDirectory: directory, fileDescription: "the config file")
             var diagnostics = reader.diagnostics
-            diagnostics += WorkflowFileChecks(
-                settings: config.settings.comfyui, sourceMap: map, baseDirectory: directory,
-                relativeTo: "the config file"
-            ).run()
-            for (kind, path) in config.settings.comfyui.workflows where !path.hasPrefix("/") {
-                config.settings.comfyui.workflows[kind] = directory.appending(path: path).standardizedFileURL.path
+            for (name, block) in config.blocks.sorted(by: { $0.key < $1.key }) {
+                if let check = settingsCheckers[name] { diagnostics += check(block) }
             }
-            config.sourceMap = map
             let failed = diagnostics.contains { $0.severity == .error }
             return (failed ? nil : config, FilmLoadResult.sorted(diagnostics))
         }

@@ -1,7 +1,7 @@
 import ReelKit
 import Testing
 
-@testable import ReelBackends
+@testable import ReelSketch
 
 @Suite struct SketchSceneTests {
     func scene(_ prompt: String, negative: String? = nil, framing: Framing? = nil) -> SketchScene {

@@ -1,5 +1,6 @@
 import ReelKit
 import ReelMedia
+import ReelSketch
 
 /// The offline backends every Reel has: `sketch` for images, `camera` for clips and `espeak`
 /// for speech.

@@ -1,18 +1,30 @@
 import Foundation
+import ReelKit
 import Testing
 
-@testable import ReelKit
+@testable import ReelBackends
 
-/// The `comfyui:`, `a1111:` and `camera:` blocks: read into `BackendSettings`, every mistake pointed at.
-@Suite struct FilmLoaderSettingsTests {
+/// The `comfyui:`, `a1111:` and `camera:` blocks of a film file: kept whole by the loader, read
+/// by their factories into typed settings, every mistake pointed at. (These were ReelKit's
+/// settings tests; the assertions are the same, asked of the factories.)
+@Suite struct SettingsBlockTests {
     static let shots = "shots:\n  - id: a\n    prompt: a cliff\n"
 
+    /// The loader as the tool has it: every factory's block accepted and checked.
+    static let loader = FilmLoader(settingsCheckers: BackendFactories.settingsCheckers(BackendFactories.all))
+
+    static func comfyUI(_ film: Film) -> ComfyUISettings { ComfyUIFactory().settings(from: film.settings).settings }
+    static func a1111(_ film: Film) -> A1111Settings { A1111Factory().settings(from: film.settings).settings }
+    static func camera(_ film: Film) -> CameraSettings { CameraFactory().settings(from: film.settings).settings }
+
     @Test func absentBlocksMeanTheDefaults() throws {
-        let film = try FilmLoader().load(text: "title: T\n" + Self.shots)
-        #expect(film.settings == BackendSettings())
-        #expect(film.settings.comfyui.url == "http://127.0.0.1:8188")
-        #expect(film.settings.a1111.url == "http://127.0.0.1:7860")
-        #expect(!film.settings.comfyui.configured)
+        let film = try Self.loader.load(text: "title: T\n" + Self.shots)
+        #expect(film.settings == SettingsBlocks())
+        #expect(Self.comfyUI(film) == ComfyUISettings())
+        #expect(Self.a1111(film) == A1111Settings())
+        #expect(Self.comfyUI(film).url == "http://127.0.0.1:8188")
+        #expect(Self.a1111(film).url == "http://127.0.0.1:7860")
+        #expect(!Self.comfyUI(film).configured)
     }
 
     @Test func bothBlocksAreReadWithTypedValues() throws {
@@ -26,14 +38,14 @@ import Testing
               inputs: { prompt: "6.text", seed: ["3.seed", "9.noise_seed"] }
             a1111: { url: "http://127.0.0.1:7861", steps: 28, sampler: "DPM++ 2M", cfg_scale: 6.5 }
             """
-        let film = try FilmLoader().load(text: yaml + "\n" + Self.shots)
-        let comfy = film.settings.comfyui
+        let film = try Self.loader.load(text: yaml + "\n" + Self.shots)
+        let comfy = Self.comfyUI(film)
         #expect(comfy.configured)
         #expect(comfy.url == "http://gpu-box:8188")
         #expect(comfy.models == ["checkpoint": "juggernaut.safetensors", "steps": "30", "cfg": "5.5"])
         #expect(comfy.inputs[""] == ["prompt": ["6.text"], "seed": ["3.seed", "9.noise_seed"]])
         #expect(
-            film.settings.a1111
+            Self.a1111(film)
                 == A1111Settings(
                     url: "http://127.0.0.1:7861", steps: 28, sampler: "DPM++ 2M", cfgScale: 6.5, configured: true))
     }
@@ -58,7 +70,7 @@ import Testing
         ("camera: push-in", 2, 9, "a shot's camera move goes under that shot"),
     ])
     func mistakesArePointedAt(line: String, row: Int, column: Int, message: String) throws {
-        let result = FilmLoader().check(text: "title: T\n\(line)\n" + Self.shots, fileName: "film.yaml")
+        let result = Self.loader.check(text: "title: T\n\(line)\n" + Self.shots, fileName: "film.yaml")
         let error = try #require(result.diagnostics.first { $0.severity == .error })
         #expect(error.message.contains(message), "\(error.message)")
         #expect(error.location?.line == row)
@@ -66,10 +78,10 @@ import Testing
     }
 
     @Test func theCameraBlockSetsTheLongestClipOfOnePiece() throws {
-        let film = try FilmLoader().load(text: "title: T\ncamera: { max_clip_seconds: 5 }\n" + Self.shots)
-        #expect(film.settings.camera.maxClipSeconds == 5)
-        let plain = try FilmLoader().load(text: "title: T\n" + Self.shots)
-        #expect(plain.settings.camera.maxClipSeconds == 60)
+        let film = try Self.loader.load(text: "title: T\ncamera: { max_clip_seconds: 5 }\n" + Self.shots)
+        #expect(Self.camera(film).maxClipSeconds == 5)
+        let plain = try Self.loader.load(text: "title: T\n" + Self.shots)
+        #expect(Self.camera(plain).maxClipSeconds == 60)
     }
 
     @Test func workflowFilesAreCheckedBesideTheFilm() throws {
@@ -87,7 +99,7 @@ import Testing
                 img2img: ui.json
                 img2video: missing.json
             """
-        let result = FilmLoader().check(text: yaml + "\n" + Self.shots, fileName: "film.yaml", baseDirectory: folder)
+        let result = Self.loader.check(text: yaml + "\n" + Self.shots, fileName: "film.yaml", baseDirectory: folder)
         let messages = result.diagnostics.filter { $0.severity == .error }.map(\.message)
         #expect(messages.count == 3)
         #expect(messages.contains { $0.contains("'seed' maps to node '3', which workflow 'api.json' does not have") })

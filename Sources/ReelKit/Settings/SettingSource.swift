@@ -7,7 +7,7 @@ public struct SettingSource: Sendable, Hashable, Codable {
         case `default`
     }
 
-    /// The setting's key path, as written: `comfyui.url`, `comfyui.workflows.txt2img`, `a1111.steps`.
+    /// The setting's key path, as written: `<block>.<key>`, like `camera.max_clip_seconds`.
     public var key: String
     public var value: String
     public var origin: Origin

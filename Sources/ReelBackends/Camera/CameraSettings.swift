@@ -1,4 +1,4 @@
-/// Settings of the embedded `camera` backend, from the film file's top-level `camera:` block.
+/// Settings of the embedded `camera` backend, from the top-level `camera:` block.
 public struct CameraSettings: Sendable, Hashable, Codable {
     /// The longest clip the camera renders in one generation when the film sets none.
     public static let defaultMaxClipSeconds: Double = 60

@@ -1,11 +1,17 @@
 import Foundation
+import ReelKit
 import Testing
 
-@testable import ReelKit
+@testable import ReelBackends
 
-/// The user config file: read from a real file with the film file's checks, its workflow paths
-/// relative to itself, and merged under a film's own settings key by key.
-@Suite struct UserConfigLoaderTests {
+/// The user config file: read from a real file with the film file's checks (each block's by its
+/// factory), its workflow paths relative to itself, and merged under a film's own settings key
+/// by key. (These were ReelKit's config tests; the assertions are the same, asked of the factories.)
+@Suite struct UserConfigBlockTests {
+    static let checkers = BackendFactories.settingsCheckers(BackendFactories.all)
+    static let configLoader = UserConfigLoader(settingsCheckers: checkers)
+    static let filmLoader = FilmLoader(settingsCheckers: checkers)
+
     static let workflow =
         #"{"3": {"class_type": "KSampler", "inputs": {"seed": 1}}, "6": {"class_type": "CLIPTextEncode", "inputs": {"text": ""}}}"#
 
@@ -32,11 +38,12 @@ import Testing
             a1111: { url: "http://gpu-box.local:7860", sampler: "Euler a" }
             """
         try Self.withConfig(config) { file in
-            let user = try #require(try UserConfigLoader().load(contentsOf: file))
+            let user = try #require(try Self.configLoader.load(contentsOf: file))
             let path = file.deletingLastPathComponent().appending(path: "workflows/flux.json").standardizedFileURL.path
-            #expect(user.settings.comfyui.workflows["txt2img"] == path, "relative to the config file")
+            let alone = ComfyUIFactory().settings(from: SettingsBlocks().with(config: user)).settings
+            #expect(alone.workflows["txt2img"] == path, "relative to the config file")
 
-            let film = try FilmLoader().load(
+            let film = try Self.filmLoader.load(
                 text: """
                     title: T
                     comfyui: { checkpoint: flux1-dev.safetensors }
@@ -45,15 +52,17 @@ import Testing
                       - id: a
                         prompt: a cliff
                     """, fileName: "film.yaml")
-            let merged = BackendSettings.merging(film: film, config: user)
-            #expect(merged.settings.comfyui.url == "http://gpu-box.local:8188")
-            #expect(merged.settings.comfyui.models == ["checkpoint": "flux1-dev.safetensors", "steps": "30"])
-            #expect(merged.settings.comfyui.workflows == ["txt2img": path])
-            #expect(merged.settings.comfyui.inputs["txt2img"] == ["prompt": ["6.text"]])
-            #expect(merged.settings.a1111.url == "http://gpu-box.local:7860")
-            #expect(merged.settings.a1111.sampler == "DPM++ 2M")
+            let blocks = film.settings.with(config: user)
+            let comfy = ComfyUIFactory().settings(from: blocks)
+            let a1111 = A1111Factory().settings(from: blocks)
+            #expect(comfy.settings.url == "http://gpu-box.local:8188")
+            #expect(comfy.settings.models == ["checkpoint": "flux1-dev.safetensors", "steps": "30"])
+            #expect(comfy.settings.workflows == ["txt2img": path])
+            #expect(comfy.settings.inputs["txt2img"] == ["prompt": ["6.text"]])
+            #expect(a1111.settings.url == "http://gpu-box.local:7860")
+            #expect(a1111.settings.sampler == "DPM++ 2M")
 
-            let from = Dictionary(uniqueKeysWithValues: merged.sources.map { ($0.key, $0.place) })
+            let from = Dictionary(uniqueKeysWithValues: (comfy.sources + a1111.sources).map { ($0.key, $0.place) })
             #expect(from["comfyui.url"] == "\(file.path):2:9")
             #expect(from["comfyui.checkpoint"] == "film.yaml:2:24")
             #expect(from["comfyui.steps"] == "\(file.path):4:10")
@@ -65,11 +74,15 @@ import Testing
     }
 
     @Test func withoutAConfigTheFilmAndTheDefaultsRemain() throws {
-        let film = try FilmLoader().load(text: "title: T\nshots:\n  - id: a\n    prompt: a cliff\n")
-        let merged = BackendSettings.merging(film: film, config: nil)
-        #expect(merged.settings == film.settings)
-        #expect(merged.sources.map(\.key) == ["comfyui.url", "a1111.url"])
-        #expect(merged.sources.allSatisfy { $0.origin == .default && $0.place == "default" })
+        let film = try Self.filmLoader.load(text: "title: T\nshots:\n  - id: a\n    prompt: a cliff\n")
+        let blocks = film.settings.with(config: nil)
+        #expect(blocks == film.settings)
+        let comfy = ComfyUIFactory().settings(from: blocks)
+        let a1111 = A1111Factory().settings(from: blocks)
+        #expect(comfy.settings == ComfyUISettings() && a1111.settings == A1111Settings())
+        let sources = comfy.sources + a1111.sources
+        #expect(sources.map(\.key) == ["comfyui.url", "a1111.url"])
+        #expect(sources.allSatisfy { $0.origin == .default && $0.place == "default" })
     }
 
     @Test func mistakesNameTheConfigFileLineAndColumn() throws {
@@ -81,7 +94,7 @@ import Testing
             title: Not here
             """
         try Self.withConfig(config) { file in
-            let error = #expect(throws: DiagnosticsError.self) { try UserConfigLoader().load(contentsOf: file) }
+            let error = #expect(throws: DiagnosticsError.self) { try Self.configLoader.load(contentsOf: file) }
             let messages = error?.diagnostics.map { "\($0.location?.description ?? "-"): \($0.message)" } ?? []
             #expect(messages.count == 4, "\(messages)")
             #expect(messages.contains { $0.hasPrefix("\(file.path):2:8: 'url' must be an http://") })
@@ -100,24 +113,14 @@ import Testing
     @Test func aMissingFileIsNoConfigUnlessREELCONFIGNamesIt() throws {
         let nowhere = FileManager.default.temporaryDirectory.appending(
             path: "reel-none-\(UUID().uuidString)/config.yaml")
-        #expect(try UserConfigLoader().load(contentsOf: nowhere) == nil)
+        #expect(try Self.configLoader.load(contentsOf: nowhere) == nil)
         let error = #expect(throws: DiagnosticsError.self) {
-            try UserConfigLoader().load(contentsOf: nowhere, required: true)
+            try Self.configLoader.load(contentsOf: nowhere, required: true)
         }
         #expect(error?.diagnostics.first?.message.contains("REEL_CONFIG") == true)
         try Self.withConfig("# nothing set yet\n") { file in
-            let empty = try #require(try UserConfigLoader().load(contentsOf: file))
-            #expect(empty.settings == BackendSettings())
+            let empty = try #require(try Self.configLoader.load(contentsOf: file))
+            #expect(empty.blocks.isEmpty)
         }
-    }
-
-    @Test func theFileIsFoundFromTheEnvironment() {
-        let named = UserConfig.location(environment: ["REEL_CONFIG": "/etc/reel.yaml", "HOME": "/home/me"])
-        #expect(named?.url.path == "/etc/reel.yaml" && named?.named == true)
-        let xdg = UserConfig.location(environment: ["XDG_CONFIG_HOME": "/home/me/.cfg", "HOME": "/home/me"])
-        #expect(xdg?.url.path == "/home/me/.cfg/reel/config.yaml" && xdg?.named == false)
-        let home = UserConfig.location(environment: ["HOME": "/home/me", "XDG_CONFIG_HOME": ""])
-        #expect(home?.url.path == "/home/me/.config/reel/config.yaml")
-        #expect(UserConfig.location(environment: [:]) == nil)
     }
 }

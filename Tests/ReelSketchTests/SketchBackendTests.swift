@@ -3,7 +3,7 @@ import ReelKit
 import ReelMedia
 import Testing
 
-@testable import ReelBackends
+@testable import ReelSketch
 
 @Suite struct SketchBackendTests {
     /// A stand-in codec until the PNG one is wired in: width, height, then the raw bytes.

@@ -2,7 +2,7 @@ import ReelKit
 import ReelMedia
 import Testing
 
-@testable import ReelBackends
+@testable import ReelSketch
 
 /// Variations are how `reel vary` works: candidate C repainted at strength 0.25 (subtle) or 0.6
 /// (strong) with a new seed. They must stay measurably closer to C than rerolls (same request,

@@ -2,7 +2,7 @@ import ReelKit
 import ReelMedia
 import Testing
 
-@testable import ReelBackends
+@testable import ReelSketch
 
 @Suite struct SketchRendererTests {
     let renderer = SketchRenderer()

@@ -1,0 +1,24 @@
+/// How Reel drives an AUTOMATIC1111 / Forge server (started with `--api`), from the `a1111:`
+/// block of film.yaml or the user config.
+public struct A1111Settings: Sendable, Hashable, Codable {
+    public static let defaultURL = "http://127.0.0.1:7860"
+    static let keys = ["url", "steps", "sampler", "cfg_scale"]
+
+    public var url: String
+    public var steps: Int?
+    public var sampler: String?
+    public var cfgScale: Double?
+    /// Whether a file had an `a1111:` block at all.
+    public var configured: Bool
+
+    public init(
+        url: String = A1111Settings.defaultURL, steps: Int? = nil, sampler: String? = nil, cfgScale: Double? = nil,
+        configured: Bool = false
+    ) {
+        self.url = url
+        self.steps = steps
+        self.sampler = sampler
+        self.cfgScale = cfgScale
+        self.configured = configured
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ReelEngine
+import ReelKit
+import ReelSession
+import ReelTesting
+import ReelTestingServers
+import Testing
+
+/// `reel backends`' answers: each factory's backends with what they can do, which file set them
+/// up, and whether they answer — a fake ComfyUI on 127.0.0.1 does, a closed port does not.
+@Suite struct BackendCatalogTests {
+    @Test func everyBackendSaysWhetherItIsConfiguredAndReachable() async throws {
+        let fake = FakeComfyUI()
+        try await withTemporaryDirectory { parent in
+            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
+                let film = """
+                    title: Backends
+                    comfyui: { url: "\(baseURL)" }
+                    a1111: { url: "http://127.0.0.1:9" }
+                    camera: { max_clip_seconds: 5 }
+                    shots:
+                      - id: a
+                        prompt: a cliff
+                    """
+                let directory = try TestFilms.makeProject(film, in: parent)
+                let options = SessionOptions(environment: nil, promptChecker: nil)
+                let rows = try await withProjectSession(Project(directory: directory), options: options) { session in
+                    await session.backendRows()
+                }
+                let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
+                #expect(rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "sketch"])
+
+                let comfy = try #require(byName["comfyui"])
+                #expect(comfy.configured == "film.yaml")
+                #expect(comfy.url == baseURL)
+                #expect(comfy.reachable.hasPrefix("yes"), "\(comfy.reachable)")
+                #expect(comfy.kinds == ["image", "video"])
+                #expect(comfy.settings.first { $0.key == "comfyui.url" }?.from.hasSuffix("film/film.yaml:2:18") == true)
+
+                let a1111 = try #require(byName["a1111"])
+                #expect(a1111.configured == "film.yaml")
+                #expect(a1111.reachable.hasPrefix("no: "), "\(a1111.reachable)")
+                #expect(a1111.kinds == ["image"])
+
+                let camera = try #require(byName["camera"])
+                #expect(camera.configured == "film.yaml")
+                #expect(camera.longestClipSeconds == 5)
+                #expect(camera.video && camera.reachable == "always (offline)")
+
+                let sketch = try #require(byName["sketch"])
+                #expect(sketch.configured == "embedded")
+                #expect(sketch.initImage && sketch.seed && sketch.negativePrompt)
+                #expect(byName["espeak"]?.kinds == ["speech"])
+            }
+        }
+    }
+}
