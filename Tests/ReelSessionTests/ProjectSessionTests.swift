@@ -53,6 +53,25 @@ import Testing
         }
     }
 
+    @Test func theHTTPClientIsShutDownWhenTheScopeIsCancelled() async throws {
+        try await withTemporaryDirectory { parent in
+            let directory = try TestFilms.makeProject(in: parent)
+            let (started, opened) = AsyncStream.makeStream(of: HTTPClient.self)
+            let task = Task {
+                try await withProjectSession(Project(directory: directory), options: TestStudio.options()) {
+                    session in
+                    opened.yield(session.httpClient)
+                    try await Task.sleep(for: .seconds(600))
+                }
+            }
+            var clients = started.makeAsyncIterator()
+            let client = try #require(await clients.next())
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(await Self.isShutDown(client))
+        }
+    }
+
     @Test func aBrokenFilmIsReportedBeforeAnythingStarts() async throws {
         try await withTemporaryDirectory { parent in
             let directory = try TestFilms.makeProject("title: T\ncomfyu: {}\nshots: []\n", in: parent)

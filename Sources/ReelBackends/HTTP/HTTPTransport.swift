@@ -160,9 +160,10 @@ public struct HTTPTransport: Sendable {
             underlying: error)
     }
 
-    /// The HTTP client remote backends should share: one per process, never shut down. A refused
-    /// connection fails at once instead of being retried by the client until the deadline, so
-    /// `RetryPolicy` alone decides how long an unreachable server is tried.
+    /// The HTTP client remote backends should share: one per session (`ProjectSession` makes it
+    /// and shuts it down when the session closes). A refused connection fails at once instead of
+    /// being retried by the client until the deadline, so `RetryPolicy` alone decides how long an
+    /// unreachable server is tried.
     public static func makeClient(connectTimeout: Duration = .seconds(10)) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
         configuration.connectionPool.retryConnectionEstablishment = false
