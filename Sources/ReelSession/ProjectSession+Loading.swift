@@ -60,7 +60,8 @@ public func withBackendCatalog<Result>(
         let settings = try film?.settings ?? SettingsBlocks().with(config: try ProjectSession.userConfig(options))
         let catalog = BackendCatalog(
             factories: options.factories, settings: settings,
-            context: BackendContext(projectDirectory: directory, httpClient: { http.client }))
+            context: BackendContext(
+                projectDirectory: directory, probeTimeout: options.probeTimeout, httpClient: { http.client }))
         let result = try await body(catalog)
         try await http.shutdown()
         return result

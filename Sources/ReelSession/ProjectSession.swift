@@ -37,7 +37,8 @@ public final class ProjectSession: Sendable {
         let store = try Store.open(projectDirectory: project.directory)
         let backends = BackendCatalog(
             factories: options.factories, settings: loaded.film.settings,
-            context: BackendContext(projectDirectory: project.directory, httpClient: { http.client }))
+            context: BackendContext(
+                projectDirectory: project.directory, probeTimeout: options.probeTimeout, httpClient: { http.client }))
         let registry = try backends.registry()
         self.project = project
         self.options = options

@@ -22,6 +22,8 @@ public struct SessionOptions: Sendable {
     public var logger: Logger
     /// Changes the film after loading and before the studio is built (tests shrink it).
     public var adjustFilm: (@Sendable (inout Film) -> Void)?
+    /// How long `reel backends` waits for each server's answer.
+    public var probeTimeout: Duration = .seconds(2)
     /// Makes the session's HTTP client when a remote backend first needs one.
     public var makeHTTPClient: @Sendable () -> HTTPClient
 

@@ -23,7 +23,10 @@ import Testing
                         prompt: a cliff
                     """
                 let directory = try TestFilms.makeProject(film, in: parent)
-                let options = SessionOptions(environment: nil, promptChecker: nil)
+                var options = SessionOptions(environment: nil, promptChecker: nil)
+                // A loaded test machine can take more than the tool's 2 s to answer; a closed
+                // port is refused at once whatever the limit.
+                options.probeTimeout = .seconds(60)
                 let rows = try await withProjectSession(Project(directory: directory), options: options) { session in
                     await session.backendRows()
                 }

@@ -76,7 +76,7 @@ public struct A1111Factory: BackendFactory {
     ) async
         -> [BackendStatus]
     {
-        let ping = await Self.backend(settings, context: context).ping()
+        let ping = await Self.backend(settings, context: context).ping(timeout: context.probeTimeout)
         return [.remote(name: "a1111", url: settings.url, sources: sources, ping: ping)]
     }
 

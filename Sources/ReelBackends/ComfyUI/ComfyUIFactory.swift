@@ -87,7 +87,7 @@ public struct ComfyUIFactory: BackendFactory {
     ) async
         -> [BackendStatus]
     {
-        let ping = await Self.client(settings, context: context).ping()
+        let ping = await Self.client(settings, context: context).ping(timeout: context.probeTimeout)
         return [.remote(name: "comfyui", url: settings.url, sources: sources, ping: ping)]
     }
 

@@ -6,10 +6,16 @@ import Foundation
 /// closes, so embedded backends never start one.
 public struct BackendContext: Sendable {
     public var projectDirectory: URL
+    /// How long `reel backends` waits for a server to answer before calling it unreachable.
+    public var probeTimeout: Duration
     private let client: @Sendable () -> HTTPClient
 
-    public init(projectDirectory: URL, httpClient: @escaping @Sendable () -> HTTPClient) {
+    public init(
+        projectDirectory: URL, probeTimeout: Duration = .seconds(2),
+        httpClient: @escaping @Sendable () -> HTTPClient
+    ) {
         self.projectDirectory = projectDirectory
+        self.probeTimeout = probeTimeout
         self.client = httpClient
     }
 
