@@ -37,8 +37,7 @@ extension Studio {
             }
         }
         guard !entries.isEmpty else {
-            throw ReelError(
-                .invalidInput, "no shot has a pick yet; run `reel make`, or `reel gen SHOT` and `reel pick SHOT N`")
+            throw ReelError(.invalidInput, "no shot has a pick yet", suggesting: [.make])
         }
         struct BoardInputs: Encodable {
             var frames: [String]

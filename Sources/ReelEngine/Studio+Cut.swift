@@ -34,7 +34,7 @@ extension Studio {
         if !missing.isEmpty {
             throw ReelError(
                 .invalidInput,
-                "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make`")
+                "shots without a clip for their current pick: \(missing.joined(separator: ", "))", suggesting: [.make])
         }
         struct CutInputs: Encodable {
             var clips: [String]
@@ -106,8 +106,8 @@ extension Studio {
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
             throw ReelError(
                 .invalidInput,
-                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to animate it again"
-            )
+                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches) and must be animated again",
+                suggesting: [.make])
         }
         let step = "cut"
         progress.emit(.started(step: step, detail: "\(clips.count) clips", total: 100))
