@@ -47,8 +47,12 @@ final class ChildProcess: @unchecked Sendable {
     private var outputEnded = false
 
     /// `stderrLines`: how many of the last stderr lines to keep (more for runs whose report is
-    /// read from stderr, like loudness measurements).
-    init(executable: URL, arguments: [String], pipeInput: Bool, pipeOutput: Bool, stderrLines: Int = 20) throws {
+    /// read from stderr, like loudness measurements). `installHint` ends the message when the
+    /// tool cannot be started.
+    init(
+        executable: URL, arguments: [String], pipeInput: Bool, pipeOutput: Bool, stderrLines: Int = 20,
+        installHint: String = FFmpegLocator.installHint
+    ) throws {
         _ = ignoreBrokenPipes
         stderrTail = StderrTail(capacity: stderrLines)
         tool = executable.lastPathComponent
@@ -72,7 +76,7 @@ final class ChildProcess: @unchecked Sendable {
             try process.run()
         } catch {
             throw FFmpegError(
-                .notFound, "could not start \(executable.path): \(error); \(FFmpegLocator.installHint)", tool: tool)
+                .notFound, "could not start \(executable.path): \(error); \(installHint)", tool: tool)
         }
         drainStderr()
     }
