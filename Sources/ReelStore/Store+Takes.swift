@@ -38,11 +38,8 @@ extension Store {
                         """)
             }
             if draft.costUSD > 0 {
-                try db.execute(
-                    literal: """
-                        INSERT INTO cost (shotID, takeID, backend, usd, createdAt)
-                        VALUES (\(draft.shotID), \(takeID), \(draft.backend), \(draft.costUSD), \(createdAt))
-                        """)
+                try Self.insertCost(
+                    draft.costUSD, backend: draft.backend, shotID: draft.shotID, for: .take(takeID), at: createdAt, db)
             }
             return try requireTake(takeID, db)
         }
