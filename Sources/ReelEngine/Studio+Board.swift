@@ -37,20 +37,23 @@ extension Studio {
             }
         }
         guard !entries.isEmpty else {
-            throw ReelError(.invalidInput, "no shot has a pick yet", suggesting: [.make])
+            throw ReelError(
+                .invalidInput, "no shot has a pick yet", suggesting: [.make])
         }
         struct BoardInputs: Encodable {
             var frames: [String]
             var labels: [String]
             var width: Int
             var delay: Int
+            /// The frames are cropped to it and the contact sheet's panels take it.
+            var aspect: Double
         }
         let labels = entries.map { "\($0.shot.id) \($0.shot.framing?.rawValue ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
                 frames: entries.map(\.picked.blob.hex), labels: labels, width: Self.boardWidth,
-                delay: Self.boardFrameCentiseconds))
+                delay: Self.boardFrameCentiseconds, aspect: film.aspect.ratio))
         let files = [gifURL, webpURL, sheetURL]
         if try store.meta(.board) == key.hex, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
             return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: true)
@@ -80,7 +83,8 @@ extension Studio {
                 ContactSheet.Entry(
                     image: picture, shotID: entry.shot.id, framing: entry.shot.framing?.rawValue,
                     prompt: Self.promptWords(entry.shot))
-            }
+            },
+            aspect: film.aspect.ratio
         ).render()
         try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
         try store.setMeta(key.hex, for: .board)
