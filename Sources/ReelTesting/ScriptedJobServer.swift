@@ -1,4 +1,5 @@
 import Foundation
+import ReelEngine
 import ReelKit
 import ReelMedia
 
@@ -81,3 +82,6 @@ public struct ScriptedResumableBackend: ResumableImageBackend {
 
     public func cancel(jobID: String) async { await server.cancel(jobID) }
 }
+
+/// A killed process takes every job with it, not just its shot.
+extension ClientKilled: StopsTheRun {}
