@@ -36,7 +36,8 @@ let package = Package(
         .target(
             name: "ReelStore",
             dependencies: [
-                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                "ReelKit", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEGHelpers", "CWebP"]),
         // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
@@ -76,9 +77,11 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelBackends", "ReelEngine", "ReelServer", "ReelSession",
+                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelServer", "ReelSession",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ],
+            // The example film's score, which `reel init` writes; a copy of Examples/first-light/score.opus.
+            resources: [.copy("Resources/score.opus")]),
         .executableTarget(
             name: "reel-bench",
             dependencies: [
@@ -92,7 +95,7 @@ let package = Package(
         .target(
             name: "ReelTestingServers",
             dependencies: [
-                "ReelBackends", "ReelMedia",
+                "ReelKit", "ReelBackends", "ReelMedia",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"), .product(name: "NIOWebSocket", package: "swift-nio"),
             ]),
@@ -116,7 +119,7 @@ let package = Package(
         .testTarget(
             name: "ReelSessionTests",
             dependencies: [
-                "ReelKit", "ReelBackends", "ReelEngine", "ReelSession", "ReelTesting", "ReelTestingServers",
+                "ReelKit", "ReelEngine", "ReelSession", "ReelTesting", "ReelTestingServers",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]),
         .testTarget(

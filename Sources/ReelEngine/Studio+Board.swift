@@ -31,8 +31,7 @@ extension Studio {
         let sheetURL = out.appending(path: "contact.png")
         let (entries, missing, key) = try boardInputs()
         guard !entries.isEmpty else {
-            throw ReelError(
-                .invalidInput, "no shot has a pick yet; run `reel make`, or `reel gen SHOT` and `reel pick SHOT N`")
+            throw ReelError(.invalidInput, "no shot has a pick yet", suggesting: [.make])
         }
         let files = [gifURL, webpURL, sheetURL]
         if try store.meta(.board) == key.hex, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
@@ -67,7 +66,8 @@ extension Studio {
         try gif.finish().write(to: gifURL, options: .atomic)
         try webp.finish().write(to: webpURL, options: .atomic)
         let sheet = try ContactSheet(
-            title: film.title, entries: thumbnails, thumbnailWidth: Self.contactThumbnailWidth
+            title: film.title, entries: thumbnails, aspect: film.aspect.ratio,
+            thumbnailWidth: Self.contactThumbnailWidth
         ).render()
         try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
         try store.setMeta(key.hex, for: .board)
@@ -91,13 +91,15 @@ extension Studio {
             var labels: [String]
             var width: Int
             var delay: Int
+            /// The frames are cropped to it and the contact sheet's panels take it.
+            var aspect: Double
         }
         let labels = entries.map { "\($0.shot.id) \($0.shot.framing?.rawValue ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
                 frames: entries.map(\.picked.blob.hex), labels: labels, width: Self.boardWidth,
-                delay: Self.boardFrameCentiseconds))
+                delay: Self.boardFrameCentiseconds, aspect: film.aspect.ratio))
         return (entries, missing, key)
     }
 

@@ -24,8 +24,8 @@ extension Studio {
         if !inputs.missing.isEmpty {
             throw ReelError(
                 .invalidInput,
-                "shots without a clip for their current pick: \(inputs.missing.joined(separator: ", ")); run `reel make`"
-            )
+                "shots without a clip for their current pick: \(inputs.missing.joined(separator: ", "))",
+                suggesting: [.make])
         }
         try reportOverlongShots()
         let sound = try soundtrack(frames: inputs.frames)
@@ -128,8 +128,8 @@ extension Studio {
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
             throw ReelError(
                 .invalidInput,
-                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to animate it again"
-            )
+                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches) and must be animated again",
+                suggesting: [.make])
         }
         let step = "cut"
         progress.emit(.started(step: step, detail: "\(clips.count) clips", total: 100))

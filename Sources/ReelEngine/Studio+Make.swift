@@ -197,8 +197,7 @@ extension Studio {
         }
         try store.pick(shot: shot.id, take: take.id, candidate: 1, auto: true, replacing: pick)
         progress.note(
-            "\(shot.id): picked candidate 1 of take \(take.id) (no pick yet; choose another with `reel pick \(shot.id) N`)"
-        )
+            "\(shot.id): picked candidate 1 of take \(take.id) (it had no pick; any of its candidates can be picked)")
         return .autoPicked(generated: generated)
     }
 }

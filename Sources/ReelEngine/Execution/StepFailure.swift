@@ -8,7 +8,8 @@ public struct StepFailure: Sendable, Hashable, Codable {
     public var shotID: String?
     /// The plan step: `take:ridge`, `clip:ridge`, `speech:ridge#1`, `board`, `cut`.
     public var stepID: String
-    /// The error's stable code (`backend`, `invalid-input`, `not-found`, `internal`, `blocked`).
+    /// Who can fix it: the error's ``FailureKind`` (`backend`, `invalid-input`, `not-found`,
+    /// `missing-tool`, `internal`, …), or `blocked`.
     public var code: String
     /// What went wrong, in the words of the error.
     public var message: String
@@ -27,17 +28,13 @@ public struct StepFailure: Sendable, Hashable, Codable {
     public static let blockedCode = "blocked"
 
     /// Whether the fault is Reel's own (exit code 2) rather than the input's or a backend's.
-    public var isReelsFault: Bool { code == ReelError.Code.internal.rawValue }
+    public var isReelsFault: Bool { code == FailureKind.internal.rawValue }
 
     /// A failure from any error a step threw.
     init(step: PlanStep, error: any Error) {
-        let code: String
-        switch error {
-        case let error as ReelError: code = error.code.rawValue
-        case is StoreError: code = ReelError.Code.internal.rawValue
-        default: code = ReelError.Code.backend.rawValue
-        }
-        self.init(shotID: step.shotID, stepID: step.id, code: code, message: Studio.message(of: error))
+        // An error that is not a ReelFailure comes from a backend's own machinery.
+        let kind = (error as? any ReelFailure)?.kind ?? .backend
+        self.init(shotID: step.shotID, stepID: step.id, code: kind.rawValue, message: Studio.message(of: error))
     }
 }
 

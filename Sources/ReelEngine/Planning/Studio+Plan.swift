@@ -108,6 +108,6 @@ extension Studio {
 
     /// The user-facing message of any error.
     static func message(of error: any Error) -> String {
-        (error as? ReelError)?.message ?? String(describing: error)
+        (error as? any ReelFailure)?.message ?? String(describing: error)
     }
 }

@@ -55,12 +55,14 @@ enum PlanPrinter {
         switch failure.code {
         case StepFailure.blockedCode:
             "mend \(failure.blockedBy ?? "the step it waits for") first; `reel make` then makes this too"
-        case ReelError.Code.internal.rawValue:
+        case FailureKind.internal.rawValue:
             "this is a fault of Reel's own; please report it with the message. `reel make` tries again"
-        case ReelError.Code.missingTool.rawValue:
+        case FailureKind.missingTool.rawValue:
             "install the tool the message names, then run `reel make` again"
-        case ReelError.Code.invalidInput.rawValue, ReelError.Code.notFound.rawValue:
+        case FailureKind.invalidInput.rawValue, FailureKind.invalidFilm.rawValue, FailureKind.notFound.rawValue:
             "change film.yaml or the file the message names, then run `reel make` again"
+        case FailureKind.unavailable.rawValue:
+            "start the server or check its address (`reel backends`), then run `reel make` again"
         default:
             "check the backend (`reel backends`); if it refused the prompt, reword it; then run `reel make` again"
         }
