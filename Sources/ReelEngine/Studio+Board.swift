@@ -91,6 +91,6 @@ extension Studio {
 
     /// The prompt's words before its parameters: what the contact sheet prints.
     static func promptWords(_ shot: Shot) -> String {
-        shot.prompt.split(separator: " ").prefix { !$0.hasPrefix("--") }.joined(separator: " ")
+        shot.promptText.split(separator: " ").prefix { !$0.hasPrefix("--") }.joined(separator: " ")
     }
 }

@@ -39,8 +39,8 @@ extension Studio {
             estimate.generations += 1
             estimate.byBackend[name, default: 0] += 1
             if let backend = try? registry.image(name) {
-                let priced = request ?? (try? composer.compose(shot, sizes: backend.capabilities.sizes).request)
-                estimate.costUSD += priced.map(backend.capabilities.estimatedCostUSD) ?? 0
+                let priced = request ?? composer.compose(shot, sizes: backend.capabilities.sizes).request
+                estimate.costUSD += backend.capabilities.estimatedCostUSD(priced)
             }
         }
         return estimate

@@ -28,7 +28,8 @@ extension FilmReader {
                 of: node, place: "in \(name)", expected: "each shot must be a mapping that starts with '- id: name'",
                 allowed: Self.shotKeys, hints: Self.filmLevelHints)
         else { return nil }
-        var draft = ShotDraft(shot: Shot(id: "", prompt: "", sourceMap: fields.sourceMap), number: number)
+        var draft = ShotDraft(
+            shot: Shot(id: "", prompt: Prompt(), promptText: "", sourceMap: fields.sourceMap), number: number)
         draft.invalid = fields.misspelt
 
         if let id = identifier(fields["id"], what: "shot id") {
@@ -40,7 +41,10 @@ extension FilmReader {
         }
         // A present value that could not be read: the checks must not reason about its default.
         var errors = errorCount
-        draft.shot.prompt = text(fields["prompt"]) ?? ""
+        if let promptText = text(fields["prompt"]) {
+            draft.shot.promptText = promptText
+            draft.shot.prompt = parsePrompt(promptText, at: draft.shot.sourceMap["prompt"]) ?? Prompt(text: promptText)
+        }
         if errorCount > errors { draft.invalid.insert("prompt") }
         errors = errorCount
         draft.shot.from = text(fields["from"])
@@ -50,7 +54,7 @@ extension FilmReader {
         draft.shot.motion = text(fields["motion"])
         draft.shot.seed = seed(fields["seed"])
         draft.shot.aspect = aspect(fields["aspect"])
-        draft.shot.params = text(fields["params"])
+        draft.shot.params = params(fields["params"], in: draft.shot.sourceMap)
         draft.shot.negative = text(fields["negative"])
         draft.shot.narration = text(fields["narration"])
         draft.shot.dialogFit = dialogFit(fields["dialog_fit"])
