@@ -46,7 +46,7 @@ extension Studio {
             var width: Int
             var delay: Int
         }
-        let labels = entries.map { "\($0.shot.id) \($0.shot.framing?.rawValue ?? "") \(Self.promptWords($0.shot))" }
+        let labels = entries.map { "\($0.shot.id) \($0.shot.framingName ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
@@ -79,7 +79,7 @@ extension Studio {
             title: film.title,
             entries: zip(entries, pictures).map { entry, picture in
                 ContactSheet.Entry(
-                    image: picture, shotID: entry.shot.id, framing: entry.shot.framing?.rawValue,
+                    image: picture, shotID: entry.shot.id, framing: entry.shot.framingName,
                     prompt: Self.promptWords(entry.shot))
             }
         ).render()

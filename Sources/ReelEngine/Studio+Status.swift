@@ -71,7 +71,7 @@ extension Studio {
                 state = takes.isEmpty ? .noTake : .unpicked
             }
             return ShotStatus(
-                id: shot.id, framing: shot.framing?.rawValue, duration: try effectiveDuration(of: shot),
+                id: shot.id, framing: shot.framingName, duration: try effectiveDuration(of: shot),
                 takes: takes.count,
                 pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false, clip: hasClip,
                 pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id))

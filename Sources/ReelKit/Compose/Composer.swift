@@ -1,5 +1,5 @@
 /// Builds the backend-neutral `Request` for a shot:
-/// framing words + the shot's prompt with `@name`s expanded + the film's style, with the film's
+/// framing and angle words + the shot's prompt with `@name`s expanded + the film's style, with the film's
 /// default parameters under the shot's (`params:` of the film, then of the shot, then the
 /// prompt's own `--flags`; the most specific wins), the cast's references and seeds riding
 /// along, and the aspect ratio mapped to a pixel size the backend accepts. Prompts arrive parsed
@@ -25,11 +25,12 @@ public struct Composer: Sendable {
 
         let parts = prompt.parts.filter { $0.weight > 0 }.map { WeightedText(expand($0.text), weight: $0.weight) }
         var weighted = parts.filter { !$0.text.isEmpty }
-        if let framing = shot.framing {
+        let camera = [shot.framing?.words, shot.angle?.words].compactMap { $0 }.joined(separator: ", ")
+        if !camera.isEmpty {
             if weighted.isEmpty {
-                weighted = [WeightedText(framing.words)]
+                weighted = [WeightedText(camera)]
             } else {
-                weighted[0].text = "\(framing.words), \(weighted[0].text)"
+                weighted[0].text = "\(camera), \(weighted[0].text)"
             }
         }
         if let style = film.style?.trimmed, !style.isEmpty {
@@ -91,6 +92,7 @@ public struct Composer: Sendable {
             aspect: aspect, width: size.width, height: size.height, seed: seed, count: 4,
             initImage: initImage, strength: strength, imagePrompts: imagePrompts,
             characterReferences: characterReferences, styleReferences: styleReferences, framing: shot.framing,
+            angle: shot.angle,
             options: GenerationOptions(
                 model: prompt.version.map { version in
                     [version.model.rawValue, version.number].compactMap { $0 }.joined(separator: " ")

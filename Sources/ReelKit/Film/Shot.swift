@@ -8,7 +8,10 @@ public struct Shot: Sendable, Hashable, Codable {
     public var promptText: String
     /// `promptText` parsed; what composition reads.
     public var prompt: Prompt
+    /// How much of the subject the shot shows (its size).
     public var framing: Framing?
+    /// Where the camera looks from (low, high, bird's-eye, dutch); `nil` is eye level.
+    public var angle: CameraAngle?
     /// The embedded animator's move; `nil` lets Reel choose one from the framing.
     public var camera: CameraMove?
     /// A motion prompt for video models ("she turns her head slowly").
@@ -44,7 +47,7 @@ public struct Shot: Sendable, Hashable, Codable {
     /// A shot whose prompt is already parsed; `promptText` is how it was written
     /// (`prompt.rendered` when `nil`).
     public init(
-        id: String, prompt: Prompt, promptText: String? = nil, framing: Framing? = nil,
+        id: String, prompt: Prompt, promptText: String? = nil, framing: Framing? = nil, angle: CameraAngle? = nil,
         camera: CameraMove? = nil, motion: String? = nil, duration: Double = Shot.defaultDuration,
         from: String? = nil, strength: Double? = nil, seed: UInt32? = nil, aspect: AspectRatio? = nil,
         params: Prompt? = nil, negative: String? = nil, transition: Transition = .cut, dialog: [DialogLine] = [],
@@ -55,6 +58,7 @@ public struct Shot: Sendable, Hashable, Codable {
         self.promptText = promptText ?? prompt.rendered
         self.prompt = prompt
         self.framing = framing
+        self.angle = angle
         self.camera = camera
         self.motion = motion
         self.duration = duration
@@ -76,7 +80,7 @@ public struct Shot: Sendable, Hashable, Codable {
     /// A shot from prompt text, parsed here as the loader would (for shots built in code).
     /// - Throws: the prompt's or the params' diagnostics when either has an error.
     public init(
-        id: String, prompt: String, framing: Framing? = nil, camera: CameraMove? = nil,
+        id: String, prompt: String, framing: Framing? = nil, angle: CameraAngle? = nil, camera: CameraMove? = nil,
         motion: String? = nil, duration: Double = Shot.defaultDuration, from: String? = nil, strength: Double? = nil,
         seed: UInt32? = nil, aspect: AspectRatio? = nil, params: String? = nil, negative: String? = nil,
         transition: Transition = .cut, dialog: [DialogLine] = [], narration: String? = nil,
@@ -87,9 +91,16 @@ public struct Shot: Sendable, Hashable, Codable {
         var parsedParams: Prompt?
         if let params { parsedParams = try Prompt(parsing: params, at: sourceMap["params"]) }
         self.init(
-            id: id, prompt: parsed, promptText: prompt, framing: framing, camera: camera, motion: motion,
+            id: id, prompt: parsed, promptText: prompt, framing: framing, angle: angle, camera: camera, motion: motion,
             duration: duration, from: from, strength: strength, seed: seed, aspect: aspect, params: parsedParams,
             negative: negative, transition: transition, dialog: dialog, narration: narration, dialogFit: dialogFit,
             imageBackend: imageBackend, videoBackend: videoBackend, sourceMap: sourceMap)
+    }
+
+    /// The shot's framing as the board, the contact sheet and `reel status` print it: the
+    /// angle, then the size ("low angle medium shot"); `nil` when it has neither.
+    public var framingName: String? {
+        let words = [angle?.rawValue, framing?.rawValue].compactMap { $0 }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 }

@@ -49,7 +49,10 @@ extension FilmReader {
         errors = errorCount
         draft.shot.from = text(fields["from"])
         if errorCount > errors { draft.invalid.insert("from") }
-        draft.shot.framing = framing(fields["framing"])
+        if let phrase = framing(fields["framing"]) {
+            draft.shot.framing = phrase.size
+            draft.shot.angle = phrase.angle
+        }
         draft.shot.camera = cameraMove(fields["camera"])
         draft.shot.motion = text(fields["motion"])
         draft.shot.seed = seed(fields["seed"])
@@ -95,15 +98,17 @@ extension FilmReader {
         return draft
     }
 
-    private mutating func framing(_ entry: Fields.Entry?) -> Framing? {
-        guard let entry, let text = text(entry, expected: "a framing like 'long shot' or 'close-up'") else {
+    /// A size, an angle, or both ("low angle medium shot"); see `docs/film-file.md`.
+    private mutating func framing(_ entry: Fields.Entry?) -> FramingPhrase? {
+        guard let entry, let text = text(entry, expected: "a framing like 'long shot' or 'low angle close-up'")
+        else {
             return nil
         }
-        if let framing = Framing(parsing: text) { return framing }
-        let suggestion = Suggestion.didYouMean(Framing.normalize(text), in: Framing.acceptedSpellings)
+        if let phrase = FramingPhrase(parsing: text) { return phrase }
         let tail =
-            suggestion.isEmpty
-            ? "; use one of: \(Framing.allCases.map(\.rawValue).joined(separator: ", "))" : suggestion
+            FramingPhrase.suggestion(for: text).map { " (did you mean '\($0)'?)" }
+            ?? "; use one of: \(Framing.allCases.map(\.rawValue).joined(separator: ", ")), optionally with an "
+            + "angle: \(CameraAngle.allCases.map(\.rawValue).joined(separator: ", "))"
         error("unknown framing '\(text)'\(tail)", at: entry.valueLocation)
         return nil
     }

@@ -18,6 +18,9 @@ import Testing
                 Shot(id: "glow", prompt: "lit by fire --no smoke", framing: .closeUp, from: "vista", strength: 0.4),
                 Shot(id: "city", prompt: "city::2 fog::-0.5 night", params: "--chaos 30 --seed 77"),
                 Shot(id: "paste", prompt: "<https://x.y/a.png> refs/b.png a cat --iw 2"),
+                Shot(id: "tilted", prompt: "a hallway", framing: .mediumShot, angle: .dutch),
+                Shot(id: "over", prompt: "@ria listens", framing: .overTheShoulder, angle: .lowAngle),
+                Shot(id: "looming", prompt: "", angle: .birdsEye),
             ])
     }
 
@@ -71,6 +74,27 @@ import Testing
         let b = Composer(film: plain).compose(plain.shots[1]).request.seed
         #expect(a == Seeds.shot("a", filmSeed: 0))
         #expect(a != b)
+    }
+
+    @Test func theAngleFollowsTheSizeInCanonicalWords() throws {
+        let tilted = Composer(film: film).compose(film.shot("tilted")!).request
+        #expect(tilted.prompt == "medium shot, dutch angle, a hallway, ink wash")
+        #expect(tilted.framing == .mediumShot && tilted.angle == .dutch)
+        let over = Composer(film: film).compose(film.shot("over")!).request
+        #expect(over.prompt == "over-the-shoulder shot, low angle, a pilot with silver hair listens, ink wash")
+        let looming = Composer(film: film).compose(film.shot("looming")!).request
+        #expect(looming.prompt == "bird's-eye view, ink wash")
+        #expect(looming.framing == nil && looming.angle == .birdsEye)
+    }
+
+    @Test func aRequestWithoutAnAngleEncodesAsItDidBeforeAnglesExisted() throws {
+        // Step keys hash this encoding: takes made before angles existed must stay current.
+        let request = Composer(film: film).compose(film.shot("vista")!).request
+        let json = try CanonicalEncoding.string(request)
+        #expect(!json.contains("angle"))
+        #expect(json.contains(#""framing":"long shot""#))
+        let tilted = try CanonicalEncoding.string(Composer(film: film).compose(film.shot("tilted")!).request)
+        #expect(tilted.contains(#""angle":"dutch angle""#))
     }
 
     @Test func theShotHoldsItsPromptParsedAndAsWritten() throws {
