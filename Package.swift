@@ -71,7 +71,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
-            ]),
+            ],
+            // The example film's score, which `reel init` writes; a copy of Examples/first-light/score.opus.
+            resources: [.copy("Resources/score.opus")]),
         .executableTarget(
             name: "reel-bench",
             dependencies: [

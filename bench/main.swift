@@ -5,7 +5,8 @@ import ReelMedia
 // run. Times are medians of paired rounds (A B A B …); compare ratios within a run only — the
 // machine is shared and noisy. Build in release first:
 //
-//   swift build -c release && .build/release/reel-bench [camera|cut|board|engine|make|all] [--rounds N]
+//   swift build -c release && .build/release/reel-bench [camera|cut|board|engine|make|scale|all] [--rounds N]
+//   .build/release/reel-bench scale [--shots 8,50,200]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
@@ -38,4 +39,11 @@ if section == "engine" || section == "all" {
 }
 if section == "make" || section == "all" {
     try await MakeBench(directory: directory, rounds: max(rounds, 5)).run()
+}
+if section == "scale" {
+    let sizes =
+        arguments.firstIndex(of: "--shots").flatMap {
+            arguments.indices.contains($0 + 1) ? arguments[$0 + 1].split(separator: ",").compactMap { Int($0) } : nil
+        } ?? [8, 50, 200]
+    try await ScaleBench(directory: directory, sizes: sizes).run()
 }

@@ -22,14 +22,15 @@ public struct Project: Sendable {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ReelError(
-                .notFound, "no project directory at '\(directory.path)'; create one with `reel init \(path ?? "DIR")`")
+                .notFound, "no project directory at '\(directory.path)'",
+                suggesting: [.createProject(directory: path)])
         }
         let project = Project(directory: directory)
         guard fileManager.fileExists(atPath: project.filmURL.path) else {
             throw ReelError(
                 .notFound,
-                "'\(directory.path)' has no \(filmFileName); create a project with `reel init`, or name the project directory"
-            )
+                "'\(directory.path)' has no \(filmFileName); name the project directory, or create a project",
+                suggesting: [.createProject(directory: nil)])
         }
         return project
     }

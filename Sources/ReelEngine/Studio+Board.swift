@@ -17,6 +17,8 @@ public struct BoardOutput: Sendable {
 extension Studio {
     /// Storyboard frames are this wide (the height follows the film's aspect).
     public static let boardWidth = 896
+    /// Frames on the contact sheet are this wide; picks are shrunk to it as they are read.
+    static let contactThumbnailWidth = 448
     /// Each storyboard frame stays this long.
     public static let boardFrameCentiseconds = 100
 
@@ -27,6 +29,54 @@ extension Studio {
         let gifURL = out.appending(path: "storyboard.gif")
         let webpURL = out.appending(path: "storyboard.webp")
         let sheetURL = out.appending(path: "contact.png")
+        let (entries, missing, key) = try boardInputs()
+        guard !entries.isEmpty else {
+            throw ReelError(.invalidInput, "no shot has a pick yet", suggesting: [.make])
+        }
+        let files = [gifURL, webpURL, sheetURL]
+        if try store.meta(.board) == key.hex, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
+            return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: true)
+        }
+        let step = "board"
+        progress.emit(.started(step: step, detail: "\(entries.count) frames", total: entries.count + 1))
+        // One pick decoded at a time: it becomes a storyboard frame (appended to both animations at
+        // once) and a contact-sheet thumbnail, and is let go, so memory stays flat in the shot count.
+        let height = Int((Double(Self.boardWidth) / film.aspect.ratio / 2).rounded()) * 2
+        var gif = GIFWriter(width: Self.boardWidth, height: height, looping: entries.count > 1)
+        let webp = try AnimatedWebPWriter(width: Self.boardWidth, height: height, quality: 80)
+        var thumbnails: [ContactSheet.Entry] = []
+        for (index, entry) in entries.enumerated() {
+            try ensureIntact(entry.picked, of: entry.shot)
+            let image = try RGBAImage(decoding: try store.blobs.data(entry.picked.blob))
+            let frame = AnimationFrame(
+                image: image.cropped(toAspect: film.aspect).resized(width: Self.boardWidth, height: height),
+                duration: .milliseconds(Self.boardFrameCentiseconds * 10))
+            try gif.append(frame)
+            try webp.append(frame)
+            let thumbnailWidth = min(image.width, Self.contactThumbnailWidth)
+            let thumbnailHeight = max(
+                1, Int((Double(thumbnailWidth) * Double(image.height) / Double(image.width)).rounded()))
+            thumbnails.append(
+                ContactSheet.Entry(
+                    image: image.resized(width: thumbnailWidth, height: thumbnailHeight), shotID: entry.shot.id,
+                    framing: entry.shot.framingName, prompt: Self.promptWords(entry.shot)))
+            progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 1))
+        }
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try gif.finish().write(to: gifURL, options: .atomic)
+        try webp.finish().write(to: webpURL, options: .atomic)
+        let sheet = try ContactSheet(
+            title: film.title, entries: thumbnails, aspect: film.aspect.ratio,
+            thumbnailWidth: Self.contactThumbnailWidth
+        ).render()
+        try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
+        try store.setMeta(key.hex, for: .board)
+        progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
+        return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
+    }
+
+    /// The picks the board shows, the shots it leaves out for want of one, and the key of it all.
+    func boardInputs() throws -> (entries: [(shot: Shot, picked: Candidate)], missing: [String], key: StepKey) {
         var entries: [(shot: Shot, picked: Candidate)] = []
         var missing: [String] = []
         for shot in film.shots {
@@ -36,57 +86,21 @@ extension Studio {
                 missing.append(shot.id)
             }
         }
-        guard !entries.isEmpty else {
-            throw ReelError(
-                .invalidInput, "no shot has a pick yet; run `reel make`, or `reel gen SHOT` and `reel pick SHOT N`")
-        }
         struct BoardInputs: Encodable {
             var frames: [String]
             var labels: [String]
             var width: Int
             var delay: Int
+            /// The frames are cropped to it and the contact sheet's panels take it.
+            var aspect: Double
         }
         let labels = entries.map { "\($0.shot.id) \($0.shot.framingName ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
                 frames: entries.map(\.picked.blob.hex), labels: labels, width: Self.boardWidth,
-                delay: Self.boardFrameCentiseconds))
-        let files = [gifURL, webpURL, sheetURL]
-        if try store.meta(.board) == key.hex, files.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) {
-            return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: true)
-        }
-        let step = "board"
-        progress.emit(.started(step: step, detail: "\(entries.count) frames", total: entries.count + 2))
-        var frames: [RGBAImage] = []
-        var pictures: [RGBAImage] = []
-        for (index, entry) in entries.enumerated() {
-            try ensureIntact(entry.picked, of: entry.shot)
-            let image = try RGBAImage(decoding: try store.blobs.data(entry.picked.blob))
-            pictures.append(image)
-            let height = Int((Double(Self.boardWidth) / film.aspect.ratio / 2).rounded()) * 2
-            frames.append(image.cropped(toAspect: film.aspect).resized(width: Self.boardWidth, height: height))
-            progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 2))
-        }
-        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let animation = frames.map {
-            AnimationFrame(image: $0, duration: .milliseconds(Self.boardFrameCentiseconds * 10))
-        }
-        try GIFEncoder(options: .storyboard).encode(animation).write(to: gifURL, options: .atomic)
-        progress.emit(.advanced(step: step, done: entries.count + 1, total: entries.count + 2))
-        try AnimatedWebP.encode(animation, quality: 80).write(to: webpURL, options: .atomic)
-        let sheet = try ContactSheet(
-            title: film.title,
-            entries: zip(entries, pictures).map { entry, picture in
-                ContactSheet.Entry(
-                    image: picture, shotID: entry.shot.id, framing: entry.shot.framingName,
-                    prompt: Self.promptWords(entry.shot))
-            }
-        ).render()
-        try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
-        try store.setMeta(key.hex, for: .board)
-        progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
-        return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
+                delay: Self.boardFrameCentiseconds, aspect: film.aspect.ratio))
+        return (entries, missing, key)
     }
 
     /// The prompt's words before its parameters: what the contact sheet prints.

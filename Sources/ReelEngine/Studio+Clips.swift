@@ -41,7 +41,8 @@ extension Studio {
     /// longer than its backend makes in one generation is built as a chain (see `makeChain`).
     public func ensureClip(for shot: Shot) async throws -> (clip: Clip, reused: Bool) {
         guard let picked = try store.pickedCandidate(for: shot.id) else {
-            throw ReelError(.invalidInput, "shot '\(shot.id)' has no pick; run `reel pick \(shot.id) N` or `reel make`")
+            throw ReelError(
+                .invalidInput, "shot '\(shot.id)' has no pick", suggesting: [.pick(shot: shot.id), .make])
         }
         let request = try clipRequest(for: shot, picked: picked)
         let backendName = shot.videoBackend ?? film.backends.video
@@ -105,13 +106,13 @@ extension Studio {
         return results
     }
 
-    /// Refuses to use a pick whose image is damaged; `reel make` regenerates it.
+    /// Refuses to use a pick whose image is damaged; making the film regenerates it.
     func ensureIntact(_ picked: Candidate, of shot: Shot) throws {
         guard try !store.blobs.verify(picked.blob) else { return }
         throw ReelError(
             .invalidInput,
-            "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to regenerate it"
-        )
+            "the picked image of shot '\(shot.id)' is damaged (its hash no longer matches) and must be made again",
+            suggesting: [.make])
     }
 
     /// Runs `backend` on `request` in a scratch folder and stores the clip it writes.

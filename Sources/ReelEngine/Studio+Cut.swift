@@ -20,49 +20,17 @@ extension Studio {
     public func cut() async throws -> CutOutput {
         let filmURL = project.outputDirectory.appending(path: "film.mp4")
         try await ensureSpeech()
-        var clips: [(shot: Shot, clip: Clip)] = []
-        var missing: [String] = []
-        for shot in film.shots {
-            guard let picked = try store.pickedCandidate(for: shot.id),
-                let clip = try store.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
-            else {
-                missing.append(shot.id)
-                continue
-            }
-            clips.append((shot, clip))
-        }
-        if !missing.isEmpty {
+        let inputs = try cutInputs()
+        if !inputs.missing.isEmpty {
             throw ReelError(
                 .invalidInput,
-                "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make`")
-        }
-        struct CutInputs: Encodable {
-            var clips: [String]
-            var durations: [Double]
-            var transitions: [Transition]
-            var title: Card?
-            var end: Card?
-            var fps: Int
-            var width: Int
-            var height: Int
-            /// Only with `subtitles: burn`, so other films keep their keys.
-            var subtitles: [BurnedCue]?
+                "shots without a clip for their current pick: \(inputs.missing.joined(separator: ", "))",
+                suggesting: [.make])
         }
         try reportOverlongShots()
-        let size = outputSize
-        let burned = try burnedCues()
-        let videoKey = try StepKey(
-            kind: "cut", backend: "reel",
-            inputs: CutInputs(
-                clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
-                transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
-                width: size.width, height: size.height, subtitles: burned))
-        // The length needs no drawn title cards: a check that finds nothing changed draws none.
+        let sound = try soundtrack(frames: inputs.frames)
+        let (clips, duration, videoKey, burned) = (inputs.clips, inputs.duration, inputs.videoKey, inputs.burned)
         let durations = clips.map(\.clip.durationSeconds)
-        let frames = try cutPlanSkeleton(durations: durations, placeholder: URL(filePath: "/dev/null")).timeline()
-            .frameCount
-        let duration = Double(frames) / Double(film.fps)
-        let sound = try soundtrack(frames: frames)
         let key = try StepKey(kind: "film", backend: "reel", inputs: FilmInputs(video: videoKey.hex, sound: sound.key))
         if try store.meta(.cut) == key.hex, FileManager.default.fileExists(atPath: filmURL.path) {
             try writeSubtitles()
@@ -88,9 +56,63 @@ extension Studio {
         return CutOutput(film: filmURL, duration: duration, reused: false)
     }
 
-    private struct FilmInputs: Encodable {
+    struct FilmInputs: Encodable {
         var video: String
         var sound: String
+    }
+
+    /// What the picture is cut from: each shot's clip for its current pick (shots without one
+    /// are `missing`), the film's length, and the key of the picture without sound.
+    struct CutInputs {
+        var clips: [(shot: Shot, clip: Clip)]
+        var missing: [String]
+        var frames: Int
+        var duration: Double
+        var videoKey: StepKey
+        var burned: [BurnedCue]?
+    }
+
+    func cutInputs() throws -> CutInputs {
+        var clips: [(shot: Shot, clip: Clip)] = []
+        var missing: [String] = []
+        for shot in film.shots {
+            guard let picked = try store.pickedCandidate(for: shot.id),
+                let clip = try store.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
+            else {
+                missing.append(shot.id)
+                continue
+            }
+            clips.append((shot, clip))
+        }
+        struct PictureInputs: Encodable {
+            var clips: [String]
+            var durations: [Double]
+            var transitions: [Transition]
+            var title: Card?
+            var end: Card?
+            var fps: Int
+            var width: Int
+            var height: Int
+            /// Only with `subtitles: burn`, so other films keep their keys.
+            var subtitles: [BurnedCue]?
+        }
+        let size = outputSize
+        let burned = missing.isEmpty ? try burnedCues() : nil
+        let videoKey = try StepKey(
+            kind: "cut", backend: "reel",
+            inputs: PictureInputs(
+                clips: clips.map(\.clip.blob.hex), durations: clips.map(\.clip.durationSeconds),
+                transitions: clips.map(\.shot.transition), title: film.titleCard, end: film.endCard, fps: film.fps,
+                width: size.width, height: size.height, subtitles: burned))
+        // The length needs no drawn title cards: a check that finds nothing changed draws none.
+        let durations = clips.map(\.clip.durationSeconds)
+        let frames =
+            missing.isEmpty
+            ? try cutPlanSkeleton(durations: durations, placeholder: URL(filePath: "/dev/null")).timeline().frameCount
+            : 0
+        return CutInputs(
+            clips: clips, missing: missing, frames: frames, duration: Double(frames) / Double(film.fps),
+            videoKey: videoKey, burned: burned)
     }
 
     /// The picture without sound, kept in the store under its own key, so a change to the sound
@@ -106,8 +128,8 @@ extension Studio {
         for (shot, clip) in clips where try !store.blobs.verify(clip.blob) {
             throw ReelError(
                 .invalidInput,
-                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches); run `reel make` to animate it again"
-            )
+                "the clip of shot '\(shot.id)' is damaged (its hash no longer matches) and must be animated again",
+                suggesting: [.make])
         }
         let step = "cut"
         progress.emit(.started(step: step, detail: "\(clips.count) clips", total: 100))

@@ -17,32 +17,10 @@ public struct MakeEstimate: Sendable {
 }
 
 extension Studio {
-    /// Counts the takes `make` will generate: shots whose pick is not from their current prompt,
-    /// and every shot that starts `from:` one of those.
+    /// The takes `make` will generate and what the run should cost, read off the film's plan.
     public func estimate() throws -> MakeEstimate {
-        var stale = Set<String>()
-        var estimate = MakeEstimate(generations: 0, costUSD: 0, byBackend: [:])
-        for shot in ShotOrder.generationOrder(of: film) {
-            let parentChanges = shot.from.map(stale.contains) ?? false
-            var needsTake = parentChanges
-            var request: Request?
-            if !parentChanges, let current = try? currentRequest(for: shot) {
-                request = current.request
-                let hasTake = try store.takes(shot: shot.id).contains { $0.promptKey == current.promptKey.hex }
-                needsTake = !hasTake
-            } else if !parentChanges {
-                needsTake = true
-            }
-            guard needsTake else { continue }
-            stale.insert(shot.id)
-            let name = shot.imageBackend ?? film.backends.image
-            estimate.generations += 1
-            estimate.byBackend[name, default: 0] += 1
-            if let backend = try? registry.image(name) {
-                let priced = request ?? composer.compose(shot, sizes: backend.capabilities.sizes).request
-                estimate.costUSD += backend.capabilities.estimatedCostUSD(priced)
-            }
-        }
-        return estimate
+        let plan = try plan()
+        return MakeEstimate(
+            generations: plan.takeGenerations, costUSD: plan.costUSD, byBackend: plan.generationsByBackend)
     }
 }

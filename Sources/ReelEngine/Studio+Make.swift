@@ -12,9 +12,22 @@ public struct MakeReport: Sendable {
     public var cutMade = false
     public var film: URL?
     public var duration: Double = 0
+    /// Steps that failed in this run, and those that could not run because of them, in plan order.
+    public var failures: [StepFailure] = []
+    /// Shots the cut waited for because they have no clip; the film was not cut.
+    public var cutWaitsFor: [String] = []
 
     /// True when nothing had to be generated, animated, drawn or cut.
-    public var nothingToDo: Bool { generated.isEmpty && animated.isEmpty && !boardMade && !cutMade }
+    public var nothingToDo: Bool {
+        generated.isEmpty && animated.isEmpty && !boardMade && !cutMade && failures.isEmpty
+    }
+
+    /// The shots with a failed or blocked step, in plan order, each once.
+    public var failedShots: [String] {
+        var shots: [String] = []
+        for shot in failures.compactMap(\.shotID) where !shots.contains(shot) { shots.append(shot) }
+        return shots
+    }
 }
 
 /// What a shot's pick needed during `make`.
@@ -25,70 +38,132 @@ enum PickOutcome: Sendable {
 }
 
 extension Studio {
-    /// Everything, incrementally: a take where a shot has none for its current prompt,
-    /// candidate 1 picked where no current pick exists (said out loud), clips for picks that
-    /// have none, then the board and the cut. With nothing changed it does no work at all.
+    /// Everything, incrementally, as the film's ``plan(verifyingBlobs:)`` says: takes where a
+    /// shot has none for its current prompt, candidate 1 picked where no current pick exists
+    /// (said out loud), lines spoken, clips for picks that have none, then the board and the cut.
+    /// With nothing changed it does no work at all.
     ///
-    /// Shots run side by side, as many per backend as the registry allows; a shot that starts
-    /// `from:` another waits for it.
+    /// Steps run side by side, as many per backend as the registry allows, each once the steps
+    /// it waits for are done. A step that fails for good fails its shot and what waits on it,
+    /// never the rest: the report lists the failures (also kept in the store, so `status` shows
+    /// them and the next `make` retries them), and the film is cut once every shot has a clip.
     public func make() async throws -> MakeReport {
-        let estimate = try estimate()
-        if estimate.generations > 0 { progress.note(estimate.summary) }
-        if let budget, estimate.costUSD > budget.limitUSD + 1e-9 {
+        let plan = try plan(verifyingBlobs: true)
+        if plan.takeGenerations > 0 { progress.note(plan.summary) }
+        if let budget, plan.costUSD > budget.limitUSD + 1e-9 {
             throw ReelError(
                 .invalidInput,
                 String(
                     format: "this run would cost about $%.2f, past its --budget of $%.2f; nothing was started",
-                    estimate.costUSD, budget.limitUSD))
+                    plan.costUSD, budget.limitUSD))
         }
+        try forgetFailures(ofStepsCurrentIn: plan)
         var report = MakeReport()
-        (report.generated, report.autoPicked) = try await ensureCurrentPicks()
-        // Lines are spoken before animating: their lengths decide how long shots that hold them last.
-        try await ensureSpeech()
-        let clips = try await concurrently(film.shots, backend: { $0.videoBackend ?? self.film.backends.video }) {
-            shot in
-            (shot.id, try await self.ensureClip(for: shot).reused)
-        }
-        report.animated = film.shots.map(\.id).filter { clips[$0] == false }
-        report.boardMade = try await !board().reused
-        let cut = try await cut()
-        report.cutMade = !cut.reused
-        report.film = cut.film
-        report.duration = cut.duration
+        try await run([.take, .speech, .clip], of: plan, into: &report)
+        try await finish(&report)
         return report
     }
 
     /// The first half of `make`: every shot gets a pick for its current prompt, generating a
-    /// take where none exists, in waves (a shot `from:` another waits for it), as many shots
-    /// per backend at once as the registry allows. Returns the shots that were generated and
-    /// those auto-picked.
-    public func ensureCurrentPicks() async throws -> (generated: [String], autoPicked: [String]) {
-        var generated: [String] = []
-        var autoPicked: [String] = []
-        var remaining = ShotOrder.generationOrder(of: film)
-        var settled = Set<String>()
-        while !remaining.isEmpty {
-            let wave = remaining.filter { shot in shot.from.map(settled.contains) ?? true }
-            guard !wave.isEmpty else { throw ReelError(.internal, "shots \(remaining.map(\.id)) wait on each other") }
-            remaining.removeAll { shot in wave.contains { $0.id == shot.id } }
-            let outcomes = try await concurrently(wave, backend: { $0.imageBackend ?? self.film.backends.image }) {
-                shot in
-                (shot.id, try await self.ensureCurrentPick(for: shot))
-            }
-            for shot in wave {
-                switch outcomes[shot.id] {
-                case .autoPicked(let fresh)?:
-                    autoPicked.append(shot.id)
-                    if fresh { generated.append(shot.id) }
-                case .repaired?:
-                    generated.append(shot.id)
-                default:
-                    break
-                }
-            }
-            settled.formUnion(wave.map(\.id))
+    /// take where none exists (a shot `from:` another waits for it), as many shots per backend at
+    /// once as the registry allows. Returns what was generated and picked, and what failed.
+    public func ensureCurrentPicks() async throws -> MakeReport {
+        var report = MakeReport()
+        try await run([.take], of: try plan(verifyingBlobs: true), into: &report)
+        return report
+    }
+
+    /// Runs the plan's steps of these kinds that will run, through the scheduler, and files what
+    /// each did (or why it failed) in the report and the store.
+    private func run(_ kinds: Set<PlanStep.Kind>, of plan: Plan, into report: inout MakeReport) async throws {
+        let work = plan.toRun.filter { kinds.contains($0.kind) }
+        let registry = registry
+        let outcomes = try await StepScheduler(steps: work, width: { registry.limit(for: $0) }).run { step in
+            try await self.run(step)
         }
-        return (generated, autoPicked)
+        for step in work {
+            switch outcomes[step.id] {
+            case .done(.picked(.autoPicked(let fresh)))?:
+                report.autoPicked.append(step.shotID ?? step.id)
+                if fresh { report.generated.append(step.shotID ?? step.id) }
+            case .done(.picked(.repaired))?:
+                report.generated.append(step.shotID ?? step.id)
+            case .done(.animated(reused: false))?:
+                report.animated.append(step.shotID ?? step.id)
+            case .failed(let error)?:
+                report.failures.append(try recordFailure(StepFailure(step: step, error: error)))
+            case .blocked(let root)?:
+                let failure = StepFailure(
+                    shotID: step.shotID, stepID: step.id, code: StepFailure.blockedCode,
+                    message: "waits for \(root), which failed", blockedBy: root)
+                report.failures.append(try recordFailure(failure))
+            default:
+                break
+            }
+            if case .done? = outcomes[step.id], let shot = step.shotID {
+                try store.clearFailure(shotID: shot, stepID: step.id)
+            }
+        }
+    }
+
+    /// The board from every pick there is, and the cut once every shot has a clip.
+    private func finish(_ report: inout MakeReport) async throws {
+        if try store.picks().contains(where: { pick in film.shots.contains { $0.id == pick.shotID } }) {
+            do {
+                report.boardMade = try await !board().reused
+            } catch let error where !(error is CancellationError || error is any StopsTheRun) {
+                report.failures.append(
+                    StepFailure(step: PlanStep(id: "board", kind: .board, backend: "reel"), error: error))
+            }
+        }
+        report.cutWaitsFor = try cutInputs().missing
+        guard report.cutWaitsFor.isEmpty else {
+            progress.warning("the film was not cut: it waits for \(report.cutWaitsFor.joined(separator: ", "))")
+            return
+        }
+        do {
+            let cut = try await cut()
+            report.cutMade = !cut.reused
+            report.film = cut.film
+            report.duration = cut.duration
+        } catch let error where !(error is CancellationError || error is any StopsTheRun) {
+            report.failures.append(StepFailure(step: PlanStep(id: "cut", kind: .cut, backend: "reel"), error: error))
+        }
+    }
+
+    /// Runs one step of the plan.
+    private func run(_ step: PlanStep) async throws -> StepResult {
+        guard let shotID = step.shotID else { throw ReelError(.internal, "step \(step.id) belongs to no shot") }
+        let shot = try shot(shotID)
+        switch step.kind {
+        case .take:
+            return .picked(try await ensureCurrentPick(for: shot))
+        case .speech:
+            guard let key = step.key else { throw ReelError(.internal, "speech step \(step.id) has no key") }
+            try await speak(StepKey(hex: key), of: shot)
+            return .spoken
+        case .clip:
+            return .animated(reused: try await ensureClip(for: shot).reused)
+        case .board, .cut, .mix:
+            throw ReelError(.internal, "step \(step.id) is not run per shot")
+        }
+    }
+
+    /// Keeps a failure in the store for `status` and the studio, and says it.
+    private func recordFailure(_ failure: StepFailure) throws -> StepFailure {
+        if let shot = failure.shotID {
+            try store.recordFailure(
+                shotID: shot, stepID: failure.stepID, code: failure.code, message: failure.message)
+        }
+        progress.warning("\(failure.stepID) failed: \(failure.message)")
+        return failure
+    }
+
+    /// A failure whose step is current now (picked by hand since, say) is no longer news.
+    private func forgetFailures(ofStepsCurrentIn plan: Plan) throws {
+        for failure in try store.failures() where plan.step(failure.stepID)?.willRun != true {
+            try store.clearFailure(shotID: failure.shotID, stepID: failure.stepID)
+        }
     }
 
     /// Makes sure the shot's pick belongs to its current prompt, generating and auto-picking
@@ -125,38 +200,5 @@ extension Studio {
             "\(shot.id): picked candidate 1 of take \(take.id) (no pick yet; choose another with `reel pick \(shot.id) N`)"
         )
         return .autoPicked(generated: generated)
-    }
-
-    /// Runs `body` for every item, at most `registry.limit(for:)` at a time per backend.
-    func concurrently<Item: Sendable, Value: Sendable>(
-        _ items: [Item], backend: @escaping @Sendable (Item) -> String,
-        _ body: @escaping @Sendable (Item) async throws -> (String, Value)
-    ) async throws -> [String: Value] {
-        let lanes = Dictionary(grouping: items, by: backend)
-        return try await withThrowingTaskGroup(of: [(String, Value)].self) { group in
-            for (name, lane) in lanes {
-                let width = registry.limit(for: name)
-                group.addTask {
-                    try await withThrowingTaskGroup(of: (String, Value).self) { inner in
-                        var results: [(String, Value)] = []
-                        var next = lane.makeIterator()
-                        for _ in 0..<width {
-                            guard let item = next.next() else { break }
-                            inner.addTask { try await body(item) }
-                        }
-                        while let result = try await inner.next() {
-                            results.append(result)
-                            if let item = next.next() { inner.addTask { try await body(item) } }
-                        }
-                        return results
-                    }
-                }
-            }
-            var all: [String: Value] = [:]
-            for try await results in group {
-                for (key, value) in results { all[key] = value }
-            }
-            return all
-        }
     }
 }

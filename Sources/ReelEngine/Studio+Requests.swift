@@ -45,8 +45,8 @@ extension Studio {
             guard let picked = try store.pickedCandidate(for: id) else {
                 throw ReelError(
                     .invalidInput,
-                    "shot '\(shot.id)' starts from shot '\(id)', which has no pick yet; run `reel gen \(id)` and `reel pick \(id) N`, or `reel make`"
-                )
+                    "shot '\(shot.id)' starts from shot '\(id)', which has no pick yet",
+                    suggesting: [.pick(shot: id), .make])
             }
             return .blob(picked.blob.hex)
         case .path(let path):

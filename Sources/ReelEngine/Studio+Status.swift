@@ -17,6 +17,8 @@ public struct ShotStatus: Sendable, Codable, Equatable {
         case animated
         /// Waits for the shot it starts `from:` to have a pick.
         case waiting
+        /// A step of the shot failed in the last `make` (``ShotStatus/failure`` says why); the next one retries it.
+        case failed
     }
 
     public var id: String
@@ -31,6 +33,8 @@ public struct ShotStatus: Sendable, Codable, Equatable {
     public var pieces: Pieces?
     public var state: State
     public var costUSD: Double
+    /// Why the shot failed in the last `make`, when it did.
+    public var failure: String?
 
     /// The pieces of a chained clip made so far.
     public struct Pieces: Sendable, Codable, Equatable {
@@ -45,36 +49,55 @@ public struct ShotStatus: Sendable, Codable, Equatable {
 }
 
 extension Studio {
-    /// Every shot in film order with its takes, pick, clip, state and cost.
+    /// Every shot in film order with its takes, pick, clip, state and cost, as the film's plan
+    /// sees it.
     public func status() throws -> [ShotStatus] {
-        try film.shots.map { shot in
+        try status(plan: try plan())
+    }
+
+    /// Every shot's row, read off `plan`.
+    public func status(plan: Plan) throws -> [ShotStatus] {
+        let failures = try store.failures()
+        return try film.shots.map { shot in
             let takes = try store.takes(shot: shot.id)
             let pick = try store.pick(for: shot.id)
-            let picked = try store.pickedCandidate(for: shot.id)
-            let current = try? currentRequest(for: shot)
+            let take = plan.step(PlanStep.takeID(shot.id))
+            let clip = plan.step(PlanStep.clipID(shot.id))
             var state: ShotStatus.State
-            var hasClip = false
             var pieces: ShotStatus.Pieces?
-            if let pick {
-                let take = takes.first { $0.id == pick.takeID }
-                if let current, let picked, take?.promptKey == current.promptKey.hex {
-                    let key = try clipKey(for: shot, picked: picked).hex
-                    hasClip = try store.clip(stepKey: key) != nil
+            switch take?.reason {
+            case nil:
+                state = clip?.willRun == false ? .animated : .picked
+                if let picked = try store.pickedCandidate(for: shot.id), let key = clip?.key {
                     pieces = try chainProgress(of: shot, picked: picked, key: key)
-                    state = hasClip ? .animated : .picked
-                } else {
-                    state = current == nil ? .waiting : .stale
                 }
-            } else if current == nil && shot.from != nil {
-                state = .waiting
-            } else {
-                state = takes.isEmpty ? .noTake : .unpicked
+            case .after(let parent)?:
+                let parentShot = plan.step(parent)?.shotID ?? ""
+                state =
+                    try store.pick(for: parentShot) == nil
+                    ? .waiting : (pick != nil ? .stale : (takes.isEmpty ? .noTake : .unpicked))
+            case .blocked?:
+                state = shot.from != nil ? .waiting : (takes.isEmpty ? .noTake : .unpicked)
+            case .damaged?:
+                state = clip?.willRun == false ? .animated : .picked
+            case .changed?:
+                state = pick != nil ? .stale : .unpicked
+            case .unpicked?:
+                state = .unpicked
+            case .neverMade?:
+                state = .noTake
             }
+            // The step that failed itself says more than the steps it kept from running.
+            let failure =
+                failures.first { $0.shotID == shot.id && $0.code != StepFailure.blockedCode }
+                ?? failures.first { $0.shotID == shot.id }
+            if failure != nil && state != .animated { state = .failed }
             return ShotStatus(
                 id: shot.id, framing: shot.framingName, duration: try effectiveDuration(of: shot),
                 takes: takes.count,
-                pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false, clip: hasClip,
-                pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id))
+                pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false,
+                clip: clip?.willRun == false, pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id),
+                failure: failure?.message)
         }
     }
 

@@ -63,12 +63,14 @@ extension Studio {
         let take: Take
         if let id = reference.take {
             guard let found = try store.take(id: id), found.shotID == shotID else {
-                throw ReelError(.notFound, "shot '\(shotID)' has no take \(id); see `reel takes \(shotID)`")
+                throw ReelError(
+                    .notFound, "shot '\(shotID)' has no take \(id)", suggesting: [.listTakes(shot: shotID)])
             }
             take = found
         } else {
             guard let latest = try store.latestTake(shot: shotID) else {
-                throw ReelError(.notFound, "shot '\(shotID)' has no takes yet; make one with `reel gen \(shotID)`")
+                throw ReelError(
+                    .notFound, "shot '\(shotID)' has no takes yet", suggesting: [.generate(shot: shotID)])
             }
             take = latest
         }

@@ -5,6 +5,24 @@ import ReelStore
 
 /// What `/api` answers, as JSON. Field names are the API's contract (see README, "The studio").
 enum API {
+    /// What the next make would do and why: every step, and the totals the page shows.
+    struct PlanSummary: Encodable {
+        var steps: [PlanStep]
+        var toRun: Int
+        var takesToGenerate: Int
+        var costUSD: Double
+        /// "to generate: 2 takes (2 on sketch), free".
+        var summary: String
+
+        init(_ plan: Plan) {
+            steps = plan.steps
+            toRun = plan.toRun.count
+            takesToGenerate = plan.takeGenerations
+            costUSD = plan.costUSD
+            summary = plan.summary
+        }
+    }
+
     struct FilmSummary: Encodable {
         var title: String
         var aspect: String
@@ -25,8 +43,10 @@ enum API {
         var camera: String?
         var duration: Double
         var prompt: String
-        /// no take, unpicked, stale, picked, animated, waiting — or generating while a job runs.
+        /// no take, unpicked, stale, picked, animated, waiting, failed — or generating while a job runs.
         var state: String
+        /// Why the last make failed this shot, when it did; the next make tries it again.
+        var failure: String?
         var takes: Int
         var pick: String?
         var autoPicked: Bool

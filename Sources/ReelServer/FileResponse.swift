@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ReelKit
 
 /// A file's bytes as a response, honouring a single `Range: bytes=…` so `<video>` can seek.
 /// Callers pass URLs they built themselves (a validated blob id, a fixed output name).
@@ -7,7 +8,7 @@ enum FileResponse {
     static func make(url: URL, contentType: String, range: String?, immutable: Bool = false) throws -> Response {
         guard let handle = try? FileHandle(forReadingFrom: url) else {
             throw ServerError(
-                .notFound, "\(url.lastPathComponent) has not been made yet; run `reel make` (or Make on the film page)")
+                .notFound, "\(url.lastPathComponent) has not been made yet", suggesting: [.make])
         }
         defer { try? handle.close() }
         let size = Int(try handle.seekToEnd())

@@ -26,10 +26,7 @@ actor FilmEditor {
                 .invalidInput, "shot '\(shotID)' has no `prompt:` line in film.yaml to rewrite; add one by hand first")
         }
         let url = project.filmURL
-        let original = try Data(contentsOf: url)
-        guard let text = String(data: original, encoding: .utf8) else {
-            throw ServerError(.invalidInput, "film.yaml is not UTF-8 text; save it as UTF-8 and try again")
-        }
+        let text = try TextFile.read(url, name: "film.yaml")
         let updated: String
         do {
             updated = try PromptRewriter.replacingScalar(in: text, at: location, with: prompt)
@@ -46,7 +43,7 @@ actor FilmEditor {
             }
             return reloaded
         } catch {
-            try original.write(to: url, options: .atomic)
+            try Data(text.utf8).write(to: url, options: .atomic)
             throw error
         }
     }

@@ -126,10 +126,15 @@ public final class JobRunner: Service, Sendable {
             case .make:
                 let report = try await studio.make()
                 let length = String(format: "%.1f", report.duration)
-                let summary =
+                var summary =
                     report.nothingToDo
                     ? "nothing to do: the film is up to date"
                     : "generated \(report.generated.count), animated \(report.animated.count), film \(length)s"
+                if !report.failures.isEmpty {
+                    summary =
+                        "generated \(report.generated.count), animated \(report.animated.count); "
+                        + "failed: \(report.failedShots.joined(separator: ", ")) (see each shot)"
+                }
                 result = JobResult(job: id, shot: nil, take: nil, reused: report.nothingToDo, summary: summary)
             }
             hub.publish(

@@ -5,8 +5,12 @@ import ReelKit
 /// user wrote it. The new value is written as a double-quoted YAML string, which can hold any
 /// text; the caller reloads the film afterwards and reverts when it does not read back.
 enum PromptRewriter {
-    struct Failure: Error, Sendable {
+    struct Failure: ReelFailure {
         var message: String
+        var code: ReelError.Code { ReelError.Code(rawValue: "cannot-rewrite-prompt") }
+        /// film.yaml changed under the studio, or is not what the loader said: reload and retry.
+        var kind: FailureKind { .invalidInput }
+        var description: String { message }
     }
 
     /// `text` with the scalar whose value starts at `location` (1-based line, column counted in

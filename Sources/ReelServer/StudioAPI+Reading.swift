@@ -34,7 +34,8 @@ extension StudioAPI {
         return API.ShotSummary(
             number: number, id: status.id, framing: status.framing, camera: shot.camera?.rawValue,
             duration: status.duration, prompt: shot.promptText,
-            state: running.contains(status.id) ? "generating" : status.state.rawValue, takes: status.takes,
+            state: running.contains(status.id) ? "generating" : status.state.rawValue, failure: status.failure,
+            takes: status.takes,
             pick: status.pick, autoPicked: status.autoPicked,
             pickBlob: try studio.store.pickedCandidate(for: status.id)?.blob.hex, pieces: status.pieces,
             costUSD: status.costUSD)

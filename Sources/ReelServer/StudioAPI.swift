@@ -49,6 +49,7 @@ struct StudioAPI: Sendable {
             hub.publish(ServerEvent(type: .changed, shot: id))
             return try JSONResponse.make(try shotDetail(try openStudio(.silent), id: id))
         }
+        api.get("plan") { _, _ in try JSONResponse.make(API.PlanSummary(try openStudio(.silent).plan())) }
         api.post("make") { request, _ in try await start(.make, request: request) }
         api.get("events") { _, _ in EventStream.response(hub.subscribe()) }
         api.get("blobs/:hash") { request, context in

@@ -22,11 +22,9 @@ extension Store {
                     """)
             let pieceID = db.lastInsertedRowID
             if draft.costUSD > 0 {
-                try db.execute(
-                    literal: """
-                        INSERT INTO cost (shotID, clipPieceID, backend, usd, createdAt)
-                        VALUES (\(draft.shotID), \(pieceID), \(draft.backend), \(draft.costUSD), \(createdAt))
-                        """)
+                try Self.insertCost(
+                    draft.costUSD, backend: draft.backend, shotID: draft.shotID, for: .clipPiece(pieceID),
+                    at: createdAt, db)
             }
             guard let piece = try ClipPiece.fetchOne(db, key: pieceID) else {
                 throw StoreError(.database, "piece \(pieceID) vanished while it was recorded")
@@ -45,15 +43,8 @@ extension Store {
         let createdAt = now()
         let costUSD = pieces.reduce(0) { $0 + $1.costUSD }
         return try write("record the chained clip of shot '\(draft.shotID)'") { db in
-            try db.execute(
-                literal: """
-                    INSERT INTO clip (shotID, stepKey, sourceBlob, blob, backend, model, requestJSON,
-                        durationSeconds, fps, width, height, costUSD, createdAt)
-                    VALUES (\(draft.shotID), \(draft.stepKey), \(draft.sourceBlob), \(draft.blob), \(draft.backend),
-                        \(draft.model), \(draft.requestJSON), \(draft.durationSeconds), \(draft.fps), \(draft.width),
-                        \(draft.height), \(costUSD), \(createdAt))
-                    """)
-            let clipID = db.lastInsertedRowID
+            let clip = try Self.insertClip(draft, costUSD: costUSD, at: createdAt, db)
+            let clipID = clip.id
             for piece in pieces {
                 try db.execute(literal: "UPDATE clip_piece SET clipID = \(clipID) WHERE id = \(piece.id)")
                 guard db.changesCount == 1 else {
@@ -63,9 +54,6 @@ extension Store {
                     )
                 }
                 try db.execute(literal: "UPDATE cost SET clipID = \(clipID) WHERE clipPieceID = \(piece.id)")
-            }
-            guard let clip = try Clip.fetchOne(db, key: clipID) else {
-                throw StoreError(.database, "clip \(clipID) vanished while it was recorded")
             }
             return clip
         }

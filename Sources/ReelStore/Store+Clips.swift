@@ -10,27 +10,31 @@ extension Store {
         try requireStored([draft.sourceBlob, draft.blob], for: "clip of shot '\(draft.shotID)'")
         let createdAt = now()
         return try write("record a clip of shot '\(draft.shotID)'") { db in
-            try db.execute(
-                literal: """
-                    INSERT INTO clip (shotID, stepKey, sourceBlob, blob, backend, model, requestJSON,
-                        durationSeconds, fps, width, height, costUSD, createdAt)
-                    VALUES (\(draft.shotID), \(draft.stepKey), \(draft.sourceBlob), \(draft.blob), \(draft.backend),
-                        \(draft.model), \(draft.requestJSON), \(draft.durationSeconds), \(draft.fps), \(draft.width),
-                        \(draft.height), \(draft.costUSD), \(createdAt))
-                    """)
-            let clipID = db.lastInsertedRowID
+            let clip = try Self.insertClip(draft, costUSD: draft.costUSD, at: createdAt, db)
             if draft.costUSD > 0 {
-                try db.execute(
-                    literal: """
-                        INSERT INTO cost (shotID, clipID, backend, usd, createdAt)
-                        VALUES (\(draft.shotID), \(clipID), \(draft.backend), \(draft.costUSD), \(createdAt))
-                        """)
-            }
-            guard let clip = try Clip.fetchOne(db, key: clipID) else {
-                throw StoreError(.database, "clip \(clipID) vanished while it was recorded")
+                try Self.insertCost(
+                    draft.costUSD, backend: draft.backend, shotID: draft.shotID, for: .clip(clip.id), at: createdAt, db)
             }
             return clip
         }
+    }
+
+    /// Writes one clip row inside the caller's transaction and reads it back: the one place a clip
+    /// is inserted, whether animated in one generation or joined from a chain.
+    static func insertClip(_ draft: Clip.Draft, costUSD: Double, at createdAt: Date, _ db: Database) throws -> Clip {
+        try db.execute(
+            literal: """
+                INSERT INTO clip (shotID, stepKey, sourceBlob, blob, backend, model, requestJSON,
+                    durationSeconds, fps, width, height, costUSD, createdAt)
+                VALUES (\(draft.shotID), \(draft.stepKey), \(draft.sourceBlob), \(draft.blob), \(draft.backend),
+                    \(draft.model), \(draft.requestJSON), \(draft.durationSeconds), \(draft.fps), \(draft.width),
+                    \(draft.height), \(costUSD), \(createdAt))
+                """)
+        let clipID = db.lastInsertedRowID
+        guard let clip = try Clip.fetchOne(db, key: clipID) else {
+            throw StoreError(.database, "clip \(clipID) vanished while it was recorded")
+        }
+        return clip
     }
 
     /// The most recent clip made for a step, or nil if the step never ran.

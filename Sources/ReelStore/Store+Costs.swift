@@ -11,16 +11,39 @@ extension Store {
         }
         let createdAt = now()
         return try write("record a cost of \(usd) USD") { db in
-            try db.execute(
-                literal: """
-                    INSERT INTO cost (shotID, jobID, backend, usd, createdAt)
-                    VALUES (\(shotID), \(jobID), \(backend), \(usd), \(createdAt))
-                    """)
+            try Self.insertCost(usd, backend: backend, shotID: shotID, for: .job(jobID), at: createdAt, db)
             guard let entry = try CostEntry.fetchOne(db, key: db.lastInsertedRowID) else {
                 throw StoreError(.database, "a cost row vanished while it was recorded")
             }
             return entry
         }
+    }
+
+    /// What a ledger row is charged to: the record that spent the money.
+    enum CostOwner {
+        case take(Int64)
+        case clip(Int64)
+        case clipPiece(Int64)
+        /// A remote job, when there is one, for money spent without a record to show for it.
+        case job(Int64?)
+    }
+
+    /// Writes one ledger row inside the caller's transaction: the one place a cost row is inserted.
+    static func insertCost(
+        _ usd: Double, backend: String, shotID: String?, for owner: CostOwner, at createdAt: Date, _ db: Database
+    ) throws {
+        var (takeID, clipID, clipPieceID, jobID): (Int64?, Int64?, Int64?, Int64?) = (nil, nil, nil, nil)
+        switch owner {
+        case .take(let id): takeID = id
+        case .clip(let id): clipID = id
+        case .clipPiece(let id): clipPieceID = id
+        case .job(let id): jobID = id
+        }
+        try db.execute(
+            literal: """
+                INSERT INTO cost (shotID, takeID, clipID, clipPieceID, jobID, backend, usd, createdAt)
+                VALUES (\(shotID), \(takeID), \(clipID), \(clipPieceID), \(jobID), \(backend), \(usd), \(createdAt))
+                """)
     }
 
     /// Every ledger row, oldest first.

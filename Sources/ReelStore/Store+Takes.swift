@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReelKit
 
 extension Store {
     /// Records a backend call's result: the take, its candidates (numbered 1, 2, … in order) and,
@@ -37,11 +38,8 @@ extension Store {
                         """)
             }
             if draft.costUSD > 0 {
-                try db.execute(
-                    literal: """
-                        INSERT INTO cost (shotID, takeID, backend, usd, createdAt)
-                        VALUES (\(draft.shotID), \(takeID), \(draft.backend), \(draft.costUSD), \(createdAt))
-                        """)
+                try Self.insertCost(
+                    draft.costUSD, backend: draft.backend, shotID: draft.shotID, for: .take(takeID), at: createdAt, db)
             }
             return try requireTake(takeID, db)
         }
@@ -98,7 +96,7 @@ extension Store {
 
     func requireTake(_ id: Int64, _ db: Database) throws -> Take {
         guard let take = try Take.all().filter(key: id).fetchOne(db) else {
-            throw StoreError(.notFound, "there is no take \(id); `reel status` lists the takes of each shot")
+            throw StoreError(.notFound, "there is no take \(id)", suggesting: [.status])
         }
         return take
     }

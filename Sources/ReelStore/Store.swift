@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import ReelKit
 
 #if canImport(Glibc)
 import Glibc
@@ -50,8 +51,8 @@ public final class Store: Sendable {
         else {
             throw StoreError(
                 .noProjectDirectory,
-                "there is no project directory at \(projectDirectory.path); create one with `reel init`",
-                path: projectDirectory.path)
+                "there is no project directory at \(projectDirectory.path)", path: projectDirectory.path,
+                suggesting: [.createProject(directory: nil)])
         }
         let reelDirectory = projectDirectory.appending(path: ".reel", directoryHint: .isDirectory)
         _ = try PosixFile.makeDirectory(at: reelDirectory.path)

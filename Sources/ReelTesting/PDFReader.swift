@@ -1,11 +1,15 @@
 import Foundation
+import ReelKit
 
 /// Reads a PDF back with poppler's command-line tools (Debian's `poppler-utils`), an independent
 /// reader for checking what Reel prints: page count and size, the text a viewer extracts, where
 /// each word sits, and the images embedded.
 public struct PDFReader: Sendable {
-    public struct Failure: Error, CustomStringConvertible {
+    public struct Failure: ReelFailure {
         public var description: String
+        public var code: ReelError.Code { ReelError.Code(rawValue: "unreadable-pdf") }
+        public var kind: FailureKind { .internal }
+        public var message: String { description }
     }
 
     /// One word as `pdftotext -bbox` places it, in points from the page's top left.

@@ -1,4 +1,5 @@
 import Foundation
+import ReelEngine
 import ReelKit
 import ReelMedia
 
@@ -42,7 +43,13 @@ public actor ScriptedJobServer {
 }
 
 /// Thrown by `ScriptedJobServer` to stand for a Reel process that died mid-job.
-public struct ClientKilled: Error, Sendable {}
+public struct ClientKilled: ReelFailure {
+    public init() {}
+    public var code: ReelError.Code { ReelError.Code(rawValue: "client-killed") }
+    public var kind: FailureKind { .interrupted }
+    public var message: String { "the Reel process was killed mid-job" }
+    public var description: String { message }
+}
 
 /// A resumable image backend on a `ScriptedJobServer`, drawing plain gradients.
 public struct ScriptedResumableBackend: ResumableImageBackend {
@@ -75,3 +82,6 @@ public struct ScriptedResumableBackend: ResumableImageBackend {
 
     public func cancel(jobID: String) async { await server.cancel(jobID) }
 }
+
+/// A killed process takes every job with it, not just its shot.
+extension ClientKilled: StopsTheRun {}

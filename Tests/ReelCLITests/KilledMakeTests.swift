@@ -40,7 +40,7 @@ import Testing
                 let project = try TestFilms.makeProject(Self.film(url: baseURL), in: parent)
                 let first = try reel.start(["make"], in: project, log: parent.appending(path: "first.log"))
                 // The first shot's four candidates are queued and held on the "GPU".
-                let deadline = Date().addingTimeInterval(60)
+                let deadline = Date().addingTimeInterval(180)
                 while await fake.prompts.count < 4, Date() < deadline, first.isRunning {
                     try await Task.sleep(for: .milliseconds(20))
                 }

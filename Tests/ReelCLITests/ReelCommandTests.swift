@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "init", "check", "prompt", "status", "gen", "pick", "vary", "reroll", "takes", "animate", "board", "cut",
+        "init", "check", "prompt", "status", "plan", "gen", "pick", "vary", "reroll", "takes", "animate", "board",
+        "cut",
         "make",
         "export", "serve", "backends",
     ])

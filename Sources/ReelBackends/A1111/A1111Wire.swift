@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// AUTOMATIC1111 / Forge's `/sdapi/v1` API as on the wire (modules/api/models.py); snake case
 /// as the server spells it. Optional fields are left out so the server's defaults apply.

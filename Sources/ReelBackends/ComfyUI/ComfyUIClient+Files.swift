@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 import ReelMedia
 
 /// Files in and out of a ComfyUI server: uploads for LoadImage, results by /view, and the

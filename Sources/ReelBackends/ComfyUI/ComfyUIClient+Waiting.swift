@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// Waiting for a queued job: poll the history with backoff, and queue a job again when the
 /// server lost it.

@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// The ComfyUI protocol, shared by the image and video backends: upload, queue, wait, fetch,
 /// interrupt. Every call goes through the one `HTTPTransport` (retries, byte caps).

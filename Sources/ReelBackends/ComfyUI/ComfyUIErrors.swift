@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// Turns ComfyUI's refusals and failures into `BackendError`s that name the node, its class and
 /// the input, so a user can find the spot in their workflow.

@@ -3,6 +3,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOWebSocket
+import ReelKit
 
 /// Follows ComfyUI's websocket (`/ws?clientId=`) for live progress: which node runs, and the
 /// sampler's steps. Progress only — whether a job finished is read from /history, so a dropped

@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// ComfyUI's HTTP API exactly as a real server (0.3.64) speaks it; see
 /// `comfyui-protocol.md` in the shared reference for captured examples. Field names follow the

@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// A ComfyUI graph in API format (`{node_id: {class_type, inputs}}`, what "Save (API)" exports)
 /// with Reel's placeholders in it. A string input that is exactly `"{{seed}}"` becomes the typed

@@ -37,7 +37,8 @@ public struct EspeakBackend: SpeechBackend {
         if let speed = request.speed { arguments += ["-s", String(capabilities.speeds.clamped(speed))] }
         if let pitch = request.pitch { arguments += ["-p", String(min(99, max(0, pitch)))] }
         arguments += ["-w", output.path, "-f", text.path]
-        let run = try await EspeakProcess.run(tool, arguments: arguments)
+        let run = try await ToolProcess.run(
+            tool, arguments: arguments, installHint: "install espeak-ng with `sudo apt-get install espeak-ng`")
         if run.status != 0 {
             throw Self.failure(run, voice: voice)
         }
@@ -48,7 +49,7 @@ public struct EspeakBackend: SpeechBackend {
         return GeneratedSpeech(duration: header.duration)
     }
 
-    static func failure(_ run: EspeakProcess.Outcome, voice: String) -> ReelError {
+    static func failure(_ run: ToolProcess.Outcome, voice: String) -> ReelError {
         if run.stderr.localizedCaseInsensitiveContains("voice does not exist")
             || run.stderr.localizedCaseInsensitiveContains("voice not found")
         {

@@ -1,13 +1,13 @@
 import Foundation
+import ReelKit
 
 /// A remote backend failed or refused: a stable code callers can branch on, the backend's
 /// registry name, and a message that says what to do about it. Messages never carry an API key,
 /// an auth header or a signed URL.
-public struct BackendError: Error, Sendable, CustomStringConvertible {
-    public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+public struct BackendError: ReelFailure {
+    public struct Code: FailureCode {
         public var rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
-        public var description: String { rawValue }
 
         /// No connection could be made, or it broke before an answer came.
         public static let unreachable = Code(rawValue: "unreachable")
@@ -62,6 +62,9 @@ public struct BackendError: Error, Sendable, CustomStringConvertible {
     public static func isRetryableStatus(_ status: Int) -> Bool {
         status == 408 || status == 429 || (500...599).contains(status)
     }
+
+    /// The user fixes the server, its settings or the workflow; a cancelled job was interrupted.
+    public var kind: FailureKind { code == .cancelled ? .interrupted : .backend }
 
     public var description: String { "\(backend): \(message)" }
 

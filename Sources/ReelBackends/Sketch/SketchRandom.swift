@@ -1,35 +1,31 @@
+import ReelKit
+
 /// The sketch backend's random numbers: SplitMix64, so a request and a seed give the same frame
 /// on every machine and every run. Each part of a frame draws from its own stream (`fork`), so
 /// adding clouds does not move the windows of the city.
 struct SketchRandom {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(state: UInt64) {
-        self.state = state
+        generator = SplitMix64(seed: state)
     }
 
     /// A stream for `seed`, salted so different uses of one seed do not repeat each other.
     init(seed: UInt32, salt: String) {
-        self.state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 ^ Self.hash(salt)
+        self.init(state: UInt64(seed) &* SplitMix64.increment ^ Self.hash(salt))
     }
 
     /// An independent stream for one part of the frame.
     func fork(_ label: String) -> SketchRandom {
-        var copy = SketchRandom(state: state ^ Self.hash(label))
+        var copy = SketchRandom(state: generator.state ^ Self.hash(label))
         _ = copy.next()
         return copy
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in 0..<1.
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+    mutating func unit() -> Double { generator.unit() }
 
     /// Uniform in `low..<high`.
     mutating func range(_ low: Double, _ high: Double) -> Double { low + (high - low) * unit() }

@@ -169,8 +169,7 @@ extension Studio {
         if !missing.isEmpty {
             throw ReelError(
                 .invalidInput,
-                "shots without a clip for their current pick: \(missing.joined(separator: ", ")); run `reel make` first"
-            )
+                "shots without a clip for their current pick: \(missing.joined(separator: ", "))", suggesting: [.make])
         }
         return shots
     }

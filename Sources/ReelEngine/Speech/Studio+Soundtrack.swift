@@ -23,7 +23,7 @@ extension Studio {
         for shot in film.shots {
             guard let spoken = try speech(of: shot) else {
                 throw ReelError(
-                    .invalidInput, "the lines of shot '\(shot.id)' have not been spoken yet; run `reel make`")
+                    .invalidInput, "the lines of shot '\(shot.id)' have not been spoken yet", suggesting: [.make])
             }
             takes += spoken
         }

@@ -67,19 +67,35 @@ extension Studio {
                 step: step, detail: "\(missing.count) line\(missing.count == 1 ? "" : "s") on \(backendName)",
                 total: missing.count))
         for (index, line) in missing.enumerated() {
-            try await withScratchDirectory { scratch in
-                let output = scratch.appending(path: "line.wav")
-                let spoken = try await backend.speak(
-                    line.request, to: output, context: context(scratch: scratch, step: step))
-                let blob = try store.blobs.put(fileAt: output)
-                let take = SpeechTake(blob: blob.hex, duration: spoken.duration)
-                try store.setMeta(
-                    String(decoding: try JSONEncoder().encode(take), as: UTF8.self), for: .speech(line.key))
-            }
+            try await speak(line, on: backend, step: step)
             progress.emit(.advanced(step: step, done: index + 1, total: missing.count))
         }
         progress.emit(.finished(step: step, detail: "\(missing.count) spoken"))
         return missing.count
+    }
+
+    /// Speaks the line of `shot` stored under `key`, unless its audio is stored and intact.
+    func speak(_ key: StepKey, of shot: Shot) async throws {
+        guard let line = try spokenLines(of: shot).first(where: { $0.key == key }) else {
+            throw ReelError(.internal, "shot '\(shot.id)' has no line with key \(key.short)")
+        }
+        guard try storedSpeech(key) == nil else { return }
+        let step = "\(shot.id): speak"
+        progress.emit(.started(step: step, detail: "a line on \(film.backends.speech)", total: 1))
+        try await speak(line, on: try registry.speech(film.backends.speech), step: step)
+        progress.emit(.finished(step: step, detail: "spoken"))
+    }
+
+    /// Speaks one line into the store, under its key.
+    private func speak(_ line: SpokenLine, on backend: any SpeechBackend, step: String) async throws {
+        try await withScratchDirectory { scratch in
+            let output = scratch.appending(path: "line.wav")
+            let spoken = try await backend.speak(
+                line.request, to: output, context: context(scratch: scratch, step: step))
+            let blob = try store.blobs.put(fileAt: output)
+            let take = SpeechTake(blob: blob.hex, duration: spoken.duration)
+            try store.setMeta(String(decoding: try JSONEncoder().encode(take), as: UTF8.self), for: .speech(line.key))
+        }
     }
 
     /// Seconds the clip of `shot` must last to hold its lines between its edit points (the

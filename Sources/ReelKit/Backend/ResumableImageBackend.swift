@@ -38,7 +38,10 @@ extension ResumableImageBackend {
 }
 
 /// The server does not know a job Reel journaled; it must be submitted again.
-public struct RemoteJobLost: Error, Sendable, CustomStringConvertible {
+public struct RemoteJobLost: ReelFailure {
+    public var code: ReelError.Code { ReelError.Code(rawValue: "remote-job-lost") }
+    public var kind: FailureKind { .backend }
+    public var message: String { description }
     public var jobID: String
     public var backend: String
 

@@ -37,8 +37,16 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// Thrown when a text has at least one error; carries every diagnostic found.
-public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+public struct DiagnosticsError: ReelFailure {
     public var diagnostics: [Diagnostic]
+    public var code: ReelError.Code { ReelError.Code(rawValue: "invalid-film") }
+    public var kind: FailureKind { .invalidFilm }
+    /// Every diagnostic, one a line, without source lines.
+    public var message: String { description }
+    /// The first error's position.
+    public var location: FailureLocation? {
+        diagnostics.first { $0.severity == .error }?.location.map(FailureLocation.source)
+    }
 
     public init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics

@@ -45,17 +45,11 @@ public struct FilmLoader: Sendable {
                         at: nil)
                 ])
         }
-        let data: Data
+        let text: String
         do {
-            data = try Data(contentsOf: url)
+            text = try TextFile.read(url, name: name)
         } catch {
-            return FilmLoadResult(
-                film: nil, diagnostics: [.error("cannot read '\(url.path)': \(error.localizedDescription)", at: nil)])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return FilmLoadResult(
-                film: nil, diagnostics: [.error("'\(name)' is not UTF-8 text; save it as UTF-8 and try again", at: nil)]
-            )
+            return FilmLoadResult(film: nil, diagnostics: [.error(error.message, at: nil)])
         }
         return check(text: text, fileName: name, baseDirectory: url.standardizedFileURL.deletingLastPathComponent())
     }

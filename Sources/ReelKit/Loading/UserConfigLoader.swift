@@ -23,13 +23,11 @@ public struct UserConfigLoader: Sendable {
                         + "create it or unset REEL_CONFIG", at: nil)
             ])
         }
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DiagnosticsError([.error("cannot read the config file '\(url.path)'", at: nil)])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DiagnosticsError([
-                .error("the config file '\(url.path)' is not UTF-8 text; save it as UTF-8 and try again", at: nil)
-            ])
+        let text: String
+        do {
+            text = try TextFile.read(url)
+        } catch {
+            throw DiagnosticsError([.error(error.message, at: nil)])
         }
         let (config, diagnostics) = check(text: text, file: url)
         guard let config, !diagnostics.contains(where: { $0.severity == .error }) else {

@@ -1,5 +1,10 @@
+import ReelKit
+
 /// Why a sequence of frames could not be made into an animation.
-public struct AnimationEncodingError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct AnimationEncodingError: ReelFailure, Hashable {
+    public var code: ReelError.Code { ReelError.Code(rawValue: "invalid-animation") }
+    /// The frames are Reel's own (storyboards, previews), so a failure is too.
+    public var kind: FailureKind { .internal }
     /// One sentence: what was wrong and how to fix it.
     public var message: String
 

@@ -1,3 +1,5 @@
+import ReelKit
+
 /// One-dimensional value noise: seeded random values at integer times, joined with a C² fade.
 ///
 /// Deterministic for a seed, bounded to [-1, 1] (every value is a convex blend of lattice values),
@@ -16,10 +18,7 @@ struct SmoothNoise: Sendable, Hashable {
 
     /// A uniform value in [-1, 1] for a lattice point, from SplitMix64 of seed and index.
     private func lattice(_ index: Int64) -> Double {
-        var z = seed &+ UInt64(bitPattern: index) &* 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
+        let z = SplitMix64.mix(seed &+ UInt64(bitPattern: index) &* SplitMix64.increment)
         return Double(z >> 11) / Double(1 << 53) * 2 - 1
     }
 }

@@ -22,6 +22,9 @@ public struct ContactSheet: Sendable {
 
     public var title: String?
     public var entries: [Entry]
+    /// Width over height of every panel: the film's, so a shot framed wider (`--ar 21:9`) is
+    /// letterboxed in its own panel instead of every panel. `nil` takes the first frame's.
+    public var aspect: Double?
     /// Frames per row; `nil` picks a count that keeps the sheet roughly landscape.
     public var columns: Int?
     /// Width of each frame on the sheet, in pixels; text scales with it.
@@ -30,10 +33,12 @@ public struct ContactSheet: Sendable {
     public var promptWords: Int
 
     public init(
-        title: String? = nil, entries: [Entry], columns: Int? = nil, thumbnailWidth: Int = 448, promptWords: Int = 14
+        title: String? = nil, entries: [Entry], aspect: Double? = nil, columns: Int? = nil, thumbnailWidth: Int = 448,
+        promptWords: Int = 14
     ) {
         self.title = title
         self.entries = entries
+        self.aspect = aspect
         self.columns = columns
         self.thumbnailWidth = thumbnailWidth
         self.promptWords = promptWords
@@ -41,11 +46,11 @@ public struct ContactSheet: Sendable {
 
     static let background = Color(hex: 0x15161A)
 
-    /// Draws the sheet. Frames keep their proportions inside cells shaped like the first frame.
+    /// Draws the sheet. Frames keep their proportions inside panels of ``aspect``.
     public func render() throws -> RGBAImage {
         let thumbW = Double(max(64, thumbnailWidth))
         let unit = thumbW / 448
-        let aspect = entries.first.map { Double($0.image.width) / Double($0.image.height) } ?? 16.0 / 9
+        let aspect = self.aspect ?? entries.first.map { Double($0.image.width) / Double($0.image.height) } ?? 16.0 / 9
         let thumbH = (thumbW / min(8, max(0.125, aspect))).rounded()
         let columns = max(1, min(self.columns ?? Self.defaultColumns(count: entries.count), max(1, entries.count)))
         let rows = max(1, (entries.count + columns - 1) / columns)

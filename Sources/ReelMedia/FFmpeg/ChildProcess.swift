@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 #if canImport(Glibc)
 import Glibc
@@ -14,12 +15,17 @@ private let ignoreBrokenPipes: Void = {
 
 /// Thrown by ``ChildProcess`` I/O when the other end of a pipe is gone. Names the process, so that
 /// with several ffmpegs in flight (a decoder feeding an encoder) the failure is blamed on the right one.
-struct BrokenPipe: Error {
+struct BrokenPipe: ReelFailure {
     var errno: Int32
     var child: ObjectIdentifier
+    var code: ReelError.Code { ReelError.Code(rawValue: "broken-pipe") }
+    var kind: FailureKind { .internal }
+    var message: String { "the pipe to a child process broke (errno \(errno))" }
+    var description: String { message }
 }
 
-/// One running ffmpeg or ffprobe: stdin and stdout as optional pipes, stderr drained into a ``StderrTail``.
+/// One running ffmpeg, ffprobe or other tool (``ToolProcess``): stdin and stdout as optional pipes, stderr
+/// drained into a ``StderrTail``.
 ///
 /// Blocking reads and writes run on the process's own serial queues, never on the cooperative pool,
 /// so a full pipe stalls only this process's I/O. Closing a pipe goes through the same queue as its
@@ -41,8 +47,12 @@ final class ChildProcess: @unchecked Sendable {
     private var outputEnded = false
 
     /// `stderrLines`: how many of the last stderr lines to keep (more for runs whose report is
-    /// read from stderr, like loudness measurements).
-    init(executable: URL, arguments: [String], pipeInput: Bool, pipeOutput: Bool, stderrLines: Int = 20) throws {
+    /// read from stderr, like loudness measurements). `installHint` ends the message when the
+    /// tool cannot be started.
+    init(
+        executable: URL, arguments: [String], pipeInput: Bool, pipeOutput: Bool, stderrLines: Int = 20,
+        installHint: String = FFmpegLocator.installHint
+    ) throws {
         _ = ignoreBrokenPipes
         stderrTail = StderrTail(capacity: stderrLines)
         tool = executable.lastPathComponent
@@ -66,7 +76,7 @@ final class ChildProcess: @unchecked Sendable {
             try process.run()
         } catch {
             throw FFmpegError(
-                .notFound, "could not start \(executable.path): \(error); \(FFmpegLocator.installHint)", tool: tool)
+                .notFound, "could not start \(executable.path): \(error); \(installHint)", tool: tool)
         }
         drainStderr()
     }

@@ -1,24 +1,24 @@
 import Foundation
+import ReelKit
 
 /// A failure at the ffmpeg edge: the tool is missing, a run exited non-zero, or its output made no sense.
 ///
 /// Carries a stable ``code`` to branch on, a message that says what to do, ffmpeg's exit status and
 /// the last lines it wrote to stderr, which is where ffmpeg explains itself.
-public struct FFmpegError: Error, Sendable, CustomStringConvertible {
+public struct FFmpegError: ReelFailure {
     /// A stable kind of failure. New kinds may be added; switch with a `default`.
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        let name: String
+    public struct Code: FailureCode {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
 
         /// ffmpeg or ffprobe could not be found or run.
-        public static let notFound = Code(name: "notFound")
+        public static let notFound = Code(rawValue: "tool-not-found")
         /// The tool ran and exited with a non-zero status.
-        public static let failed = Code(name: "failed")
+        public static let failed = Code(rawValue: "tool-failed")
         /// The tool's output could not be understood (bad JSON, a short frame, a missing stream).
-        public static let invalidOutput = Code(name: "invalidOutput")
+        public static let invalidOutput = Code(rawValue: "invalid-tool-output")
         /// The request itself cannot work (an odd frame size, a zero frame rate, a missing file).
-        public static let invalidRequest = Code(name: "invalidRequest")
-
-        public var description: String { name }
+        public static let invalidRequest = Code(rawValue: "invalid-tool-request")
     }
 
     public var code: Code
@@ -41,6 +41,9 @@ public struct FFmpegError: Error, Sendable, CustomStringConvertible {
         self.exitCode = exitCode
         self.stderrTail = stderrTail
     }
+
+    /// A missing tool is the machine's to fix, as the message says; anything else is Reel's.
+    public var kind: FailureKind { code == .notFound ? .missingTool : .internal }
 
     public var description: String {
         var text = message

@@ -1,24 +1,26 @@
 import Foundation
+import ReelKit
 
 /// Why bytes could not be turned into an ``RGBAImage``: what was wrong, in words a user can act on
 /// ("truncated PNG data", "not an image: starts with '<html>'"), and a stable ``code`` to branch on.
-public struct ImageDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
+public struct ImageDecodingError: ReelFailure, Hashable {
     /// A stable kind of failure; new kinds may be added without breaking callers.
-    public struct Code: Sendable, Hashable, CustomStringConvertible {
-        public let name: String
+    public struct Code: FailureCode {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
         /// Zero bytes.
-        public static let empty = Code(name: "empty")
+        public static let empty = Code(rawValue: "empty-image")
         /// The bytes start with no known image signature (often an HTML or JSON error page).
-        public static let notAnImage = Code(name: "notAnImage")
+        public static let notAnImage = Code(rawValue: "not-an-image")
         /// The data ends before the image does: a cut-off download or write.
-        public static let truncated = Code(name: "truncated")
+        public static let truncated = Code(rawValue: "truncated-image")
         /// The signature is right but the content is not a valid image.
-        public static let corrupt = Code(name: "corrupt")
+        public static let corrupt = Code(rawValue: "corrupt-image")
         /// The header declares a size larger than Reel accepts; nothing was allocated for it.
-        public static let tooLarge = Code(name: "tooLarge")
+        public static let tooLarge = Code(rawValue: "image-too-large")
         /// A valid file of a kind this decoder does not handle.
-        public static let unsupported = Code(name: "unsupported")
-        public var description: String { name }
+        public static let unsupported = Code(rawValue: "unsupported-image")
     }
 
     /// The largest width or height accepted, checked before any pixel memory is allocated.
@@ -35,6 +37,9 @@ public struct ImageDecodingError: Error, Sendable, Hashable, CustomStringConvert
         self.format = format
         self.message = message
     }
+
+    /// The bytes came from outside (a reference image, a backend's answer): the user fixes them.
+    public var kind: FailureKind { .invalidInput }
 
     public var description: String { message }
 

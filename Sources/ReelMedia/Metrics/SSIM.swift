@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 
 /// Structural similarity (Wang et al. 2004) of two images' luma: 1 for identical pictures, lower as
 /// local brightness, contrast and structure drift apart. Reel uses it to judge lossy encoders (the
@@ -15,7 +16,9 @@ import Foundation
 public enum SSIM {
     /// Thrown when the inputs cannot be compared: images of different sizes, or frame lists of
     /// different lengths.
-    public struct Mismatch: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Mismatch: ReelFailure, Hashable {
+        public var code: ReelError.Code { ReelError.Code(rawValue: "size-mismatch") }
+        public var kind: FailureKind { .invalidInput }
         public var message: String
         public var description: String { message }
     }

@@ -100,7 +100,7 @@ function diagnosticsText(detail) {
 
 async function showBoard() {
   try {
-    const [film, shots] = await Promise.all([api("/film"), api("/shots")]);
+    const [film, shots, plan] = await Promise.all([api("/film"), api("/shots"), api("/plan")]);
     state.film = film;
     state.shots = shots;
     setAspect(film);
@@ -112,11 +112,15 @@ async function showBoard() {
         el("div", { class: "meta" },
           el("div", { class: "row" }, el("span", { class: "num" }, String(shot.number).padStart(2, "0")), el("span", { class: "id" }, shot.id),
             el("span", { class: "tag" }, [shot.framing, seconds(shot.duration)].filter(Boolean).join(" · ")),
-            el("span", { class: "pill " + stateClass(shot.state) }, shot.state)),
+            el("span", { class: "pill " + stateClass(shot.state), title: shot.failure || "" }, shot.state)),
+          shot.failure ? el("div", { class: "failure" }, shot.failure) : null,
           el("div", { class: "prompt" }, shot.prompt))));
     view.replaceChildren(
       el("div", { class: "shot-head" }, el("h1", {}, film.title),
-        el("div", { class: "nav" }, el("button", { class: "primary", onclick: makeFilm }, "Make film"))),
+        el("div", { class: "nav" },
+          el("span", { class: "muted", title: plan.steps.filter((s) => s.reason).map((s) => s.id + ": " + s.reason.text).join("\n") },
+            plan.toRun ? `next make: ${plan.toRun} steps, ${plan.summary}` : "up to date"),
+          el("button", { class: "primary", onclick: makeFilm }, "Make film"))),
       el("div", { class: "sub" }, `${film.shots} shots · ${film.picked} picked · ${seconds(film.durationSeconds)} · ${film.aspect} · ${usd(film.costUSD)}`,
         el("div", { class: "keys" }, el("span", {}, el("kbd", {}, "←"), " ", el("kbd", {}, "→"), " choose"), el("span", {}, el("kbd", {}, "Enter"), " open shot"))),
       el("div", { class: "board" }, cards));
@@ -147,7 +151,8 @@ function renderShot() {
   const head = el("div", { class: "shot-head" },
     el("h1", {}, el("span", { class: "muted" }, String(shot.number).padStart(2, "0") + " "), shot.id),
     el("span", { class: "tag" }, [shot.framing, shot.camera, seconds(shot.duration)].filter(Boolean).join(" · ")),
-    el("span", { class: "pill " + stateClass(shot.state) }, shot.state),
+    el("span", { class: "pill " + stateClass(shot.state), title: shot.failure || "" }, shot.state),
+    shot.failure ? el("div", { class: "failure" }, "The last make failed here: " + shot.failure + " — Generate tries again.") : null,
     el("div", { class: "nav" },
       el("button", { onclick: () => run("generate"), disabled: busy, title: "G" }, "Generate"),
       el("button", { onclick: () => run("reroll"), disabled: busy || !detail.takes.length, title: "R" }, "Reroll ", el("kbd", {}, "R")),
@@ -240,11 +245,11 @@ const vary = (take, candidate, strong) => run("vary", { take, candidate, strong 
 
 async function showFilm() {
   try {
-    const [film, shots] = await Promise.all([api("/film"), api("/shots")]);
+    const [film, shots, plan] = await Promise.all([api("/film"), api("/shots"), api("/plan")]);
     state.film = film;
     setAspect(film);
     document.title = film.title + " · film · Reel";
-    const changed = shots.filter((s) => s.state !== "animated");
+    const pending = plan.steps.filter((s) => s.reason);
     const out = (name) => film.outputs[name] ? "/api/out/" + name + "?v=" + film.outputs[name] : null;
     const video = out("film.mp4")
       ? el("video", { src: out("film.mp4"), controls: true, preload: "metadata", playsinline: true })
@@ -254,7 +259,8 @@ async function showFilm() {
     view.replaceChildren(
       el("div", { class: "shot-head" }, el("h1", {}, film.title), el("div", { class: "nav" }, el("button", { class: "primary", onclick: makeFilm }, "Make film"))),
       el("div", { class: "sub" }, `${seconds(film.durationSeconds)} · ${film.aspect} · ${film.fps} fps · ${film.picked}/${film.shots} picked`,
-        changed.length ? el("div", { class: "notice" }, `Changed since the last cut: ${changed.map((s) => s.id).join(", ")}. Make film to bring it up to date.`) : null),
+        pending.length ? el("div", { class: "notice" }, `The next make runs ${pending.length} step${pending.length === 1 ? "" : "s"}: `
+          + pending.slice(0, 8).map((s) => `${s.id} (${s.reason.text})`).join(", ") + (pending.length > 8 ? ", …" : "") + ". Make film to bring it up to date.") : null),
       el("div", { class: "film-grid" },
         el("div", {}, video, el("h2", {}, "Contact sheet"), out("contact.png") ? el("img", { src: out("contact.png"), alt: "contact sheet" }) : el("p", { class: "muted" }, "Not made yet.")),
         el("div", {}, el("h2", { style: null }, "Storyboard"), out("storyboard.gif") ? el("img", { src: out("storyboard.gif"), alt: "storyboard animation" }) : el("p", { class: "muted" }, "Not made yet."),

@@ -13,6 +13,7 @@ enum StoreSchema {
     static let migrations: [(identifier: String, migrate: @Sendable (Database) throws -> Void)] = [
         ("v1", migrateToV1),
         ("v2-clip-chains", migrateToV2ClipChains),
+        ("v3-shot-failures", migrateToV3ShotFailures),
     ]
 
     /// The identifiers of every migration this Reel knows, oldest first.

@@ -1,5 +1,6 @@
 import Foundation
 import ReelBackends
+import ReelKit
 import ReelMedia
 
 /// How the fake runs a graph: websocket events, output files and the history entry.

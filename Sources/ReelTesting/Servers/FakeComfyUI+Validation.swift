@@ -1,5 +1,6 @@
 import Foundation
 import ReelBackends
+import ReelKit
 
 /// How the fake refuses a graph: the real server's checks and its 400 bodies.
 extension FakeComfyUI {

@@ -1,5 +1,6 @@
 import Foundation
 import ReelBackends
+import ReelKit
 import ReelMedia
 
 /// A ComfyUI server that speaks the real protocol (shapes captured from ComfyUI 0.3.64, see

@@ -26,8 +26,10 @@ struct Init: AsyncParsableCommand {
         }
         do {
             try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-            let music = target.appending(path: ExampleMusic.fileName)
-            if !fileManager.fileExists(atPath: music.path) { try ExampleMusic.data.write(to: music, options: .atomic) }
+            let music = target.appending(path: ExampleScore.fileName)
+            if !fileManager.fileExists(atPath: music.path) {
+                try fileManager.copyItem(at: ExampleScore.url(), to: music)
+            }
             try Data(ExampleFilm.yaml.utf8).write(to: film, options: .atomic)
         } catch {
             throw ReelError(.invalidInput, "cannot write '\(film.path)': \(error.localizedDescription)")

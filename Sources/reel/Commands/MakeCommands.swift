@@ -19,15 +19,23 @@ struct Make: AsyncParsableCommand {
     @OptionGroup var project: ProjectArgument
     @Option(help: "Spend at most this many US dollars in this run; generations past it are refused before they start.")
     var budget: Double?
+    @Flag(help: "Show what would be done and why (as `reel plan`), and do none of it.") var dryRun = false
+    @Flag(help: "With --dry-run: print the plan as JSON.") var json = false
 
     func validate() throws {
         if let budget, !(budget >= 0) { throw ValidationError("--budget must be a number of dollars ≥ 0, like 2.50") }
+        if json && !dryRun { throw ValidationError("--json prints the plan; add --dry-run") }
     }
 
     func run() async throws {
         let services = try Services.build(projectPath: project.directory, budget: budget.map { Budget(limitUSD: $0) })
         defer { services.printer.finish() }
         let studio = services.studio
+        if dryRun {
+            let plan = try studio.plan()
+            Output.line(json ? try PlanPrinter.json(plan) : PlanPrinter.text(plan, all: false))
+            return
+        }
         let report = try await Interrupts.cancellingOnInterrupt { try await studio.make() }
         let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
         if report.nothingToDo {
@@ -36,7 +44,17 @@ struct Make: AsyncParsableCommand {
         }
         if !report.generated.isEmpty { Output.line("generated: \(report.generated.joined(separator: ", "))") }
         if !report.animated.isEmpty { Output.line("animated:  \(report.animated.joined(separator: ", "))") }
-        Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
+        if report.cutWaitsFor.isEmpty && report.film != nil {
+            Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
+        } else {
+            Output.line("film:      not cut; it waits for \(report.cutWaitsFor.joined(separator: ", "))")
+        }
+        guard report.failures.isEmpty else {
+            services.printer.finish()
+            Output.error(PlanPrinter.failures(report))
+            throw ExitCode(
+                report.failures.contains(where: \.isReelsFault) ? ExitStatus.internalFault : ExitStatus.userInput)
+        }
     }
 }
 

@@ -11,7 +11,8 @@ struct Status: AsyncParsableCommand {
             made, `yes (3 pieces)` when joined.
 
             States: no take, unpicked, picked, animated, stale (the prompt or its from: shot changed; \
-            `reel make` redoes it), waiting (its from: shot has no pick).
+            `reel make` redoes it), waiting (its from: shot has no pick), failed (the last `reel make` \
+            could not make it; the reason is printed under the table, and the next make tries again).
 
             Example:
               reel status --json | jq '.[] | select(.state == "stale")'
@@ -38,6 +39,9 @@ struct Status: AsyncParsableCommand {
             ]
         }
         Output.line(TextTable.render(header: header, rows: table))
+        for row in rows {
+            if let failure = row.failure { Output.line("\(row.id) failed in the last make: \(failure)") }
+        }
         let total = rows.reduce(0) { $0 + $1.costUSD }
         Output.line(
             "\(rows.count) shots, \(Summary.seconds(try services.studio.plannedDuration())), spent \(Summary.usd(total))"

@@ -67,12 +67,7 @@ struct Services {
 enum FilmLoading {
     static func load(_ project: Project) throws -> (film: Film, warnings: [Diagnostic], settings: [SettingSource]) {
         let url = project.filmURL
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw ReelError(.notFound, "cannot read '\(url.path)'")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ReelError(.invalidInput, "'\(url.path)' is not UTF-8 text; save it as UTF-8 and try again")
-        }
+        let text = try TextFile.read(url)
         // Diagnostics name the file as the user would type it from here.
         let cwd = FileManager.default.currentDirectoryPath
         let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path

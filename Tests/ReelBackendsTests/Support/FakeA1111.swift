@@ -1,5 +1,6 @@
 import Foundation
 import ReelBackends
+import ReelKit
 import ReelMedia
 import ReelTesting
 

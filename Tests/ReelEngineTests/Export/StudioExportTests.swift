@@ -127,7 +127,7 @@ import Testing
             let studio = try ExportTestProject.studio(in: directory)
             let error = try #require(throws: ReelError.self) { try studio.export([.otio]) }
             #expect(error.message.contains("wide, face, glow"))
-            #expect(error.message.contains("reel make"))
+            #expect(error.suggestions == [.make])
             #expect(
                 !FileManager.default.fileExists(
                     atPath: studio.project.outputDirectory.appending(path: "film.otio").path))

@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 import ReelMedia
 import Testing
 
@@ -72,7 +73,7 @@ import Testing
     /// With at most 256 colours, no dithering and no lossiness, the GIF holds the picture exactly:
     /// a check of palette, LZW and clear codes, decoded both by ffmpeg and by our decoder.
     @Test func exactOptionsKeepFewColourImagesExact() throws {
-        var random = SplitMix(seed: 5)
+        var random = SplitMix64(seed: 5)
         let colours = (0..<200).map { _ in
             (
                 UInt8(truncatingIfNeeded: random.next()), UInt8(truncatingIfNeeded: random.next()),

@@ -68,6 +68,17 @@ import Testing
         #expect(sheet.height >= rows * Int(200 / (140.0 / 60)))
     }
 
+    @Test func panelsTakeTheAspectGivenNotTheFirstFrames() throws {
+        var entries = Self.entries(2)
+        entries[1].image = RGBAImage(width: 160, height: 90, fill: (40, 200, 60, 255))
+        let sheet = try ContactSheet(entries: entries, aspect: 16.0 / 9, thumbnailWidth: 280).render()
+        // The 7:3 first frame is letterboxed in its 16:9 panel; the 16:9 one fills its panel.
+        let wide = try #require(Self.box(of: Self.colors[0], in: sheet))
+        #expect(wide.maxX - wide.minX + 1 >= 278 && abs(wide.maxY - wide.minY + 1 - 120) <= 2)
+        let fitting = try #require(Self.box(of: Self.colors[1], in: sheet))
+        #expect(fitting.maxX - fitting.minX + 1 >= 278 && abs(fitting.maxY - fitting.minY + 1 - 158) <= 2)
+    }
+
     @Test func anEmptySheetStillRenders() throws {
         let sheet = try ContactSheet(title: "Nothing yet", entries: []).render()
         #expect(sheet.width > 100 && sheet.height > 100)

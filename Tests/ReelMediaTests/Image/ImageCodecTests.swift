@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 import ReelMedia
 import Testing
 
@@ -59,7 +60,7 @@ import Testing
     @Test(arguments: [ImageEncoding.png, .jpeg, .webp, .webpLossless, .gif])
     func corruptedFilesNeverCrash(encoding: ImageEncoding) throws {
         let original = try RGBAImage.ramps(width: 40, height: 30).encoded(as: encoding)
-        var random = SplitMix(seed: 42)
+        var random = SplitMix64(seed: 42)
         for _ in 0..<60 {
             var bytes = [UInt8](original)
             for _ in 0..<4 {

@@ -1,3 +1,4 @@
+import ReelKit
 import ReelMedia
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
 
     @Test func moreNoiseScoresLower() throws {
         let image = SyntheticFrames.frame(index: 5, width: 120, height: 80, seed: 4)
-        var random = SplitMix(seed: 1)
+        var random = SplitMix64(seed: 1)
         let scores = try [2.0, 6, 18].map { amplitude in
             var noisy = image
             for i in noisy.pixels.indices where i % 4 != 3 {

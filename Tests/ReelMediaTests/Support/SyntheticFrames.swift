@@ -1,4 +1,5 @@
 import Foundation
+import ReelKit
 import ReelMedia
 
 /// Storyboard-like test pictures made in code: a sky gradient, fractal value-noise clouds and
@@ -11,7 +12,7 @@ enum SyntheticFrames {
     }
 
     static func frame(index: Int, width: Int, height: Int, seed: UInt64) -> RGBAImage {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         let skyTop = randomColor(&random, brightness: 0.2...0.5)
         let skyMiddle = randomColor(&random, brightness: 0.5...0.9)
         let skyBottom = randomColor(&random, brightness: 0.7...1.0)
@@ -90,8 +91,9 @@ enum SyntheticFrames {
         return RGBAImage(width: width, height: height, pixels: pixels)
     }
 
-    private static func randomColor(_ random: inout SplitMix, brightness: ClosedRange<Double>) -> (Float, Float, Float)
-    {
+    private static func randomColor(
+        _ random: inout SplitMix64, brightness: ClosedRange<Double>
+    ) -> (Float, Float, Float) {
         let level = brightness.lowerBound + random.unit() * (brightness.upperBound - brightness.lowerBound)
         return (
             Float(level * (0.2 + random.unit() * 0.8) * 255), Float(level * (0.2 + random.unit() * 0.8) * 255),
@@ -110,27 +112,8 @@ enum SyntheticFrames {
     }
 }
 
-/// A small seeded generator (SplitMix64), so test pictures are the same on every run.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) / Double(1 << 53)
-    }
-
+/// Test pictures draw from SplitMix64, so they are the same on every run.
+extension SplitMix64 {
     /// Roughly normal (sum of four uniforms, scaled to unit variance).
     mutating func gaussian() -> Double {
         (unit() + unit() + unit() + unit() - 2) * 1.7320508
@@ -144,7 +127,7 @@ struct ValueNoise {
     private static let size = 256
 
     init(seed: UInt64, cell: Float) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         lattice = (0..<(Self.size * Self.size)).map { _ in Float(random.unit()) }
         self.cell = cell
     }

@@ -42,41 +42,68 @@ public struct GIFEncoder: Sendable {
     /// is rounded to centiseconds, GIF's unit.
     public func encode(_ frames: [AnimationFrame]) throws -> Data {
         let (width, height) = try AnimationEncodingError.validate(frames, format: "GIF")
-        var data = Data()
+        var writer = GIFWriter(width: width, height: height, looping: frames.count > 1, options: options)
+        for frame in frames { try writer.append(frame) }
+        return writer.finish()
+    }
+}
+
+/// A GIF written one frame at a time, so a long storyboard never holds more than one decoded
+/// frame: each frame is quantised, compressed and appended as it comes.
+public struct GIFWriter {
+    public let width: Int
+    public let height: Int
+    private var data = Data()
+    private let dictionary = GIFDictionary()
+    private let compressor: GIFFrameCompressor
+
+    /// Starts a GIF of `width`×`height` that loops forever when `looping`.
+    public init(width: Int, height: Int, looping: Bool = true, options: GIFEncoder.Options = .storyboard) {
+        self.width = width
+        self.height = height
+        compressor = GIFFrameCompressor(dithering: options.dithering, tolerance: options.lossiness)
         data.append(contentsOf: Array("GIF89a".utf8))
-        appendUInt16(&data, width)
-        appendUInt16(&data, height)
+        appendUInt16(width)
+        appendUInt16(height)
         // No global colour table (every frame brings its own), 8 bits of colour resolution.
         data.append(contentsOf: [0x70, 0, 0])
-        if frames.count > 1 {
+        if looping {
             // NETSCAPE2.0 application extension: loop count 0 = forever.
             data.append(contentsOf: [0x21, 0xFF, 0x0B])
             data.append(contentsOf: Array("NETSCAPE2.0".utf8))
             data.append(contentsOf: [0x03, 0x01, 0x00, 0x00, 0x00])
         }
-        let dictionary = GIFDictionary()
-        let compressor = GIFFrameCompressor(dithering: options.dithering, tolerance: options.lossiness)
-        for frame in frames {
-            let palette = GIFPalette(quantizing: frame.image)
-            // Graphic control: disposal "leave in place", the delay, no transparency.
-            data.append(contentsOf: [0x21, 0xF9, 0x04, 0x04])
-            appendUInt16(&data, min((frame.milliseconds + 5) / 10, 65535))
-            data.append(contentsOf: [0x00, 0x00])
-            // Image descriptor covering the canvas, with a local table of 256 entries.
-            data.append(0x2C)
-            appendUInt16(&data, 0)
-            appendUInt16(&data, 0)
-            appendUInt16(&data, width)
-            appendUInt16(&data, height)
-            data.append(0x87)
-            data.append(contentsOf: palette.table)
-            data.append(contentsOf: compressor.compress(frame.image, palette: palette, dictionary: dictionary))
+    }
+
+    /// Appends a frame of the GIF's size with its own 256-colour palette.
+    public mutating func append(_ frame: AnimationFrame) throws {
+        guard frame.image.width == width, frame.image.height == height else {
+            throw AnimationEncodingError(
+                "GIF frames must all be \(width)x\(height), got \(frame.image.width)x\(frame.image.height)")
         }
+        let palette = GIFPalette(quantizing: frame.image)
+        // Graphic control: disposal "leave in place", the delay, no transparency.
+        data.append(contentsOf: [0x21, 0xF9, 0x04, 0x04])
+        appendUInt16(min((frame.milliseconds + 5) / 10, 65535))
+        data.append(contentsOf: [0x00, 0x00])
+        // Image descriptor covering the canvas, with a local table of 256 entries.
+        data.append(0x2C)
+        appendUInt16(0)
+        appendUInt16(0)
+        appendUInt16(width)
+        appendUInt16(height)
+        data.append(0x87)
+        data.append(contentsOf: palette.table)
+        data.append(contentsOf: compressor.compress(frame.image, palette: palette, dictionary: dictionary))
+    }
+
+    /// The finished file.
+    public mutating func finish() -> Data {
         data.append(0x3B)
         return data
     }
 
-    private func appendUInt16(_ data: inout Data, _ value: Int) {
+    private mutating func appendUInt16(_ value: Int) {
         data.append(UInt8(value & 0xFF))
         data.append(UInt8((value >> 8) & 0xFF))
     }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Any JSON value, kept exactly: ComfyUI graphs are user files whose every node and input must
-/// go back to the server as written, with only Reel's placeholders replaced.
+/// go back to the server as written, with only Reel's placeholders replaced; exports build
+/// their documents from it and print them with ``rendered(keyOrder:)``.
 public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)

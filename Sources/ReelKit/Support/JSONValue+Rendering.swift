@@ -1,26 +1,22 @@
-/// A JSON document built in code with its keys kept in the order written, so exports are
-/// stable and read like the format's own examples.
-enum JSONValue: Sendable {
-    case object([(String, JSONValue)])
-    case array([JSONValue])
-    case string(String)
-    case int(Int)
-    case double(Double)
-    case bool(Bool)
-    case null
-
-    /// Pretty-printed with four-space indentation.
-    func rendered(indent: Int = 0) -> String {
+extension JSONValue {
+    /// Pretty-printed with four-space indentation, an object's keys in `keyOrder` first (as a
+    /// format's own examples list them) and the rest alphabetically, so exports are stable.
+    public func rendered(keyOrder: [String] = [], indent: Int = 0) -> String {
         let pad = String(repeating: " ", count: indent + 4)
         let close = String(repeating: " ", count: indent)
         switch self {
         case .object(let members):
             if members.isEmpty { return "{}" }
-            let body = members.map { "\(pad)\(Self.quote($0.0)): \($0.1.rendered(indent: indent + 4))" }
+            let rank = Dictionary(keyOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let keys = members.keys.sorted { (rank[$0] ?? Int.max, $0) < (rank[$1] ?? Int.max, $1) }
+            let body = keys.map { key in
+                "\(pad)\(Self.quote(key)): \(members[key]!.rendered(keyOrder: keyOrder, indent: indent + 4))"
+            }
             return "{\n" + body.joined(separator: ",\n") + "\n\(close)}"
         case .array(let items):
             if items.isEmpty { return "[]" }
-            return "[\n" + items.map { pad + $0.rendered(indent: indent + 4) }.joined(separator: ",\n") + "\n\(close)]"
+            let body = items.map { pad + $0.rendered(keyOrder: keyOrder, indent: indent + 4) }
+            return "[\n" + body.joined(separator: ",\n") + "\n\(close)]"
         case .string(let text): return Self.quote(text)
         case .int(let value): return String(value)
         case .double(let value):
@@ -31,7 +27,8 @@ enum JSONValue: Sendable {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    /// `text` as a JSON string literal.
+    public static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -1,0 +1,87 @@
+import Foundation
+import ReelKit
+import ReelStore
+
+extension Studio {
+    /// One step per line of dialog or narration not spoken yet (or spoken into a damaged file);
+    /// a line said the same way in two shots is spoken once, by the first shot's step.
+    func speechSteps(verifying: Bool) throws -> [PlanStep] {
+        var steps: [PlanStep] = []
+        var seen = Set<StepKey>()
+        for shot in film.shots {
+            for (offset, line) in try spokenLines(of: shot).enumerated() where seen.insert(line.key).inserted {
+                var step = PlanStep(
+                    id: PlanStep.speechID(shot.id, line: offset + 1), kind: .speech, shotID: shot.id,
+                    backend: film.backends.speech, key: line.key.hex, generations: 1,
+                    detail: "\(line.line.speaker): \(Self.abbreviated(line.request.text))")
+                step.reason = try speechState(line.key, verifying: verifying)
+                if step.reason == nil { step.generations = 0 }
+                steps.append(step)
+            }
+        }
+        return steps
+    }
+
+    /// Nil when the line's audio is stored and intact.
+    private func speechState(_ key: StepKey, verifying: Bool) throws -> PlanReason? {
+        guard let text = try store.meta(.speech(key)),
+            let take = try? JSONDecoder().decode(SpeechTake.self, from: Data(text.utf8)),
+            let blob = try? BlobID(take.blob)
+        else { return .neverMade }
+        guard FileManager.default.fileExists(atPath: store.blobs.url(blob).path) else { return .damaged }
+        if verifying, (try? store.blobs.verify(blob)) != true { return .damaged }
+        return nil
+    }
+
+    /// The clip step of a shot: current when a clip for its pick, duration and move is stored.
+    func clipStep(for shot: Shot, speech: [String], rerun: Set<String>, verifying: Bool) throws -> PlanStep {
+        let name = shot.videoBackend ?? film.backends.video
+        let take = PlanStep.takeID(shot.id)
+        var step = PlanStep(
+            id: PlanStep.clipID(shot.id), kind: .clip, shotID: shot.id, backend: name, dependsOn: [take] + speech,
+            generations: 1)
+        let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
+        step.detail = "\(camera.rawValue), \(String(format: "%.1f", shot.duration))s"
+        if let waiting = step.dependsOn.first(where: rerun.contains) {
+            step.reason = .after(waiting)
+            return step
+        }
+        guard let picked = try store.pickedCandidate(for: shot.id) else {
+            step.reason = .after(take)
+            return step
+        }
+        let request = try clipRequest(for: shot, picked: picked)
+        let key = try clipKey(for: shot, picked: picked)
+        step.key = key.hex
+        step.detail = "\(camera.rawValue), \(String(format: "%.1f", request.duration))s"
+        if let backend = try? registry.video(name) {
+            let chain = chainPlan(for: request, on: backend.capabilities)
+            if chain.isChain {
+                let kept = try store.clipPieces(chainKey: key.hex).count
+                step.generations = chain.pieces.count - kept
+                step.detail += ", \(chain.pieces.count) pieces" + (kept > 0 ? " (\(kept) kept)" : "")
+            }
+        }
+        if let clip = try store.clip(stepKey: key.hex) {
+            if verifying, try !store.blobs.verify(clip.blob) {
+                step.reason = .damaged
+            } else {
+                step.generations = 0
+            }
+            return step
+        }
+        if let previous = try store.latestClip(shot: shot.id) {
+            let old = try? JSONDecoder().decode(ClipRequest.self, from: Data(previous.requestJSON.utf8))
+            step.reason = .changed(old.map { ChangedInputs.between($0, request) } ?? ["inputs"])
+        } else {
+            step.reason = .neverMade
+        }
+        return step
+    }
+
+    /// The first words of a line, for a plan's detail column.
+    static func abbreviated(_ text: String, words: Int = 6) -> String {
+        let all = text.split(separator: " ")
+        return all.prefix(words).joined(separator: " ") + (all.count > words ? "…" : "")
+    }
+}
