@@ -14,16 +14,7 @@ import Foundation
 /// The file's shape is documented in `docs/film-file.md`. Every mapping's value locations are
 /// kept in `Film.sourceMap` and `Shot.sourceMap`, so later stages can point at the file too.
 public struct FilmLoader: Sendable {
-    /// Checks one prompt or `params:` text whose first character is at the given location and
-    /// returns what is wrong with it; column offsets into the text can be added to the location.
-    public typealias PromptChecker = @Sendable (String, SourceLocation) -> [Diagnostic]
-
-    /// Called for every shot prompt and every `params:` (film and shot); `nil` checks nothing.
-    public var promptChecker: PromptChecker?
-
-    public init(promptChecker: PromptChecker? = nil) {
-        self.promptChecker = promptChecker
-    }
+    public init() {}
 
     /// Loads and validates the film file at `url`; missing reference images are looked for
     /// beside it, and a missing `title` defaults to the name of its folder.
@@ -86,8 +77,7 @@ public struct FilmLoader: Sendable {
             let draft = reader.readFilm(root, defaultTitle: defaultTitle)
             var diagnostics = reader.diagnostics
             if let draft {
-                var checks = FilmChecks(
-                    draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker)
+                var checks = FilmChecks(draft: draft, source: source, baseDirectory: baseDirectory)
                 diagnostics += checks.run()
             }
             let film = diagnostics.contains { $0.severity == .error } ? nil : draft?.film

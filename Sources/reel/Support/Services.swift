@@ -62,8 +62,8 @@ struct Services {
     }
 }
 
-/// Loads a project's film file with prompt checking plugged in, and the user config's backend
-/// settings under the film's own.
+/// Loads a project's film file (its prompts parsed and checked by the loader), and the user
+/// config's backend settings under the film's own.
 enum FilmLoading {
     static func load(_ project: Project) throws -> (film: Film, warnings: [Diagnostic], settings: [SettingSource]) {
         let url = project.filmURL
@@ -71,9 +71,7 @@ enum FilmLoading {
         // Diagnostics name the file as the user would type it from here.
         let cwd = FileManager.default.currentDirectoryPath
         let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path
-        let checker: FilmLoader.PromptChecker = { text, location in PromptParser().parse(text, at: location).diagnostics
-        }
-        let result = FilmLoader(promptChecker: checker).check(
+        let result = FilmLoader().check(
             text: text, fileName: name, baseDirectory: project.directory)
         guard let film = result.film, !result.hasErrors else { throw DiagnosticsError(result.diagnostics) }
         let configured = try UserSettings.apply(to: film)
