@@ -59,7 +59,7 @@ extension Studio {
             thumbnails.append(
                 ContactSheet.Entry(
                     image: image.resized(width: thumbnailWidth, height: thumbnailHeight), shotID: entry.shot.id,
-                    framing: entry.shot.framing?.rawValue, prompt: Self.promptWords(entry.shot)))
+                    framing: entry.shot.framingName, prompt: Self.promptWords(entry.shot)))
             progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 1))
         }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -94,7 +94,7 @@ extension Studio {
             /// The frames are cropped to it and the contact sheet's panels take it.
             var aspect: Double
         }
-        let labels = entries.map { "\($0.shot.id) \($0.shot.framing?.rawValue ?? "") \(Self.promptWords($0.shot))" }
+        let labels = entries.map { "\($0.shot.id) \($0.shot.framingName ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
@@ -105,6 +105,6 @@ extension Studio {
 
     /// The prompt's words before its parameters: what the contact sheet prints.
     static func promptWords(_ shot: Shot) -> String {
-        shot.prompt.split(separator: " ").prefix { !$0.hasPrefix("--") }.joined(separator: " ")
+        shot.promptText.split(separator: " ").prefix { !$0.hasPrefix("--") }.joined(separator: " ")
     }
 }

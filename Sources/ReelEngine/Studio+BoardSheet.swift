@@ -34,7 +34,7 @@ extension Studio {
             let isLast = index == film.shots.count - 1
             panels.append(
                 StoryboardSheet.Panel(
-                    number: index + 1, shotID: shot.id, picture: picture, framing: shot.framing?.rawValue,
+                    number: index + 1, shotID: shot.id, picture: picture, framing: shot.framingName,
                     camera: (shot.camera ?? Self.defaultCamera(for: shot.framing)).rawValue, duration: shot.duration,
                     startFrame: starts.shots[index], transition: isLast ? nil : shot.transition.description,
                     dialog: shot.dialog + (shot.narration.map { [DialogLine(speaker: "narrator", text: $0)] } ?? []),

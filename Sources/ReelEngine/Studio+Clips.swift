@@ -11,13 +11,15 @@ extension Studio {
         return (max(2, width), max(2, height))
     }
 
-    /// The camera move a shot gets when it names none: slow pushes for wide and tight shots,
-    /// a drift for the middle distances.
+    /// The camera move a shot gets when it names none: slow pushes into wide shots, close-ups
+    /// and details, a drift for the middle distances, for two-shots and over-the-shoulder
+    /// shots, for a point of view (a gaze wanders) and for the eyes of an extreme close-up.
     public static func defaultCamera(for framing: Framing?) -> CameraMove {
         switch framing {
-        case .extremeLongShot?, .longShot?, .closeUp?: .pushIn
-        case .extremeCloseUp?: .drift
-        default: .drift
+        case .extremeLongShot?, .longShot?, .closeUp?, .insert?: .pushIn
+        case .fullShot?, .mediumLongShot?, .mediumShot?, .mediumCloseUp?, .extremeCloseUp?: .drift
+        case .twoShot?, .overTheShoulder?, .pointOfView?: .drift
+        case nil: .drift
         }
     }
 

@@ -19,7 +19,7 @@ extension Studio {
     public func currentRequest(for shot: Shot) throws -> CurrentRequest {
         let backendName = shot.imageBackend ?? film.backends.image
         let backend = try registry.image(backendName)
-        let composed = try composer.compose(shot, sizes: backend.capabilities.sizes)
+        let composed = composer.compose(shot, sizes: backend.capabilities.sizes)
         var request = composed.request
         request.initImage = try request.initImage.map { try resolve($0, for: shot) }
         request.imagePrompts = try request.imagePrompts.map {

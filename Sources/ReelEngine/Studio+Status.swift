@@ -93,7 +93,7 @@ extension Studio {
                 ?? failures.first { $0.shotID == shot.id }
             if failure != nil && state != .animated { state = .failed }
             return ShotStatus(
-                id: shot.id, framing: shot.framing?.rawValue, duration: try effectiveDuration(of: shot),
+                id: shot.id, framing: shot.framingName, duration: try effectiveDuration(of: shot),
                 takes: takes.count,
                 pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false,
                 clip: clip?.willRun == false, pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id),

@@ -37,7 +37,7 @@ actor FilmEditor {
         try Data(updated.utf8).write(to: url, options: .atomic)
         do {
             let reloaded = try openStudio(.silent).shot(shotID)
-            guard reloaded.prompt == prompt else {
+            guard reloaded.promptText == prompt else {
                 throw ServerError(
                     .internal, "the prompt read back differently from film.yaml; the file was left as it was")
             }

@@ -33,7 +33,7 @@ extension StudioAPI {
         let shot = try studio.shot(status.id)
         return API.ShotSummary(
             number: number, id: status.id, framing: status.framing, camera: shot.camera?.rawValue,
-            duration: status.duration, prompt: shot.prompt,
+            duration: status.duration, prompt: shot.promptText,
             state: running.contains(status.id) ? "generating" : status.state.rawValue, failure: status.failure,
             takes: status.takes,
             pick: status.pick, autoPicked: status.autoPicked,

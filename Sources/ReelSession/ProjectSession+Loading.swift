@@ -15,17 +15,14 @@ extension ProjectSession {
         try loadFilm(project, options: options)
     }
 
-    /// The project's film file with the factories' settings blocks and the prompt checker
-    /// plugged in, and the user config's blocks under the film's own.
+    /// The project's film file with the factories' settings blocks plugged in, and the user config's blocks under the film's own.
     static func loadFilm(_ project: Project, options: SessionOptions) throws -> (film: Film, warnings: [Diagnostic]) {
         let url = project.filmURL
         let text = try TextFile.read(url)
         // Diagnostics name the file as the user would type it from here.
         let cwd = FileManager.default.currentDirectoryPath
         let name = url.path.hasPrefix(cwd + "/") ? String(url.path.dropFirst(cwd.count + 1)) : url.path
-        let loader = FilmLoader(
-            promptChecker: options.promptChecker, settingsCheckers: BackendFactories.settingsCheckers(options.factories)
-        )
+        let loader = FilmLoader(settingsCheckers: BackendFactories.settingsCheckers(options.factories))
         let result = loader.check(text: text, fileName: name, baseDirectory: project.directory)
         guard var film = result.film, !result.hasErrors else { throw DiagnosticsError(result.diagnostics) }
         film.settings = film.settings.with(config: try userConfig(options))

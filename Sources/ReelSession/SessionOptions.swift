@@ -13,8 +13,6 @@ public struct SessionOptions: Sendable {
     /// Where the user config file is looked for (`$REEL_CONFIG`, `$XDG_CONFIG_HOME`, `$HOME`);
     /// `nil` reads none.
     public var environment: [String: String]?
-    /// Checks each prompt and `params:` as the film loads; `nil` checks none.
-    public var promptChecker: FilmLoader.PromptChecker?
     /// What the studio says while it works.
     public var progress: ProgressSink
     /// The run's spending cap; `nil` for none.
@@ -30,16 +28,12 @@ public struct SessionOptions: Sendable {
     public init(
         factories: [any BackendFactory] = BackendFactories.all,
         environment: [String: String]? = ProcessInfo.processInfo.environment,
-        promptChecker: FilmLoader.PromptChecker? = { text, location in
-            PromptParser().parse(text, at: location).diagnostics
-        },
         progress: ProgressSink = .silent, budget: Budget? = nil, logger: Logger = Logger(label: "reel"),
         adjustFilm: (@Sendable (inout Film) -> Void)? = nil,
         makeHTTPClient: @escaping @Sendable () -> HTTPClient = { HTTPTransport.makeClient() }
     ) {
         self.factories = factories
         self.environment = environment
-        self.promptChecker = promptChecker
         self.progress = progress
         self.budget = budget
         self.logger = logger
@@ -47,13 +41,11 @@ public struct SessionOptions: Sendable {
         self.makeHTTPClient = makeHTTPClient
     }
 
-    /// The offline backends only, no user config and no prompt checks: what tests open
-    /// projects with.
+    /// The offline backends only, no user config: what tests open projects with.
     public static func embedded(
         sketch: SketchFactory = SketchFactory(), progress: ProgressSink = .silent
     ) -> SessionOptions {
         SessionOptions(
-            factories: BackendFactories.embedded(sketch: sketch), environment: nil, promptChecker: nil,
-            progress: progress)
+            factories: BackendFactories.embedded(sketch: sketch), environment: nil, progress: progress)
     }
 }

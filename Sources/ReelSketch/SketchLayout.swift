@@ -3,7 +3,9 @@ import ReelMedia
 
 /// Where things go in a frame: the horizon, how large the background subjects are, and where
 /// the person stands, chosen from the framing and placed by the seed. The framing decides the
-/// scale (a tiny figure in a big landscape … a face filling the frame … eyes only).
+/// scale (a tiny figure in a big landscape … a face filling the frame … eyes only) and the
+/// set-up (two people, a shoulder in the foreground, nobody for a point of view or an insert);
+/// the camera angle then moves the horizon and the figure (`SketchLayout+Angle.swift`).
 struct SketchLayout: Sendable {
     /// A standing person, in canvas pixels: feet at `feetY`, `height` from soles to crown.
     struct Figure: Sendable {
@@ -22,6 +24,13 @@ struct SketchLayout: Sendable {
         var topY: Double
     }
 
+    /// The blurred head and shoulder of someone in the foreground, cut by the frame's edge.
+    struct Shoulder: Sendable {
+        var fromLeft: Bool
+        /// Height of the silhouette from the frame's bottom, in canvas pixels.
+        var height: Double
+    }
+
     var width: Double
     var height: Double
     var horizon: Double
@@ -32,7 +41,15 @@ struct SketchLayout: Sendable {
     /// The x of the sun, moon or main glow.
     var lightX: Double
     var figure: Figure?
+    /// The second person of a two shot, beside `figure`.
+    var partner: Figure?
+    /// Over the shoulder: who the camera looks past.
+    var shoulder: Shoulder?
     var cliff: Cliff?
+    /// How far the corners darken (0…1); a point of view darkens them more, as an eye does.
+    var vignette = 0.4
+    /// The camera's roll in radians (a dutch angle); 0 keeps the horizon level.
+    var roll = 0.0
     /// Only for an extreme close-up of a person: the frame is the eyes.
     var eyesOnly: Bool
     /// The city is seen from above: its roofs lie below the horizon.
@@ -43,13 +60,15 @@ struct SketchLayout: Sendable {
         self.width = width
         self.height = height
         let framing = scene.framing
-        let person = scene.hasPerson
+        // Nobody stands in a point of view (the viewer is behind the camera) or in an insert.
+        let person = scene.hasPerson && framing != .pointOfView && framing != .insert
         eyesOnly = person && framing == .extremeCloseUp
         let stage = Self.stage(framing)
         cityBelow = scene.has(.city) && (scene.has(.cliff) || scene.overlooks) && stage <= 3
         zoom = [0.72, 1.0, 1.2, 1.35, 1.5, 1.75, 2.1, 2.6][stage] * rng.range(0.92, 1.08)
-        softness = person ? [0, 0, 0.05, 0.12, 0.2, 0.3, 0.38, 0.5][stage] : 0
+        softness = person || framing == .insert ? [0, 0, 0.05, 0.12, 0.2, 0.3, 0.38, 0.5][stage] : 0
         horizon = height * ([0.6, 0.56, 0.6, 0.62, 0.64, 0.66, 0.68, 0.7][stage] + rng.range(-0.04, 0.04))
+        if framing == .pointOfView { vignette = 0.8 }
 
         let side: Double = rng.chance(0.5) ? -1 : 1
         lightX = width * (keyLeft ? rng.range(0.12, 0.42) : rng.range(0.58, 0.88))
@@ -61,11 +80,24 @@ struct SketchLayout: Sendable {
                 cliff = Cliff(
                     fromLeft: fromLeft, edgeX: fromLeft ? edge : width - edge, topY: height * rng.range(0.68, 0.8))
             }
+            tilt(to: scene.angle, keyLeft: keyLeft)
             return
         }
 
-        let (x, figureHeight, feetY) = Self.placeFigure(
-            stage: stage, side: side, width: width, height: height, rng: &rng)
+        var (x, figureHeight, feetY) = Self.placeFigure(
+            framing, stage: stage, side: side, width: width, height: height, rng: &rng)
+        switch framing {
+        case .twoShot:
+            // Two people a little apart, facing the middle; the first on the seed's side.
+            x = width * (0.5 + side * 0.2)
+            partner = Figure(x: width * (0.5 - side * 0.2), feetY: feetY, height: figureHeight, pose: -side * 0.5)
+        case .overTheShoulder:
+            // The subject off-centre, the shoulder filling the other side in the foreground.
+            x = width * (0.5 + side * 0.2)
+            shoulder = Shoulder(fromLeft: side > 0, height: height * 0.72)
+        default:
+            break
+        }
         var feet = feetY
         if scene.has(.cliff) {
             let fromLeft = side < 0
@@ -75,19 +107,30 @@ struct SketchLayout: Sendable {
             feet = top + height * 0.01
         }
         figure = Figure(x: x, feetY: feet, height: figureHeight, pose: rng.signed())
+        partner?.feetY = feet
+        tilt(to: scene.angle, keyLeft: keyLeft)
     }
 
-    /// 0 (extreme long shot) … 7 (extreme close-up).
+    /// 0 (extreme long shot) … 7 (extreme close-up): how close the camera is. The set-ups of a
+    /// shot list borrow the distance they are usually shot at.
     static func stage(_ framing: Framing) -> Int {
-        Framing.allCases.firstIndex(of: framing) ?? 1
+        switch framing {
+        case .extremeLongShot: 0
+        case .longShot: 1
+        case .fullShot: 2
+        case .mediumLongShot, .twoShot, .pointOfView: 3
+        case .mediumShot, .overTheShoulder: 4
+        case .mediumCloseUp: 5
+        case .closeUp: 6
+        case .extremeCloseUp, .insert: 7
+        }
     }
 
     /// Height of a standing figure per framing (soles to crown, in frame heights); a close-up
     /// goes beyond `Framing.subjectScale` so the face, not the head and shoulders, fills the frame.
     private static func placeFigure(
-        stage: Int, side: Double, width: Double, height: Double, rng: inout SketchRandom
+        _ framing: Framing, stage: Int, side: Double, width: Double, height: Double, rng: inout SketchRandom
     ) -> (x: Double, height: Double, feetY: Double) {
-        let framing = Framing.allCases[min(stage, 6)]
         let scale = framing == .closeUp ? 5.4 : framing.subjectScale
         let figureHeight = height * scale * rng.range(0.96, 1.04)
         let spread = [0.2, 0.19, 0.17, 0.15, 0.13, 0.1, 0.07, 0.05][stage]

@@ -1,3 +1,4 @@
+import Foundation
 import ReelKit
 import ReelMedia
 
@@ -74,12 +75,16 @@ public struct SketchRenderer: Sendable {
             var eyes = rng.fork("eyes")
             SketchEyes.draw(frame, &eyes)
         } else {
-            drawWorld(frame, &rng)
+            Self.rolled(frame) { drawWorld(frame, &rng) }
         }
         var weather = rng.fork("weather")
         SketchWeather.draw(frame, &weather)
+        if let shoulder = frame.layout.shoulder {
+            var part = rng.fork("shoulder")
+            SketchShoulder.draw(frame, shoulder, &part)
+        }
         var image = canvas.image()
-        SketchFinish.finish(&image, seed: seed, vignette: 0.4, ink: frame.palette.ink)
+        SketchFinish.finish(&image, seed: seed, vignette: frame.layout.vignette, ink: frame.palette.ink)
         return image
     }
 
@@ -133,6 +138,26 @@ public struct SketchRenderer: Sendable {
         }
         part = rng.fork("figure")
         if let figure = f.layout.figure { SketchFigure.draw(f, figure, &part) }
+        part = rng.fork("partner")
+        if let partner = f.layout.partner { SketchFigure.draw(f, partner, &part) }
+        part = rng.fork("insert")
+        if scene.framing == .insert { SketchInsert.draw(f, &part) }
+    }
+
+    /// Runs `draw` with the canvas rolled about the frame's centre by the layout's `roll` (a
+    /// dutch angle), enlarged just enough that the rolled picture still covers every corner.
+    private static func rolled(_ f: SketchFrame, _ draw: () -> Void) {
+        let roll = f.layout.roll
+        guard roll != 0 else { return draw() }
+        let (w, h) = (f.width, f.height)
+        let cover = max((w * cos(roll) + h * abs(sin(roll))) / w, (w * abs(sin(roll)) + h * cos(roll)) / h)
+        f.canvas.withState {
+            f.canvas.translate(w / 2, h / 2)
+            f.canvas.rotate(roll)
+            f.canvas.scale(cover, cover)
+            f.canvas.translate(-w / 2, -h / 2)
+            draw()
+        }
     }
 
     private static func isOpaque(_ image: RGBAImage) -> Bool {

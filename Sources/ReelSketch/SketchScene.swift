@@ -2,7 +2,7 @@ import ReelKit
 import ReelMedia
 
 /// What a prompt asks the sketch backend to draw: the light and weather, the subjects it knows,
-/// the framing, and a few details (hair colour, a cruel smile, a view from behind). Reading is
+/// the framing and camera angle, and a few details (hair colour, a cruel smile, a view from behind). Reading is
 /// by keywords on word boundaries; words in the negative prompt take their subjects away.
 struct SketchScene: Sendable, Hashable {
     /// The light of the frame, which picks the palette.
@@ -22,6 +22,8 @@ struct SketchScene: Sendable, Hashable {
     var weather: Set<Weather>
     var subjects: Set<Subject>
     var framing: Framing
+    /// Where the camera looks from; `nil` is eye level.
+    var angle: CameraAngle?
     var futuristic = false
     var alienShip = false
     var fromBehind = false
@@ -64,6 +66,7 @@ struct SketchScene: Sendable, Hashable {
         framing =
             request.framing ?? stated ?? V.framingWords.first { words.has($0.word) }?.framing
             ?? Self.defaultFraming(subjects)
+        angle = request.angle ?? V.angleWords.first { words.has($0.word) }?.angle
 
         futuristic = words.hasAny(V.futuristic) || mood == .neon
         alienShip = words.hasAny(V.alien)

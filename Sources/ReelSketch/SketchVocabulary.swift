@@ -102,6 +102,15 @@ enum SketchVocabulary {
         ("medium close up", .mediumCloseUp), ("close up", .closeUp), ("closeup", .closeUp), ("portrait", .closeUp),
         ("headshot", .closeUp), ("cowboy shot", .mediumLongShot), ("medium shot", .mediumShot),
         ("waist up", .mediumShot), ("full body", .fullShot), ("wide shot", .longShot), ("long shot", .longShot),
+        ("over the shoulder", .overTheShoulder), ("two shot", .twoShot), ("point of view", .pointOfView),
+        ("pov", .pointOfView), ("insert shot", .insert),
+    ]
+
+    /// Camera angles written in a prompt.
+    static let angleWords: [(word: String, angle: CameraAngle)] = [
+        ("dutch angle", .dutch), ("dutch tilt", .dutch), ("canted angle", .dutch), ("low angle", .lowAngle),
+        ("worm's eye", .lowAngle), ("high angle", .highAngle), ("bird's eye", .birdsEye), ("birds eye", .birdsEye),
+        ("top down", .birdsEye), ("overhead view", .birdsEye),
     ]
 
     static let expressions: [(expression: SketchScene.Expression, words: [String])] = [

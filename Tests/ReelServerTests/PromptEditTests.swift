@@ -48,7 +48,7 @@ struct PromptEditTests {
             }
             #expect(
                 after.contains(#"    prompt: "@mira on a \"high\" cliff \\ at dawn --chaos 5"   # say where she is"#))
-            #expect(try fixture.openStudio().film.shot("wide")?.prompt == prompt)
+            #expect(try fixture.openStudio().film.shot("wide")?.promptText == prompt)
         }
     }
 
@@ -60,7 +60,7 @@ struct PromptEditTests {
             #expect(response.status == .ok)
             let text = try String(contentsOf: fixture.project.filmURL, encoding: .utf8)
             #expect(text.hasSuffix("  - id: face\n    prompt: \"@mira asleep\"\n    duration: 1"))
-            #expect(try fixture.openStudio().film.shot("face")?.prompt == "@mira asleep")
+            #expect(try fixture.openStudio().film.shot("face")?.promptText == "@mira asleep")
         }
     }
 

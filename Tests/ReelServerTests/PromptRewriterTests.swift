@@ -33,7 +33,7 @@ struct PromptRewriterTests {
         let wanted = "x \"tricky\" \\ prompt:\t# not a comment\nline two é 🎬"
         let updated = try PromptRewriter.replacingScalar(in: text, at: location, with: wanted)
         let reloaded = FilmLoader().check(text: updated)
-        #expect(reloaded.film?.shots.first?.prompt == wanted, "\(updated) \(reloaded.diagnostics)")
+        #expect(reloaded.film?.shots.first?.promptText == wanted, "\(updated) \(reloaded.diagnostics)")
         #expect(updated.hasPrefix("title: T\nshots:\n  - id: a  # first\n    prompt: \"x"))
         #expect(updated.hasSuffix("\n    duration: 1   # after"))
         if written.contains("# a comment") { #expect(updated.contains("\"   # a comment\n")) }

@@ -23,7 +23,7 @@ import Testing
                         prompt: a cliff
                     """
                 let directory = try TestFilms.makeProject(film, in: parent)
-                var options = SessionOptions(environment: nil, promptChecker: nil)
+                var options = SessionOptions(environment: nil)
                 // A loaded test machine can take more than the tool's 2 s to answer; a closed
                 // port is refused at once whatever the limit.
                 options.probeTimeout = .seconds(60)

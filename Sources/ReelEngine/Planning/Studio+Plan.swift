@@ -56,7 +56,7 @@ extension Studio {
             step.costUSD = request.flatMap { request in backend?.capabilities.estimatedCostUSD(request) } ?? 0
             step.detail = "\(request?.count ?? 4) candidates"
         }
-        let composed = backend.flatMap { try? composer.compose(shot, sizes: $0.capabilities.sizes).request }
+        let composed = backend.map { composer.compose(shot, sizes: $0.capabilities.sizes).request }
         if let parent {
             step.reason = .after(parent)
             generates(composed)

@@ -1,11 +1,12 @@
 /// Builds the backend-neutral `Request` for a shot:
-/// framing words + the shot's prompt with `@name`s expanded + the film's style, with the film's
+/// framing and angle words + the shot's prompt with `@name`s expanded + the film's style, with the film's
 /// default parameters under the shot's (`params:` of the film, then of the shot, then the
 /// prompt's own `--flags`; the most specific wins), the cast's references and seeds riding
-/// along, and the aspect ratio mapped to a pixel size the backend accepts.
+/// along, and the aspect ratio mapped to a pixel size the backend accepts. Prompts arrive parsed
+/// (the loader parsed them once), so composing cannot fail.
 ///
 /// ```swift
-/// let composed = try Composer(film: film).compose(film.shot("ridge")!, sizes: backend.capabilities.sizes)
+/// let composed = Composer(film: film).compose(film.shot("ridge")!, sizes: backend.capabilities.sizes)
 /// print(composed.request.prompt)
 /// ```
 public struct Composer: Sendable {
@@ -18,17 +19,18 @@ public struct Composer: Sendable {
     /// Default strength of a `from:` restart when the shot sets none.
     public static let defaultFromStrength = 0.5
 
-    public func compose(_ shot: Shot, sizes: SizeRule = SizeRule()) throws(DiagnosticsError) -> ComposedShot {
-        let prompt = try effectivePrompt(of: shot)
+    public func compose(_ shot: Shot, sizes: SizeRule = SizeRule()) -> ComposedShot {
+        let prompt = effectivePrompt(of: shot)
         var notes: [String] = []
 
         let parts = prompt.parts.filter { $0.weight > 0 }.map { WeightedText(expand($0.text), weight: $0.weight) }
         var weighted = parts.filter { !$0.text.isEmpty }
-        if let framing = shot.framing {
+        let camera = [shot.framing?.words, shot.angle?.words].compactMap { $0 }.joined(separator: ", ")
+        if !camera.isEmpty {
             if weighted.isEmpty {
-                weighted = [WeightedText(framing.words)]
+                weighted = [WeightedText(camera)]
             } else {
-                weighted[0].text = "\(framing.words), \(weighted[0].text)"
+                weighted[0].text = "\(camera), \(weighted[0].text)"
             }
         }
         if let style = film.style?.trimmed, !style.isEmpty {
@@ -90,6 +92,7 @@ public struct Composer: Sendable {
             aspect: aspect, width: size.width, height: size.height, seed: seed, count: 4,
             initImage: initImage, strength: strength, imagePrompts: imagePrompts,
             characterReferences: characterReferences, styleReferences: styleReferences, framing: shot.framing,
+            angle: shot.angle,
             options: GenerationOptions(
                 model: prompt.version.map { version in
                     [version.model.rawValue, version.number].compactMap { $0 }.joined(separator: " ")
@@ -100,27 +103,16 @@ public struct Composer: Sendable {
     }
 
     /// The shot's prompt with the film's and the shot's `params:` underneath.
-    public func effectivePrompt(of shot: Shot) throws(DiagnosticsError) -> Prompt {
-        var diagnostics: [Diagnostic] = []
-        func parse(_ text: String?, at location: SourceLocation?) -> Prompt? {
-            guard let text else { return nil }
-            let result = PromptParser().parse(text, at: location)
-            diagnostics += result.diagnostics
-            return result.prompt
-        }
-        let filmParams = parse(film.params, at: film.sourceMap["params"])
-        let shotParams = parse(shot.params, at: shot.sourceMap["params"])
-        let own = parse(shot.prompt, at: shot.sourceMap["prompt"])
-        if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
-        var prompt = own ?? Prompt(text: shot.prompt)
-        if let shotParams { prompt = prompt.merged(over: shotParams) }
-        if let filmParams { prompt = prompt.merged(over: filmParams) }
+    public func effectivePrompt(of shot: Shot) -> Prompt {
+        var prompt = shot.prompt
+        if let shotParams = shot.params { prompt = prompt.merged(over: shotParams) }
+        if let filmParams = film.params { prompt = prompt.merged(over: filmParams) }
         return prompt
     }
 
     /// Characters named with `@name` in the shot's prompt, in film order.
     public func mentionedCast(in shot: Shot) -> [CastMember] {
-        let names = Set(PromptMention.scan(shot.prompt).map(\.name))
+        let names = Set(PromptMention.scan(shot.promptText).map(\.name))
         return film.characters.filter { names.contains($0.id) }
     }
 

@@ -14,8 +14,8 @@ public struct Film: Sendable, Hashable, Codable {
     public var resolution: Int
     /// Words appended to every prompt.
     public var style: String?
-    /// Default prompt parameters (`--niji 6 --stylize 200`); a shot's own win.
-    public var params: String?
+    /// Default prompt parameters (`--niji 6 --stylize 200`), parsed; a shot's own win.
+    public var params: Prompt?
     /// Words kept out of every image (merged into each shot's `--no`).
     public var negative: String?
     /// Seeds of shots that set none derive from this and the shot's id.
@@ -47,7 +47,7 @@ public struct Film: Sendable, Hashable, Codable {
 
     public init(
         title: String, aspect: AspectRatio = Film.defaultAspect, fps: Int = Film.defaultFPS,
-        resolution: Int = Film.defaultResolution, style: String? = nil, params: String? = nil,
+        resolution: Int = Film.defaultResolution, style: String? = nil, params: Prompt? = nil,
         negative: String? = nil, seed: UInt32 = 0, backends: BackendSelection = .embedded,
         settings: SettingsBlocks = SettingsBlocks(),
         characters: [CastMember] = [], locations: [Location] = [], shots: [Shot] = [],

@@ -1,8 +1,14 @@
-/// How much of the subject a shot shows, from an extreme long shot to an extreme close-up.
+/// What a shot shows: its size, from an extreme long shot to an extreme close-up, or one of the
+/// set-ups of a real shot list (a two shot, over the shoulder, a point of view, an insert).
 ///
-/// The film file accepts the words filmmakers use ("long shot", "wide", "full body", "ECU"…);
-/// `words` is what composition puts into the prompt, `subjectScale` is how tall the subject is
-/// relative to the frame height (the `sketch` backend draws by it).
+/// The film file accepts the words filmmakers use ("long shot", "wide", "full body", "ECU", "OTS"…;
+/// see `Framing+Parsing.swift`); `rawValue` is the display name the board and `reel status`
+/// print, `words` is what composition puts into the prompt, `subjectScale` is how tall the
+/// subject is relative to the frame height (the `sketch` backend draws by it). Where the
+/// camera looks from is a separate ``CameraAngle``.
+///
+/// The first eight cases are in order of size and their words are in the step keys of existing
+/// takes: never change them. New cases go at the end.
 public enum Framing: String, CaseIterable, Sendable, Codable {
     case extremeLongShot = "extreme long shot"
     case longShot = "long shot"
@@ -12,14 +18,14 @@ public enum Framing: String, CaseIterable, Sendable, Codable {
     case mediumCloseUp = "medium close-up"
     case closeUp = "close-up"
     case extremeCloseUp = "extreme close-up"
-
-    /// Parses a framing as written in a film file; spaces, hyphens and case are forgiven and the
-    /// usual synonyms and abbreviations are accepted.
-    public init?(parsing text: String) {
-        let key = Self.normalize(text)
-        guard let match = Self.aliases[key] else { return nil }
-        self = match
-    }
+    /// Two people in the frame, side by side.
+    case twoShot = "two shot"
+    /// The subject seen past the blurred shoulder and head of someone in the foreground.
+    case overTheShoulder = "over-the-shoulder shot"
+    /// What a character sees: the viewer is not in the picture.
+    case pointOfView = "point-of-view shot"
+    /// A detail (an object, a hand, a letter) filling the frame.
+    case insert = "insert shot"
 
     /// The words composition adds to the prompt.
     public var words: String {
@@ -32,6 +38,10 @@ public enum Framing: String, CaseIterable, Sendable, Codable {
         case .mediumCloseUp: "medium close-up"
         case .closeUp: "close-up"
         case .extremeCloseUp: "extreme close-up"
+        case .twoShot: "two shot"
+        case .overTheShoulder: "over-the-shoulder shot"
+        case .pointOfView: "point-of-view shot"
+        case .insert: "insert shot"
         }
     }
 
@@ -39,40 +49,13 @@ public enum Framing: String, CaseIterable, Sendable, Codable {
     public var subjectScale: Double {
         switch self {
         case .extremeLongShot: 0.12
-        case .longShot: 0.35
+        case .longShot, .pointOfView: 0.35
         case .fullShot: 0.8
-        case .mediumLongShot: 1.15
-        case .mediumShot: 1.6
+        case .mediumLongShot, .twoShot: 1.15
+        case .mediumShot, .overTheShoulder: 1.6
         case .mediumCloseUp: 2.2
         case .closeUp: 3.2
-        case .extremeCloseUp: 6.0
+        case .extremeCloseUp, .insert: 6.0
         }
     }
-
-    /// Every spelling the film file accepts, for "did you mean" suggestions.
-    public static var acceptedSpellings: [String] { aliases.keys.sorted() }
-
-    static func normalize(_ text: String) -> String {
-        text.lowercased().replacingOccurrences(of: "-", with: " ").split(whereSeparator: \.isWhitespace)
-            .joined(separator: " ")
-    }
-
-    private static let aliases: [String: Framing] = {
-        var table: [String: Framing] = [:]
-        for framing in Framing.allCases { table[normalize(framing.rawValue)] = framing }
-        let extra: [(String, Framing)] = [
-            ("els", .extremeLongShot), ("extreme wide shot", .extremeLongShot), ("extreme wide", .extremeLongShot),
-            ("establishing shot", .extremeLongShot),
-            ("ls", .longShot), ("wide shot", .longShot), ("wide", .longShot), ("long", .longShot),
-            ("fs", .fullShot), ("full body", .fullShot), ("full body shot", .fullShot), ("full", .fullShot),
-            ("mls", .mediumLongShot), ("cowboy shot", .mediumLongShot), ("medium wide shot", .mediumLongShot),
-            ("ms", .mediumShot), ("medium", .mediumShot), ("mid shot", .mediumShot),
-            ("mcu", .mediumCloseUp), ("medium close up", .mediumCloseUp),
-            ("cu", .closeUp), ("close up", .closeUp), ("closeup", .closeUp),
-            ("ecu", .extremeCloseUp), ("xcu", .extremeCloseUp), ("extreme close up", .extremeCloseUp),
-            ("extreme closeup", .extremeCloseUp), ("macro", .extremeCloseUp),
-        ]
-        for (word, framing) in extra { table[normalize(word)] = framing }
-        return table
-    }()
 }

@@ -1,11 +1,17 @@
 /// One beat of the film: what to generate, how to frame and move it, how long it lasts, and how
-/// it hands over to the next shot. Values are as written in the film file; film-level defaults
-/// are applied by `Composer`, not here.
+/// it hands over to the next shot. Values are as written in the film file, prompts already
+/// parsed (once, by the loader); film-level defaults are applied by `Composer`, not here.
 public struct Shot: Sendable, Hashable, Codable {
     public var id: String
-    /// The shot's prompt text, Midjourney-style parameters included, `@name`s unexpanded.
-    public var prompt: String
+    /// The shot's prompt as written, Midjourney-style parameters included, `@name`s unexpanded:
+    /// what the studio's editor, the board and the exports show.
+    public var promptText: String
+    /// `promptText` parsed; what composition reads.
+    public var prompt: Prompt
+    /// How much of the subject the shot shows (its size).
     public var framing: Framing?
+    /// Where the camera looks from (low, high, bird's-eye, dutch); `nil` is eye level.
+    public var angle: CameraAngle?
     /// The embedded animator's move; `nil` lets Reel choose one from the framing.
     public var camera: CameraMove?
     /// A motion prompt for video models ("she turns her head slowly").
@@ -18,8 +24,9 @@ public struct Shot: Sendable, Hashable, Codable {
     public var strength: Double?
     public var seed: UInt32?
     public var aspect: AspectRatio?
-    /// Extra prompt parameters for this shot (`--chaos 20`); the shot's own prompt wins over them.
-    public var params: String?
+    /// Extra prompt parameters for this shot (`--chaos 20`), parsed; the shot's own prompt wins
+    /// over them.
+    public var params: Prompt?
     /// Words to keep out of the image (a negative prompt), added to `--no`.
     public var negative: String?
     /// Into the next shot.
@@ -37,17 +44,21 @@ public struct Shot: Sendable, Hashable, Codable {
 
     public static let defaultDuration = 4.0
 
+    /// A shot whose prompt is already parsed; `promptText` is how it was written
+    /// (`prompt.rendered` when `nil`).
     public init(
-        id: String, prompt: String, framing: Framing? = nil, camera: CameraMove? = nil, motion: String? = nil,
-        duration: Double = Shot.defaultDuration, from: String? = nil, strength: Double? = nil, seed: UInt32? = nil,
-        aspect: AspectRatio? = nil, params: String? = nil, negative: String? = nil, transition: Transition = .cut,
-        dialog: [DialogLine] = [], narration: String? = nil, dialogFit: DialogFit? = nil, imageBackend: String? = nil,
-        videoBackend: String? = nil,
-        sourceMap: SourceMap = SourceMap()
+        id: String, prompt: Prompt, promptText: String? = nil, framing: Framing? = nil, angle: CameraAngle? = nil,
+        camera: CameraMove? = nil, motion: String? = nil, duration: Double = Shot.defaultDuration,
+        from: String? = nil, strength: Double? = nil, seed: UInt32? = nil, aspect: AspectRatio? = nil,
+        params: Prompt? = nil, negative: String? = nil, transition: Transition = .cut, dialog: [DialogLine] = [],
+        narration: String? = nil, dialogFit: DialogFit? = nil, imageBackend: String? = nil,
+        videoBackend: String? = nil, sourceMap: SourceMap = SourceMap()
     ) {
         self.id = id
+        self.promptText = promptText ?? prompt.rendered
         self.prompt = prompt
         self.framing = framing
+        self.angle = angle
         self.camera = camera
         self.motion = motion
         self.duration = duration
@@ -64,5 +75,32 @@ public struct Shot: Sendable, Hashable, Codable {
         self.imageBackend = imageBackend
         self.videoBackend = videoBackend
         self.sourceMap = sourceMap
+    }
+
+    /// A shot from prompt text, parsed here as the loader would (for shots built in code).
+    /// - Throws: the prompt's or the params' diagnostics when either has an error.
+    public init(
+        id: String, prompt: String, framing: Framing? = nil, angle: CameraAngle? = nil, camera: CameraMove? = nil,
+        motion: String? = nil, duration: Double = Shot.defaultDuration, from: String? = nil, strength: Double? = nil,
+        seed: UInt32? = nil, aspect: AspectRatio? = nil, params: String? = nil, negative: String? = nil,
+        transition: Transition = .cut, dialog: [DialogLine] = [], narration: String? = nil,
+        dialogFit: DialogFit? = nil, imageBackend: String? = nil, videoBackend: String? = nil,
+        sourceMap: SourceMap = SourceMap()
+    ) throws(DiagnosticsError) {
+        let parsed = try Prompt(parsing: prompt, at: sourceMap["prompt"])
+        var parsedParams: Prompt?
+        if let params { parsedParams = try Prompt(parsing: params, at: sourceMap["params"]) }
+        self.init(
+            id: id, prompt: parsed, promptText: prompt, framing: framing, angle: angle, camera: camera, motion: motion,
+            duration: duration, from: from, strength: strength, seed: seed, aspect: aspect, params: parsedParams,
+            negative: negative, transition: transition, dialog: dialog, narration: narration, dialogFit: dialogFit,
+            imageBackend: imageBackend, videoBackend: videoBackend, sourceMap: sourceMap)
+    }
+
+    /// The shot's framing as the board, the contact sheet and `reel status` print it: the
+    /// angle, then the size ("low angle medium shot"); `nil` when it has neither.
+    public var framingName: String? {
+        let words = [angle?.rawValue, framing?.rawValue].compactMap { $0 }
+        return words.isEmpty ? nil : words.joined(separator: " ")
     }
 }

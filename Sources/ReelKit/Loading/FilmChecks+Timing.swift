@@ -80,20 +80,4 @@ extension FilmChecks {
             }
         }
     }
-
-    /// Hands every prompt and `params:` to the prompt checker, with where its text starts.
-    mutating func runPromptChecker() {
-        guard let promptChecker else { return }
-        if let params = draft.film.params, let location = draft.film.sourceMap["params"] {
-            diagnostics += promptChecker(params, location)
-        }
-        for shot in draft.shots {
-            if !shot.shot.prompt.isEmpty, let location = shot.shot.sourceMap["prompt"] {
-                diagnostics += promptChecker(shot.shot.prompt, location)
-            }
-            if let params = shot.shot.params, let location = shot.shot.sourceMap["params"] {
-                diagnostics += promptChecker(params, location)
-            }
-        }
-    }
 }

@@ -2,25 +2,23 @@ import Foundation
 
 /// The checks that need the whole film: shot ids and `from:` links, `@name`s and speakers
 /// against the cast, transitions against their neighbours, unused names, reference files, and
-/// the prompt checker plugged into the loader.
+/// music and workflow files. Prompts are not here: the reader parses each one as it reads it.
 struct FilmChecks {
     let draft: FilmDraft
     let source: SourceText
     let baseDirectory: URL?
-    let promptChecker: FilmLoader.PromptChecker?
     let settingsCheckers: [String: FilmLoader.SettingsChecker]
     var diagnostics: [Diagnostic] = []
     /// Characters and locations some prompt or dialog line uses.
     var usedNames: Set<String> = []
 
     init(
-        draft: FilmDraft, source: SourceText, baseDirectory: URL?, promptChecker: FilmLoader.PromptChecker?,
+        draft: FilmDraft, source: SourceText, baseDirectory: URL?,
         settingsCheckers: [String: FilmLoader.SettingsChecker] = [:]
     ) {
         self.draft = draft
         self.source = source
         self.baseDirectory = baseDirectory
-        self.promptChecker = promptChecker
         self.settingsCheckers = settingsCheckers
     }
 
@@ -43,7 +41,6 @@ struct FilmChecks {
         checkReferences()
         checkMusic()
         checkSettings()
-        runPromptChecker()
         return diagnostics
     }
 
@@ -116,7 +113,7 @@ struct FilmChecks {
     }
 
     private mutating func checkPrompt(of shot: ShotDraft) {
-        let prompt = shot.shot.prompt
+        let prompt = shot.shot.promptText
         if prompt.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, shot.shot.from == nil,
             !shot.invalid.contains("prompt"), !shot.invalid.contains("from")
         {

@@ -14,22 +14,15 @@ import Foundation
 /// The file's shape is documented in `docs/film-file.md`. Every mapping's value locations are
 /// kept in `Film.sourceMap` and `Shot.sourceMap`, so later stages can point at the file too.
 public struct FilmLoader: Sendable {
-    /// Checks one prompt or `params:` text whose first character is at the given location and
-    /// returns what is wrong with it; column offsets into the text can be added to the location.
-    public typealias PromptChecker = @Sendable (String, SourceLocation) -> [Diagnostic]
-
     /// Checks one backend's settings block (film.yaml's or the config file's) and returns what
     /// is wrong with it; the backend's factory provides it.
     public typealias SettingsChecker = @Sendable (SettingsBlock) -> [Diagnostic]
 
-    /// Called for every shot prompt and every `params:` (film and shot); `nil` checks nothing.
-    public var promptChecker: PromptChecker?
     /// The backends' settings blocks the film may have at its top level, by block name, each
     /// with its checker; any other unknown top-level key is an error.
     public var settingsCheckers: [String: SettingsChecker]
 
-    public init(promptChecker: PromptChecker? = nil, settingsCheckers: [String: SettingsChecker] = [:]) {
-        self.promptChecker = promptChecker
+    public init(settingsCheckers: [String: SettingsChecker] = [:]) {
         self.settingsCheckers = settingsCheckers
     }
 
@@ -97,8 +90,7 @@ public struct FilmLoader: Sendable {
             var diagnostics = reader.diagnostics
             if let draft {
                 var checks = FilmChecks(
-                    draft: draft, source: source, baseDirectory: baseDirectory, promptChecker: promptChecker,
-                    settingsCheckers: settingsCheckers)
+                    draft: draft, source: source, baseDirectory: baseDirectory, settingsCheckers: settingsCheckers)
                 diagnostics += checks.run()
             }
             let film = diagnostics.contains { $0.severity == .error } ? nil : draft?.film

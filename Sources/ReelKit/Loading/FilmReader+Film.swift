@@ -54,7 +54,7 @@ extension FilmReader {
             ?? Film.defaultResolution
         film.seed = seed(fields["seed"]) ?? 0
         film.style = text(fields["style"])
-        film.params = text(fields["params"])
+        film.params = params(fields["params"], in: film.sourceMap)
         film.negative = text(fields["negative"])
         if let entry = fields["backends"] { film.backends = readBackends(entry, into: &film.sourceMap) }
         film.settings = SettingsBlocks(

@@ -28,7 +28,8 @@ extension FilmReader {
                 of: node, place: "in \(name)", expected: "each shot must be a mapping that starts with '- id: name'",
                 allowed: Self.shotKeys, hints: Self.filmLevelHints)
         else { return nil }
-        var draft = ShotDraft(shot: Shot(id: "", prompt: "", sourceMap: fields.sourceMap), number: number)
+        var draft = ShotDraft(
+            shot: Shot(id: "", prompt: Prompt(), promptText: "", sourceMap: fields.sourceMap), number: number)
         draft.invalid = fields.misspelt
 
         if let id = identifier(fields["id"], what: "shot id") {
@@ -40,17 +41,23 @@ extension FilmReader {
         }
         // A present value that could not be read: the checks must not reason about its default.
         var errors = errorCount
-        draft.shot.prompt = text(fields["prompt"]) ?? ""
+        if let promptText = text(fields["prompt"]) {
+            draft.shot.promptText = promptText
+            draft.shot.prompt = parsePrompt(promptText, at: draft.shot.sourceMap["prompt"]) ?? Prompt(text: promptText)
+        }
         if errorCount > errors { draft.invalid.insert("prompt") }
         errors = errorCount
         draft.shot.from = text(fields["from"])
         if errorCount > errors { draft.invalid.insert("from") }
-        draft.shot.framing = framing(fields["framing"])
+        if let phrase = framing(fields["framing"]) {
+            draft.shot.framing = phrase.size
+            draft.shot.angle = phrase.angle
+        }
         draft.shot.camera = cameraMove(fields["camera"])
         draft.shot.motion = text(fields["motion"])
         draft.shot.seed = seed(fields["seed"])
         draft.shot.aspect = aspect(fields["aspect"])
-        draft.shot.params = text(fields["params"])
+        draft.shot.params = params(fields["params"], in: draft.shot.sourceMap)
         draft.shot.negative = text(fields["negative"])
         draft.shot.narration = text(fields["narration"])
         draft.shot.dialogFit = dialogFit(fields["dialog_fit"])
@@ -91,15 +98,17 @@ extension FilmReader {
         return draft
     }
 
-    private mutating func framing(_ entry: Fields.Entry?) -> Framing? {
-        guard let entry, let text = text(entry, expected: "a framing like 'long shot' or 'close-up'") else {
+    /// A size, an angle, or both ("low angle medium shot"); see `docs/film-file.md`.
+    private mutating func framing(_ entry: Fields.Entry?) -> FramingPhrase? {
+        guard let entry, let text = text(entry, expected: "a framing like 'long shot' or 'low angle close-up'")
+        else {
             return nil
         }
-        if let framing = Framing(parsing: text) { return framing }
-        let suggestion = Suggestion.didYouMean(Framing.normalize(text), in: Framing.acceptedSpellings)
+        if let phrase = FramingPhrase(parsing: text) { return phrase }
         let tail =
-            suggestion.isEmpty
-            ? "; use one of: \(Framing.allCases.map(\.rawValue).joined(separator: ", "))" : suggestion
+            FramingPhrase.suggestion(for: text).map { " (did you mean '\($0)'?)" }
+            ?? "; use one of: \(Framing.allCases.map(\.rawValue).joined(separator: ", ")), optionally with an "
+            + "angle: \(CameraAngle.allCases.map(\.rawValue).joined(separator: ", "))"
         error("unknown framing '\(text)'\(tail)", at: entry.valueLocation)
         return nil
     }

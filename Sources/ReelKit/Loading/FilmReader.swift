@@ -22,6 +22,10 @@ struct FilmReader {
         diagnostics.append(.warning(message, at: location))
     }
 
+    mutating func append(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
     var errorCount: Int { diagnostics.count { $0.severity == .error } }
 
     /// The entries of a mapping, or `nil` (reported, with `expected` saying what to write) when

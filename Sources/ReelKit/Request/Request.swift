@@ -29,6 +29,9 @@ public struct Request: Sendable, Hashable, Codable {
     /// Style references (`--sref`).
     public var styleReferences: [WeightedImage]
     public var framing: Framing?
+    /// The camera angle; `nil` (eye level) is left out of the encoding, so requests without one
+    /// keep the keys they had before angles existed.
+    public var angle: CameraAngle?
     /// Model-flavoured knobs that some backends map and others drop.
     public var options: GenerationOptions
 
@@ -37,7 +40,7 @@ public struct Request: Sendable, Hashable, Codable {
         aspect: AspectRatio = .square, width: Int = 1024, height: Int = 1024, seed: UInt32 = 0, count: Int = 4,
         initImage: ImageSource? = nil, strength: Double? = nil, imagePrompts: [WeightedImage] = [],
         characterReferences: [WeightedImage] = [], styleReferences: [WeightedImage] = [], framing: Framing? = nil,
-        options: GenerationOptions = GenerationOptions()
+        angle: CameraAngle? = nil, options: GenerationOptions = GenerationOptions()
     ) {
         self.prompt = prompt
         self.weightedPrompt = weightedPrompt ?? [WeightedText(prompt, weight: 1)]
@@ -53,6 +56,7 @@ public struct Request: Sendable, Hashable, Codable {
         self.characterReferences = characterReferences
         self.styleReferences = styleReferences
         self.framing = framing
+        self.angle = angle
         self.options = options
     }
 

@@ -81,6 +81,7 @@ enum RequestPrinter {
         for reference in request.characterReferences { rows.append(("cref", reference.source.description)) }
         for reference in request.styleReferences { rows.append(("sref", reference.source.description)) }
         if let framing = request.framing { rows.append(("framing", framing.rawValue)) }
+        if let angle = request.angle { rows.append(("angle", angle.rawValue)) }
         let options = request.options
         let knobs = [
             options.model.map { "model \($0)" }, options.stylize.map { "stylize \($0)" },

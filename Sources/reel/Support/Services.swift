@@ -26,7 +26,7 @@ struct Services {
         }
     }
 
-    /// The `reel` tool's session options: every backend, the user config, prompt checks.
+    /// The `reel` tool's session options: every backend and the user config.
     static func options(progress: ProgressSink = .silent, budget: Budget? = nil) -> SessionOptions {
         SessionOptions(progress: progress, budget: budget)
     }
