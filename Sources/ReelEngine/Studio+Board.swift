@@ -19,6 +19,8 @@ extension Studio {
     public static let boardWidth = 896
     /// Frames on the contact sheet are this wide; picks are shrunk to it as they are read.
     static let contactThumbnailWidth = 448
+    /// The storyboard WebP's lossy quality.
+    static let boardWebPQuality: Float = 80
     /// Each storyboard frame stays this long.
     public static let boardFrameCentiseconds = 100
 
@@ -39,27 +41,22 @@ extension Studio {
         }
         let step = "board"
         progress.emit(.started(step: step, detail: "\(entries.count) frames", total: entries.count + 1))
-        // One pick decoded at a time: it becomes a storyboard frame (appended to both animations at
-        // once) and a contact-sheet thumbnail, and is let go, so memory stays flat in the shot count.
+        // Each pick's frame is encoded once (a GIF frame, a WebP still and a contact-sheet
+        // thumbnail, kept in the store) and assembled from there: a board after one new pick encodes
+        // one frame, and no more than one pick is ever decoded at a time.
         let height = Int((Double(Self.boardWidth) / film.aspect.ratio / 2).rounded()) * 2
         var gif = GIFWriter(width: Self.boardWidth, height: height, looping: entries.count > 1)
-        let webp = try AnimatedWebPWriter(width: Self.boardWidth, height: height, quality: 80)
+        let webp = try WebPAnimationMuxer(width: Self.boardWidth, height: height)
         var thumbnails: [ContactSheet.Entry] = []
         for (index, entry) in entries.enumerated() {
-            try ensureIntact(entry.picked, of: entry.shot)
-            let image = try RGBAImage(decoding: try store.blobs.data(entry.picked.blob))
-            let frame = AnimationFrame(
-                image: image.cropped(toAspect: film.aspect).resized(width: Self.boardWidth, height: height),
-                duration: .milliseconds(Self.boardFrameCentiseconds * 10))
-            try gif.append(frame)
-            try webp.append(frame)
-            let thumbnailWidth = min(image.width, Self.contactThumbnailWidth)
-            let thumbnailHeight = max(
-                1, Int((Double(thumbnailWidth) * Double(image.height) / Double(image.width)).rounded()))
+            let frame = try boardFrame(of: entry.picked, shot: entry.shot, height: height)
+            gif.append(encoded: try store.blobs.data(try BlobID(frame.gif)))
+            try webp.append(
+                try store.blobs.data(try BlobID(frame.webp)), milliseconds: Self.boardFrameCentiseconds * 10)
             thumbnails.append(
                 ContactSheet.Entry(
-                    image: image.resized(width: thumbnailWidth, height: thumbnailHeight), shotID: entry.shot.id,
-                    framing: entry.shot.framingName, prompt: Self.promptWords(entry.shot)))
+                    image: try RGBAImage(decoding: try store.blobs.data(try BlobID(frame.thumbnail))),
+                    shotID: entry.shot.id, framing: entry.shot.framingName, prompt: Self.promptWords(entry.shot)))
             progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 1))
         }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -73,6 +70,56 @@ extension Studio {
         try store.setMeta(key.hex, for: .board)
         progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
         return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
+    }
+
+    /// A pick as the board shows it, encoded once and kept: its storyboard frame as a GIF frame and
+    /// a WebP still, and its contact-sheet thumbnail as a PNG, each a blob.
+    struct BoardFrame: Codable {
+        var gif: String
+        var webp: String
+        var thumbnail: String
+    }
+
+    /// The board's frame of `picked`, from the store when it was made before and is intact.
+    func boardFrame(of picked: Candidate, shot: Shot, height: Int) throws -> BoardFrame {
+        struct Inputs: Encodable {
+            var pick: String
+            var width: Int
+            var height: Int
+            var aspect: String
+            var centiseconds: Int
+            var thumbnailWidth: Int
+            var webpQuality: Float
+        }
+        let key = try StepKey(
+            kind: "board-frame", backend: "reel",
+            inputs: Inputs(
+                pick: picked.blob.hex, width: Self.boardWidth, height: height, aspect: film.aspect.description,
+                centiseconds: Self.boardFrameCentiseconds, thumbnailWidth: Self.contactThumbnailWidth,
+                webpQuality: Self.boardWebPQuality))
+        let meta = MetaKey(rawValue: "board.frame.\(key.hex)")
+        if let text = try store.meta(meta),
+            let kept = try? JSONDecoder().decode(BoardFrame.self, from: Data(text.utf8)),
+            try [kept.gif, kept.webp, kept.thumbnail].allSatisfy({ try store.blobs.verify(try BlobID($0)) })
+        {
+            return kept
+        }
+        try ensureIntact(picked, of: shot)
+        let image = try RGBAImage(decoding: try store.blobs.data(picked.blob))
+        let frame = AnimationFrame(
+            image: image.cropped(toAspect: film.aspect).resized(width: Self.boardWidth, height: height),
+            duration: .milliseconds(Self.boardFrameCentiseconds * 10))
+        let thumbnailWidth = min(image.width, Self.contactThumbnailWidth)
+        let thumbnailHeight = max(
+            1, Int((Double(thumbnailWidth) * Double(image.height) / Double(image.width)).rounded()))
+        let made = BoardFrame(
+            gif: try store.blobs.put(GIFWriter.encodedFrame(frame)).hex,
+            webp: try store.blobs.put(try frame.image.encoded(as: .webp(quality: Self.boardWebPQuality))).hex,
+            thumbnail: try store.blobs.put(
+                try image.resized(width: thumbnailWidth, height: thumbnailHeight).encoded(as: .pngFast)
+            ).hex)
+        try store.setMeta(String(decoding: try JSONEncoder().encode(made), as: UTF8.self), for: meta)
+        return made
     }
 
     /// The picks the board shows, the shots it leaves out for want of one, and the key of it all.

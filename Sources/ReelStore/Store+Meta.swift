@@ -35,4 +35,14 @@ extension Store {
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue])
         }
     }
+
+    /// The keys of every project-wide value whose name starts with `prefix`, sorted.
+    public func metaKeys(prefix: String) throws -> [MetaKey] {
+        try read("list the values named \(prefix)…") { db in
+            try String.fetchAll(
+                db, sql: "SELECT key FROM meta WHERE substr(key, 1, ?) = ? ORDER BY key",
+                arguments: [prefix.count, prefix]
+            ).map(MetaKey.init(rawValue:))
+        }
+    }
 }

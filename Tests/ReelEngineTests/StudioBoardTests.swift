@@ -94,3 +94,34 @@ import Testing
         }
     }
 }
+
+/// The board after one new pick is put together from the frames already encoded, and comes out
+/// the same as a board made from scratch.
+@Suite struct StudioBoardReuseTests {
+    @Test func aBoardAfterOneNewPickEqualsOneMadeFromScratch() async throws {
+        try await withTemporaryDirectory { parent in
+            let directory = try TestFilms.makeProject(in: parent)
+            let studio = try TestStudio.open(directory)
+            _ = try await studio.make()
+            _ = try await studio.reroll(shotID: "wide")
+            let reroll = try #require(try studio.store.latestTake(shot: "wide"))
+            try studio.pick(shotID: "wide", candidate: CandidateReference(take: reroll.id, index: 2))
+            let again = try await studio.board()
+            #expect(!again.reused)
+            let files = ["storyboard.gif", "storyboard.webp", "contact.png"]
+            let incremental = try files.map { try Data(contentsOf: directory.appending(path: "out/\($0)")) }
+
+            // The same picks in a store that has never drawn a board.
+            let fresh = try TestStudio.open(directory)
+            for key in try fresh.store.metaKeys(prefix: "board.") { try fresh.store.setMeta(nil, for: key) }
+            for name in files { try FileManager.default.removeItem(at: directory.appending(path: "out/\(name)")) }
+            _ = try await fresh.board()
+            let scratch = try files.map { try Data(contentsOf: directory.appending(path: "out/\($0)")) }
+            #expect(incremental == scratch)
+            let frames = try AnimatedWebP.decodeFrames(incremental[1])
+            #expect(frames.count == 3)
+            #expect(frames.allSatisfy { $0.duration == .milliseconds(1000) })
+            #expect(try GIFDecoder.decodeFrames(incremental[0], limit: 10).count == 3)
+        }
+    }
+}

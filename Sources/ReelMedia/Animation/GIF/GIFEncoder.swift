@@ -81,6 +81,30 @@ public struct GIFWriter {
             throw AnimationEncodingError(
                 "GIF frames must all be \(width)x\(height), got \(frame.image.width)x\(frame.image.height)")
         }
+        data.append(Self.encodedFrame(frame, compressor: compressor, dictionary: dictionary))
+    }
+
+    /// Appends a frame encoded earlier by ``encodedFrame(_:options:)`` for a GIF of this size.
+    public mutating func append(encoded frame: Data) {
+        data.append(frame)
+    }
+
+    /// A frame as this writer appends it (its delay, descriptor, palette and compressed pixels),
+    /// to keep and append again later: GIF frames with their own palette stand alone.
+    public static func encodedFrame(_ frame: AnimationFrame, options: GIFEncoder.Options = .storyboard) -> Data {
+        encodedFrame(
+            frame, compressor: GIFFrameCompressor(dithering: options.dithering, tolerance: options.lossiness),
+            dictionary: GIFDictionary())
+    }
+
+    private static func encodedFrame(
+        _ frame: AnimationFrame, compressor: GIFFrameCompressor, dictionary: GIFDictionary
+    ) -> Data {
+        var data = Data()
+        func appendUInt16(_ value: Int) {
+            data.append(UInt8(value & 0xFF))
+            data.append(UInt8((value >> 8) & 0xFF))
+        }
         let palette = GIFPalette(quantizing: frame.image)
         // Graphic control: disposal "leave in place", the delay, no transparency.
         data.append(contentsOf: [0x21, 0xF9, 0x04, 0x04])
@@ -90,11 +114,12 @@ public struct GIFWriter {
         data.append(0x2C)
         appendUInt16(0)
         appendUInt16(0)
-        appendUInt16(width)
-        appendUInt16(height)
+        appendUInt16(frame.image.width)
+        appendUInt16(frame.image.height)
         data.append(0x87)
         data.append(contentsOf: palette.table)
         data.append(contentsOf: compressor.compress(frame.image, palette: palette, dictionary: dictionary))
+        return data
     }
 
     /// The finished file.
