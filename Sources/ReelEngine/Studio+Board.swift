@@ -31,7 +31,7 @@ extension Studio {
         let gifURL = out.appending(path: "storyboard.gif")
         let webpURL = out.appending(path: "storyboard.webp")
         let sheetURL = out.appending(path: "contact.png")
-        let (entries, missing, key) = try boardInputs()
+        let (entries, missing, key) = try boardInputs(try store.snapshot())
         guard !entries.isEmpty else {
             throw ReelError(.invalidInput, "no shot has a pick yet", suggesting: [.make])
         }
@@ -123,11 +123,13 @@ extension Studio {
     }
 
     /// The picks the board shows, the shots it leaves out for want of one, and the key of it all.
-    func boardInputs() throws -> (entries: [(shot: Shot, picked: Candidate)], missing: [String], key: StepKey) {
+    func boardInputs(
+        _ records: StoreSnapshot
+    ) throws -> (entries: [(shot: Shot, picked: Candidate)], missing: [String], key: StepKey) {
         var entries: [(shot: Shot, picked: Candidate)] = []
         var missing: [String] = []
         for shot in film.shots {
-            if let picked = try store.pickedCandidate(for: shot.id) {
+            if let picked = records.pickedCandidate(for: shot.id) {
                 entries.append((shot, picked))
             } else {
                 missing.append(shot.id)

@@ -80,6 +80,12 @@ extension Studio {
     /// chain's plan too, so a backend that makes longer clips (or a changed `max_clip_seconds`)
     /// makes the shot again; a clip made in one generation keys on its request alone.
     func clipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
+        try timelineMemo.clipKey("\(shot.id) \(picked.blob.hex) \(picked.seed)") {
+            try makeClipKey(for: shot, picked: picked)
+        }
+    }
+
+    private func makeClipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
         let backendName = shot.videoBackend ?? film.backends.video
         let request = try clipRequest(for: shot, picked: picked)
         if let backend = try? registry.video(backendName) {

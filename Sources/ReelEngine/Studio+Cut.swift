@@ -20,7 +20,7 @@ extension Studio {
     public func cut() async throws -> CutOutput {
         let filmURL = project.outputDirectory.appending(path: "film.mp4")
         try await ensureSpeech()
-        let inputs = try cutInputs()
+        let inputs = try cutInputs(try store.snapshot())
         if !inputs.missing.isEmpty {
             throw ReelError(
                 .invalidInput,
@@ -72,12 +72,13 @@ extension Studio {
         var burned: [BurnedCue]?
     }
 
-    func cutInputs() throws -> CutInputs {
+    /// The clips the cut joins (as `records` has them), the shots still without one, and the keys.
+    func cutInputs(_ records: StoreSnapshot) throws -> CutInputs {
         var clips: [(shot: Shot, clip: Clip)] = []
         var missing: [String] = []
         for shot in film.shots {
-            guard let picked = try store.pickedCandidate(for: shot.id),
-                let clip = try store.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
+            guard let picked = records.pickedCandidate(for: shot.id),
+                let clip = records.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
             else {
                 missing.append(shot.id)
                 continue
@@ -173,9 +174,24 @@ extension Studio {
     /// Frames where shot `index`'s clip should start a closed GOP, so the cut copies it.
     func keyframeHints(forShotAt index: Int) throws -> [Int] {
         let placeholder = URL(filePath: "/dev/null")
-        let durations = try film.shots.map { try effectiveDuration(of: $0) }
-        guard let plan = try? cutPlanSkeleton(durations: durations, placeholder: placeholder) else { return [] }
-        return (try? plan.keyframes(forClipAt: index)) ?? []
+        let durations = try shotDurations()
+        let timeline = timelineMemo.timeline(for: durations) {
+            try? cutPlanSkeleton(durations: durations, placeholder: placeholder).timeline()
+        }
+        return timeline?.keyframes(forEntry: index + (film.titleCard == nil ? 0 : 1)) ?? []
+    }
+
+    /// Every shot's effective duration, in film order.
+    func shotDurations() throws -> [Double] {
+        try timelineMemo.durations {
+            let durations = try film.shots.map { try effectiveDuration(of: $0) }
+            // Only a shot that extends to hold its lines can change length, and it no longer can
+            // once all its lines are stored (the speech memo holds them).
+            let settled = film.shots.allSatisfy {
+                ($0.dialogFit ?? film.dialogFit) != .extend || speechMemo[$0.id] != nil
+            }
+            return (durations, settled)
+        }
     }
 
     func cutPlanSkeleton(durations: [Double], placeholder: URL) throws -> CutPlan {

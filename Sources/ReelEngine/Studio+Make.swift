@@ -116,7 +116,7 @@ extension Studio {
                     StepFailure(step: PlanStep(id: "board", kind: .board, backend: "reel"), error: error))
             }
         }
-        report.cutWaitsFor = try cutInputs().missing
+        report.cutWaitsFor = try cutInputs(try store.snapshot()).missing
         guard report.cutWaitsFor.isEmpty else {
             progress.warning("the film was not cut: it waits for \(report.cutWaitsFor.joined(separator: ", "))")
             return

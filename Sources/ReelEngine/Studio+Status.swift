@@ -57,10 +57,12 @@ extension Studio {
 
     /// Every shot's row, read off `plan`.
     public func status(plan: Plan) throws -> [ShotStatus] {
-        let failures = try store.failures()
+        let records = try store.snapshot()
+        var failuresByShot: [String: [ShotFailure]] = [:]
+        for failure in records.failures { failuresByShot[failure.shotID, default: []].append(failure) }
         return try film.shots.map { shot in
-            let takes = try store.takes(shot: shot.id)
-            let pick = try store.pick(for: shot.id)
+            let takes = records.takes(shot: shot.id)
+            let pick = records.pick(for: shot.id)
             let take = plan.step(PlanStep.takeID(shot.id))
             let clip = plan.step(PlanStep.clipID(shot.id))
             var state: ShotStatus.State
@@ -68,13 +70,13 @@ extension Studio {
             switch take?.reason {
             case nil:
                 state = clip?.willRun == false ? .animated : .picked
-                if let picked = try store.pickedCandidate(for: shot.id), let key = clip?.key {
-                    pieces = try chainProgress(of: shot, picked: picked, key: key)
+                if let picked = records.pickedCandidate(for: shot.id), let key = clip?.key {
+                    pieces = try chainProgress(of: shot, picked: picked, key: key, records: records)
                 }
             case .after(let parent)?:
                 let parentShot = plan.step(parent)?.shotID ?? ""
                 state =
-                    try store.pick(for: parentShot) == nil
+                    records.pick(for: parentShot) == nil
                     ? .waiting : (pick != nil ? .stale : (takes.isEmpty ? .noTake : .unpicked))
             case .blocked?:
                 state = shot.from != nil ? .waiting : (takes.isEmpty ? .noTake : .unpicked)
@@ -88,25 +90,26 @@ extension Studio {
                 state = .noTake
             }
             // The step that failed itself says more than the steps it kept from running.
-            let failure =
-                failures.first { $0.shotID == shot.id && $0.code != StepFailure.blockedCode }
-                ?? failures.first { $0.shotID == shot.id }
+            let failures = failuresByShot[shot.id] ?? []
+            let failure = failures.first { $0.code != StepFailure.blockedCode } ?? failures.first
             if failure != nil && state != .animated { state = .failed }
             return ShotStatus(
                 id: shot.id, framing: shot.framingName, duration: try effectiveDuration(of: shot),
                 takes: takes.count,
                 pick: pick.map { "\($0.takeID):\($0.candidateIndex)" }, autoPicked: pick?.auto ?? false,
-                clip: clip?.willRun == false, pieces: pieces, state: state, costUSD: try store.cost(shot: shot.id),
+                clip: clip?.willRun == false, pieces: pieces, state: state, costUSD: records.cost(shot: shot.id),
                 failure: failure?.message)
         }
     }
 
     /// How far the chain of a long shot's clip has come; nil when the clip is made in one generation.
-    func chainProgress(of shot: Shot, picked: Candidate, key: String) throws -> ShotStatus.Pieces? {
+    func chainProgress(
+        of shot: Shot, picked: Candidate, key: String, records: StoreSnapshot
+    ) throws -> ShotStatus.Pieces? {
         guard let backend = try? registry.video(shot.videoBackend ?? film.backends.video) else { return nil }
         let chain = chainPlan(for: try clipRequest(for: shot, picked: picked), on: backend.capabilities)
         guard chain.isChain else { return nil }
-        return ShotStatus.Pieces(made: try store.clipPieces(chainKey: key).count, count: chain.pieces.count)
+        return ShotStatus.Pieces(made: records.clipPieceCount(chainKey: key), count: chain.pieces.count)
     }
 
     /// The shot's takes as a tree: generated takes and rerolls at the root, variations under

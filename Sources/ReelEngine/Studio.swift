@@ -24,6 +24,7 @@ public final class Studio: Sendable {
     let logger: Logger
     let composer: Composer
     let speechMemo = SpeechMemo()
+    let timelineMemo = TimelineMemo()
 
     public init(
         project: Project, film: Film, store: Store, registry: BackendRegistry, progress: ProgressSink = .silent,

@@ -63,7 +63,9 @@ public final class Store: Sendable {
         _ = try lock.lockExclusively(wait: true)
         let databasePath = reelDirectory.path + "/reel.sqlite"
         let database = try withExtendedLifetime(lock) { try openDatabase(at: databasePath) }
-        let blobs = try BlobStore(directory: reelDirectory.appending(path: "blobs", directoryHint: .isDirectory))
+        let blobs = try BlobStore(
+            directory: reelDirectory.appending(path: "blobs", directoryHint: .isDirectory),
+            checks: BlobChecks(database: database))
         return Store(projectDirectory: projectDirectory, blobs: blobs, database: database, now: now)
     }
 

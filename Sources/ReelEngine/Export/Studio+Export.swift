@@ -154,10 +154,12 @@ extension Studio {
     private func exportedShots() throws -> [ExportedShot] {
         var shots: [ExportedShot] = []
         var missing: [String] = []
+        let records = try store.snapshot()
         for shot in film.shots {
-            guard let pick = try store.pick(for: shot.id), let take = try store.take(id: pick.takeID),
+            guard let pick = records.pick(for: shot.id),
+                let take = records.takes(shot: shot.id).first(where: { $0.id == pick.takeID }),
                 let candidate = take.candidate(pick.candidateIndex),
-                let clip = try store.clip(stepKey: try clipKey(for: shot, picked: candidate).hex)
+                let clip = records.clip(stepKey: try clipKey(for: shot, picked: candidate).hex)
             else {
                 missing.append(shot.id)
                 continue

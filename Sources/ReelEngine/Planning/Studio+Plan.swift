@@ -7,23 +7,26 @@ extension Studio {
     /// expected cost and, for the steps that will run, why. `make` runs it; the estimate,
     /// `status`, `reel plan` and the studio read it.
     ///
-    /// With `verifyingBlobs`, stored results are hashed again and a damaged one is planned to be
-    /// made again (what `make` does); without, the plan reads only the database (what `status`
-    /// and `reel plan` do, fast at any film size).
+    /// With `verifyingBlobs`, stored results are checked again (a file is hashed again only when
+    /// it changed since it was last found intact) and a damaged one is planned to be made again
+    /// (what `make` does); without, the plan reads only the database (what `status` and
+    /// `reel plan` do). Either way the records come from one ``StoreSnapshot``, a few queries
+    /// at any film size.
     public func plan(verifyingBlobs: Bool = false) throws -> Plan {
+        let records = try store.snapshot()
         let failures = Dictionary(
-            try store.failures().map { ("\($0.stepID)", $0.message) }, uniquingKeysWith: { _, last in last })
+            records.failures.map { ("\($0.stepID)", $0.message) }, uniquingKeysWith: { _, last in last })
         var steps: [PlanStep] = []
         var rerun = Set<String>()
         for shot in ShotOrder.generationOrder(of: film) {
             let parent = shot.from.map(PlanStep.takeID).flatMap { rerun.contains($0) ? $0 : nil }
-            var step = try takeStep(for: shot, after: parent, verifying: verifyingBlobs)
+            var step = try takeStep(for: shot, after: parent, verifying: verifyingBlobs, records: records)
             step.lastFailure = failures[step.id]
             if step.willRun { rerun.insert(step.id) }
             steps.append(step)
         }
         var spokenBy: [String: [String]] = [:]
-        for step in try speechSteps(verifying: verifyingBlobs) {
+        for step in try speechSteps(verifying: verifyingBlobs, records: records) {
             var step = step
             step.lastFailure = failures[step.id]
             if step.willRun { rerun.insert(step.id) }
@@ -35,17 +38,18 @@ extension Studio {
         let unspoken = steps.filter { $0.kind == .speech && $0.willRun }.map(\.id)
         for shot in film.shots {
             let speech = (spokenBy[shot.id] ?? []) + unspoken.filter { !(spokenBy[shot.id] ?? []).contains($0) }
-            var step = try clipStep(for: shot, speech: speech, rerun: rerun, verifying: verifyingBlobs)
+            var step = try clipStep(
+                for: shot, speech: speech, rerun: rerun, verifying: verifyingBlobs, records: records)
             step.lastFailure = failures[step.id]
             if step.willRun { rerun.insert(step.id) }
             steps.append(step)
         }
-        steps += try filmSteps(rerun: rerun, verifying: verifyingBlobs)
+        steps += try filmSteps(rerun: rerun, verifying: verifyingBlobs, records: records)
         return Plan(steps: steps)
     }
 
     /// The take step of a shot: current when its pick belongs to its current request.
-    func takeStep(for shot: Shot, after parent: String?, verifying: Bool) throws -> PlanStep {
+    func takeStep(for shot: Shot, after parent: String?, verifying: Bool, records: StoreSnapshot) throws -> PlanStep {
         let name = shot.imageBackend ?? film.backends.image
         var step = PlanStep(
             id: PlanStep.takeID(shot.id), kind: .take, shotID: shot.id, backend: name,
@@ -56,10 +60,11 @@ extension Studio {
             step.costUSD = request.flatMap { request in backend?.capabilities.estimatedCostUSD(request) } ?? 0
             step.detail = "\(request?.count ?? 4) candidates"
         }
-        let composed = backend.map { composer.compose(shot, sizes: $0.capabilities.sizes).request }
+        // Composed only for a step that cannot resolve its request: most steps never need it.
+        func composed() -> Request? { backend.map { composer.compose(shot, sizes: $0.capabilities.sizes).request } }
         if let parent {
             step.reason = .after(parent)
-            generates(composed)
+            generates(composed())
             return step
         }
         let current: CurrentRequest
@@ -67,12 +72,12 @@ extension Studio {
             current = try currentRequest(for: shot)
         } catch {
             step.reason = .blocked(Self.message(of: error))
-            generates(composed)
+            generates(composed())
             return step
         }
         step.key = current.promptKey.hex
-        let takes = try store.takes(shot: shot.id)
-        let pick = try store.pick(for: shot.id)
+        let takes = records.takes(shot: shot.id)
+        let pick = records.pick(for: shot.id)
         let pickedTake = pick.flatMap { pick in takes.first { $0.id == pick.takeID } }
         if let pick, let pickedTake, pickedTake.promptKey == current.promptKey.hex,
             let candidate = pickedTake.candidate(pick.candidateIndex)

@@ -5,7 +5,7 @@ import ReelStore
 extension Studio {
     /// One step per line of dialog or narration not spoken yet (or spoken into a damaged file);
     /// a line said the same way in two shots is spoken once, by the first shot's step.
-    func speechSteps(verifying: Bool) throws -> [PlanStep] {
+    func speechSteps(verifying: Bool, records: StoreSnapshot) throws -> [PlanStep] {
         var steps: [PlanStep] = []
         var seen = Set<StepKey>()
         for shot in film.shots {
@@ -14,7 +14,7 @@ extension Studio {
                     id: PlanStep.speechID(shot.id, line: offset + 1), kind: .speech, shotID: shot.id,
                     backend: film.backends.speech, key: line.key.hex, generations: 1,
                     detail: "\(line.line.speaker): \(Self.abbreviated(line.request.text))")
-                step.reason = try speechState(line.key, verifying: verifying)
+                step.reason = speechState(line.key, verifying: verifying, records: records)
                 if step.reason == nil { step.generations = 0 }
                 steps.append(step)
             }
@@ -23,8 +23,8 @@ extension Studio {
     }
 
     /// Nil when the line's audio is stored and intact.
-    private func speechState(_ key: StepKey, verifying: Bool) throws -> PlanReason? {
-        guard let text = try store.meta(.speech(key)),
+    private func speechState(_ key: StepKey, verifying: Bool, records: StoreSnapshot) -> PlanReason? {
+        guard let text = records.meta(.speech(key)),
             let take = try? JSONDecoder().decode(SpeechTake.self, from: Data(text.utf8)),
             let blob = try? BlobID(take.blob)
         else { return .neverMade }
@@ -34,7 +34,9 @@ extension Studio {
     }
 
     /// The clip step of a shot: current when a clip for its pick, duration and move is stored.
-    func clipStep(for shot: Shot, speech: [String], rerun: Set<String>, verifying: Bool) throws -> PlanStep {
+    func clipStep(
+        for shot: Shot, speech: [String], rerun: Set<String>, verifying: Bool, records: StoreSnapshot
+    ) throws -> PlanStep {
         let name = shot.videoBackend ?? film.backends.video
         let take = PlanStep.takeID(shot.id)
         var step = PlanStep(
@@ -46,7 +48,7 @@ extension Studio {
             step.reason = .after(waiting)
             return step
         }
-        guard let picked = try store.pickedCandidate(for: shot.id) else {
+        guard let picked = records.pickedCandidate(for: shot.id) else {
             step.reason = .after(take)
             return step
         }
@@ -57,12 +59,12 @@ extension Studio {
         if let backend = try? registry.video(name) {
             let chain = chainPlan(for: request, on: backend.capabilities)
             if chain.isChain {
-                let kept = try store.clipPieces(chainKey: key.hex).count
+                let kept = records.clipPieceCount(chainKey: key.hex)
                 step.generations = chain.pieces.count - kept
                 step.detail += ", \(chain.pieces.count) pieces" + (kept > 0 ? " (\(kept) kept)" : "")
             }
         }
-        if let clip = try store.clip(stepKey: key.hex) {
+        if let clip = records.clip(stepKey: key.hex) {
             if verifying, try !store.blobs.verify(clip.blob) {
                 step.reason = .damaged
             } else {
@@ -70,7 +72,7 @@ extension Studio {
             }
             return step
         }
-        if let previous = try store.latestClip(shot: shot.id) {
+        if let previous = records.latestClip(shot: shot.id) {
             let old = try? JSONDecoder().decode(ClipRequest.self, from: Data(previous.requestJSON.utf8))
             step.reason = .changed(old.map { ChangedInputs.between($0, request) } ?? ["inputs"])
         } else {

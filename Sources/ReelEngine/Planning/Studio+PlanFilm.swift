@@ -5,7 +5,7 @@ import ReelStore
 extension Studio {
     /// The board, the picture cut and the mix: each current when its key is the one recorded for
     /// the files in `out/`, and each after any step of the shots it shows that will run.
-    func filmSteps(rerun: Set<String>, verifying: Bool) throws -> [PlanStep] {
+    func filmSteps(rerun: Set<String>, verifying: Bool, records: StoreSnapshot) throws -> [PlanStep] {
         let takes = film.shots.map { PlanStep.takeID($0.id) }
         let clips = film.shots.map { PlanStep.clipID($0.id) }
         let speech = Array(rerun.filter { $0.hasPrefix("speech:") }).sorted()
@@ -18,9 +18,9 @@ extension Studio {
         if let waiting = takes.first(where: rerun.contains) {
             board.reason = .after(waiting)
         } else {
-            let inputs = try boardInputs()
+            let inputs = try boardInputs(records)
             board.key = inputs.key.hex
-            let recorded = try store.meta(.board)
+            let recorded = records.meta(.board)
             let files = ["storyboard.gif", "storyboard.webp", "contact.png"].map {
                 project.outputDirectory.appending(path: $0)
             }
@@ -38,14 +38,14 @@ extension Studio {
             mix.reason = .after("cut")
             return [board, cut, mix]
         }
-        let inputs = try cutInputs()
+        let inputs = try cutInputs(records)
         guard inputs.missing.isEmpty else {
             cut.reason = .after(PlanStep.clipID(inputs.missing[0]))
             mix.reason = .after("cut")
             return [board, cut, mix]
         }
         cut.key = inputs.videoKey.hex
-        let recordedPicture = try store.meta(.cutVideo)
+        let recordedPicture = records.meta(.cutVideo)
         if let recordedPicture, recordedPicture.hasPrefix(inputs.videoKey.hex + " "),
             let blob = try? BlobID(String(recordedPicture.dropFirst(inputs.videoKey.hex.count + 1))),
             FileManager.default.fileExists(atPath: store.blobs.url(blob).path),
@@ -71,7 +71,7 @@ extension Studio {
         mix.key = key.hex
         mix.detail = "out/film.mp4 with \(sound.summary)"
         let filmFile = project.outputDirectory.appending(path: "film.mp4")
-        let recordedFilm = try store.meta(.cut)
+        let recordedFilm = records.meta(.cut)
         if cut.willRun {
             mix.reason = .after("cut")
         } else if recordedFilm == nil || !FileManager.default.fileExists(atPath: filmFile.path) {

@@ -23,15 +23,31 @@ extension BlobStore {
     /// read files themselves (ffmpeg, an HTTP response).
     /// - Throws: ``StoreError`` `.missingBlob` or `.corruptBlob`.
     public func verifiedURL(_ id: BlobID) throws -> URL {
-        guard let intact = try read(id, { _ in }) else { throw missing(id) }
+        guard let intact = try check(id) else { throw missing(id) }
         guard intact else { throw corrupt(id) }
         return url(id)
     }
 
     /// Whether the blob is stored and its content still matches its hash.
+    ///
+    /// In a project's store, a file whose size, modification time and inode are those it had when
+    /// last found intact is trusted without being read again; any other is read and hashed.
     /// - Throws: only when the file exists but cannot be read.
     public func verify(_ id: BlobID) throws -> Bool {
-        try read(id, { _ in }) ?? false
+        try check(id) ?? false
+    }
+
+    /// Nil if there is no such blob, else whether its content matches `id`, hashing the file
+    /// only when it changed since it was last found intact.
+    private func check(_ id: BlobID) throws -> Bool? {
+        guard let checks else { return try read(id, { _ in }) }
+        guard let stamp = BlobStamp(path: url(id).path) else { return nil }
+        // A check that cannot be read or written costs a hash, never a wrong answer.
+        if (try? checks.matches(id, stamp)) == true { return true }
+        guard let intact = try read(id, { _ in }) else { return nil }
+        // The stamp taken before reading: a file rewritten meanwhile no longer matches it.
+        if intact { try? checks.record(id, stamp) }
+        return intact
     }
 
     /// Streams the blob through `consume` while hashing it. Returns nil if there is no such

@@ -24,11 +24,20 @@ public struct BlobStore: Sendable {
     public let directory: URL
 
     var temporaryDirectory: String { directory.path + "/tmp" }
+    /// The stat of each blob last found intact; without it (a store opened on its own) every
+    /// check reads and hashes the file.
+    let checks: BlobChecks?
 
     /// Opens (creating if needed) the blob store in `directory` and deletes temporary files
     /// left behind by writers that were killed.
     public init(directory: URL) throws {
+        try self.init(directory: directory, checks: nil)
+    }
+
+    /// Opens the blob store of a project whose database remembers which files were found intact.
+    init(directory: URL, checks: BlobChecks?) throws {
         self.directory = directory.standardizedFileURL
+        self.checks = checks
         do {
             try FileManager.default.createDirectory(at: self.directory, withIntermediateDirectories: true)
         } catch {
@@ -118,6 +127,8 @@ public struct BlobStore: Sendable {
         }
         try PosixFile.move(writer.temporaryPath, to: url(id).path)
         try PosixFile.syncDirectory(at: shardPath)
+        // Hashed while written: the file as it is now needs no reading to be trusted later.
+        if let checks, let stamp = BlobStamp(path: url(id).path) { try? checks.record(id, stamp) }
         return id
     }
 

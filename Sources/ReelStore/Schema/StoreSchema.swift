@@ -14,6 +14,7 @@ enum StoreSchema {
         ("v1", migrateToV1),
         ("v2-clip-chains", migrateToV2ClipChains),
         ("v3-shot-failures", migrateToV3ShotFailures),
+        ("v4-blob-checks", migrateToV4BlobChecks),
     ]
 
     /// The identifiers of every migration this Reel knows, oldest first.
