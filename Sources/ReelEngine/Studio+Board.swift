@@ -19,6 +19,16 @@ extension Studio {
     public static let boardWidth = 896
     /// Frames on the contact sheet are this wide; picks are shrunk to it as they are read.
     static let contactThumbnailWidth = 448
+    /// How wide the contact sheet draws each frame: `contactThumbnailWidth` for a short film, less
+    /// for a long one so the sheet stays near 16 megapixels (200 shots at full width would be 35,
+    /// most of the board's time and memory), never under 160.
+    static func contactSheetThumbnailWidth(count: Int, aspect: Double) -> Int {
+        let budget = 16_000_000.0
+        // A cell is about w × (w / aspect) with a caption of about a third of w, plus the gaps.
+        let perSquareWidth = Double(max(1, count)) * (1 / min(8, max(0.125, aspect)) + 0.35) * 1.1
+        return max(160, min(contactThumbnailWidth, Int((budget / perSquareWidth).squareRoot())))
+    }
+
     /// The storyboard WebP's lossy quality.
     static let boardWebPQuality: Float = 80
     /// Each storyboard frame stays this long.
@@ -48,15 +58,21 @@ extension Studio {
         var gif = GIFWriter(width: Self.boardWidth, height: height, looping: entries.count > 1)
         let webp = try WebPAnimationMuxer(width: Self.boardWidth, height: height)
         var thumbnails: [ContactSheet.Entry] = []
+        let sheetWidth = Self.contactSheetThumbnailWidth(count: entries.count, aspect: film.aspect.ratio)
         for (index, entry) in entries.enumerated() {
             let frame = try boardFrame(of: entry.picked, shot: entry.shot, height: height)
             gif.append(encoded: try store.blobs.data(try BlobID(frame.gif)))
             try webp.append(
                 try store.blobs.data(try BlobID(frame.webp)), milliseconds: Self.boardFrameCentiseconds * 10)
+            var thumbnail = try RGBAImage(decoding: try store.blobs.data(try BlobID(frame.thumbnail)))
+            if thumbnail.width > sheetWidth {
+                let shrunk = max(1, Int((Double(sheetWidth * thumbnail.height) / Double(thumbnail.width)).rounded()))
+                thumbnail = thumbnail.resized(width: sheetWidth, height: shrunk)
+            }
             thumbnails.append(
                 ContactSheet.Entry(
-                    image: try RGBAImage(decoding: try store.blobs.data(try BlobID(frame.thumbnail))),
-                    shotID: entry.shot.id, framing: entry.shot.framingName, prompt: Self.promptWords(entry.shot)))
+                    image: thumbnail, shotID: entry.shot.id, framing: entry.shot.framingName,
+                    prompt: Self.promptWords(entry.shot)))
             progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 1))
         }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
@@ -64,7 +80,7 @@ extension Studio {
         try webp.finish().write(to: webpURL, options: .atomic)
         let sheet = try ContactSheet(
             title: film.title, entries: thumbnails, aspect: film.aspect.ratio,
-            thumbnailWidth: Self.contactThumbnailWidth
+            thumbnailWidth: sheetWidth
         ).render()
         try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
         try store.setMeta(key.hex, for: .board)
