@@ -24,10 +24,7 @@ extension Studio {
 
     /// Nil when the line's audio is stored and intact.
     private func speechState(_ key: StepKey, verifying: Bool, records: StoreSnapshot) -> PlanReason? {
-        guard let text = records.meta(.speech(key)),
-            let take = try? JSONDecoder().decode(SpeechTake.self, from: Data(text.utf8)),
-            let blob = try? BlobID(take.blob)
-        else { return .neverMade }
+        guard let (_, blob) = Self.speechRecord(records.meta(.speech(key))) else { return .neverMade }
         guard FileManager.default.fileExists(atPath: store.blobs.url(blob).path) else { return .damaged }
         if verifying, (try? store.blobs.verify(blob)) != true { return .damaged }
         return nil

@@ -25,9 +25,8 @@ extension Studio {
     /// The stored audio of a line, if it has been spoken and its file is intact. A damaged file
     /// is removed (and said out loud), so the line is spoken again.
     func storedSpeech(_ key: StepKey) throws -> SpeechTake? {
-        guard let text = try store.meta(.speech(key)),
-            let take = try? JSONDecoder().decode(SpeechTake.self, from: Data(text.utf8)),
-            let blob = try? BlobID(take.blob), FileManager.default.fileExists(atPath: store.blobs.url(blob).path)
+        guard let (take, blob) = Self.speechRecord(try store.meta(.speech(key))),
+            FileManager.default.fileExists(atPath: store.blobs.url(blob).path)
         else { return nil }
         guard (try? store.blobs.verify(blob)) == true else {
             progress.warning("a stored spoken line is damaged (its hash no longer matches); speaking it again")
@@ -35,6 +34,14 @@ extension Studio {
             return nil
         }
         return take
+    }
+
+    /// A spoken line's record as the store keeps it (JSON under its `speech.KEY` meta value), and its blob.
+    static func speechRecord(_ text: String?) -> (take: SpeechTake, blob: BlobID)? {
+        guard let text, let take = try? JSONDecoder().decode(SpeechTake.self, from: Data(text.utf8)),
+            let blob = try? BlobID(take.blob)
+        else { return nil }
+        return (take, blob)
     }
 
     /// The audio of every line of `shot` in order, or `nil` when some line has not been spoken yet.

@@ -11,9 +11,44 @@ public enum AnimatedWebP {
     /// Encodes `frames` in order, lossy at `quality` (0...100), looping forever.
     public static func encode(_ frames: [AnimationFrame], quality: Float = 80) throws -> Data {
         let (width, height) = try AnimationEncodingError.validate(frames, format: "WebP")
-        let writer = try AnimatedWebPWriter(width: width, height: height, quality: quality)
-        for frame in frames { try writer.append(frame) }
-        return try writer.finish()
+        guard width <= 16383, height <= 16383 else {
+            throw AnimationEncodingError("WebP frames are at most 16383 pixels a side, got \(width)x\(height)")
+        }
+        var options = WebPAnimEncoderOptions()
+        guard WebPAnimEncoderOptionsInit(&options) != 0 else {
+            throw AnimationEncodingError("libwebp version mismatch")
+        }
+        options.anim_params.loop_count = 0
+        guard let encoder = WebPAnimEncoderNew(Int32(width), Int32(height), &options) else {
+            throw AnimationEncodingError("libwebp could not create an animation encoder for \(width)x\(height)")
+        }
+        defer { WebPAnimEncoderDelete(encoder) }
+        var config = WebPConfig()
+        guard WebPConfigInit(&config) != 0 else { throw AnimationEncodingError("libwebp version mismatch") }
+        config.quality = min(max(quality, 0), 100)
+
+        var timestamp = 0
+        for frame in frames {
+            var picture = WebPPicture()
+            guard WebPPictureInit(&picture) != 0 else { throw AnimationEncodingError("libwebp version mismatch") }
+            defer { WebPPictureFree(&picture) }
+            picture.use_argb = 1
+            picture.width = Int32(width)
+            picture.height = Int32(height)
+            guard WebPPictureImportRGBA(&picture, frame.image.pixels, Int32(width * 4)) != 0,
+                WebPAnimEncoderAdd(encoder, &picture, Int32(timestamp), &config) != 0
+            else { throw failure(encoder) }
+            timestamp += frame.milliseconds
+        }
+        // A last call without a picture sets the final frame's end time.
+        guard WebPAnimEncoderAdd(encoder, nil, Int32(timestamp), nil) != 0 else { throw failure(encoder) }
+        var assembled = WebPData()
+        WebPDataInit(&assembled)
+        defer { WebPDataClear(&assembled) }
+        guard WebPAnimEncoderAssemble(encoder, &assembled) != 0, let bytes = assembled.bytes else {
+            throw failure(encoder)
+        }
+        return Data(bytes: bytes, count: assembled.size)
     }
 
     /// Decodes the frames of a WebP (animated or still; a still is one frame), each fully composited
@@ -65,5 +100,10 @@ public enum AnimatedWebP {
             }
             return frames
         }
+    }
+
+    private static func failure(_ encoder: OpaquePointer) -> AnimationEncodingError {
+        let detail = WebPAnimEncoderGetError(encoder).map { String(cString: $0) } ?? ""
+        return AnimationEncodingError("libwebp could not encode the animation" + (detail.isEmpty ? "" : ": \(detail)"))
     }
 }
