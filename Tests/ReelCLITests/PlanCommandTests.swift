@@ -41,6 +41,16 @@ import Testing
         }
     }
 
+    @Test func jsonWithoutDryRunIsRefusedInOneClearLine() async throws {
+        try await withTemporaryDirectory { parent in
+            let project = try TestFilms.makeProject(in: parent)
+            let result = try await reel.run(["make", "--json"], in: project)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix("error: --json prints the plan; add --dry-run"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: project.appending(path: ".reel").path))
+        }
+    }
+
     @Test func afterAMakeThePlanSaysWhatAnEditChanged() async throws {
         try await withTemporaryDirectory { parent in
             let project = try TestFilms.makeProject(in: parent)

@@ -34,7 +34,9 @@ enum ExitStatus {
             return ok
         }
         if code == .validationFailure {
-            Output.error(commandType.fullMessage(for: error))
+            // ArgumentParser starts its message with its own "Error: "; ours already says "error:".
+            let message = commandType.fullMessage(for: error)
+            Output.error(message.hasPrefix("Error: ") ? String(message.dropFirst("Error: ".count)) : message)
             return userInput
         }
         if let localized = (error as? LocalizedError)?.errorDescription, !localized.isEmpty {
