@@ -39,7 +39,11 @@ let package = Package(
                 "ReelKit", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "ReelMedia", dependencies: ["ReelKit", "CCairo", "CPNG", "CJPEGHelpers", "CWebP"]),
+        .target(
+            name: "ReelMedia",
+            dependencies: [
+                "ReelKit", "CCairo", "CPNG", "CJPEGHelpers", "CWebP", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
         .target(name: "ReelSketch", dependencies: ["ReelKit", "ReelMedia"]),
         .target(

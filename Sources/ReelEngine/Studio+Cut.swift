@@ -43,17 +43,34 @@ extension Studio {
             key: videoKey, clips: clips, plan: plan, burned: burned, ffmpeg: ffmpeg)
         let step = "sound"
         progress.emit(.started(step: step, detail: sound.summary, total: 1))
-        try await withScratchDirectory { scratch in
-            let mix = AudioMix(
-                speech: sound.speech.map { PlacedSpeech(file: store.blobs.url($0.blob), start: $0.start) },
-                music: sound.music, duration: duration)
-            try await AudioMixer(ffmpeg: ffmpeg).mux(mix, into: store.blobs.url(video), to: filmURL, scratch: scratch)
-        }
+        let audio = try await mixedSound(sound, duration: duration, ffmpeg: ffmpeg)
+        try await AudioMixer(ffmpeg: ffmpeg).mux(
+            video: store.blobs.url(video), audio: store.blobs.url(audio), duration: duration, to: filmURL)
         try store.setMeta(key.hex, for: .cut)
         try writeSubtitles()
         progress.emit(
             .finished(step: step, detail: "\(project.displayPath(filmURL)), \(String(format: "%.2f", duration))s"))
         return CutOutput(film: filmURL, duration: duration, reused: false)
+    }
+
+    /// The film's sound, mixed and encoded, kept in the store under its own key: a change to
+    /// the picture alone muxes the same sound again instead of mixing ten minutes of it anew.
+    private func mixedSound(_ sound: Soundtrack, duration: Double, ffmpeg: FFmpeg) async throws -> BlobID {
+        if let recorded = try store.meta(.cutSound), recorded.hasPrefix(sound.key + " "),
+            let blob = try? BlobID(String(recorded.dropFirst(sound.key.count + 1))), try store.blobs.verify(blob)
+        {
+            return blob
+        }
+        return try await withScratchDirectory { scratch in
+            let mix = AudioMix(
+                speech: sound.speech.map { PlacedSpeech(file: store.blobs.url($0.blob), start: $0.start) },
+                music: sound.music, duration: duration)
+            let output = scratch.appending(path: "sound.m4a")
+            try await AudioMixer(ffmpeg: ffmpeg).render(mix, to: output, scratch: scratch)
+            let blob = try store.blobs.put(fileAt: output)
+            try store.setMeta("\(sound.key) \(blob.hex)", for: .cutSound)
+            return blob
+        }
     }
 
     struct FilmInputs: Encodable {
@@ -137,7 +154,9 @@ extension Studio {
         let progress = progress
         return try await withScratchDirectory { scratch in
             let output = scratch.appending(path: "picture.mp4")
-            let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: output) { fraction in
+            let cutter = Cutter(
+                ffmpeg: ffmpeg, runCache: CutRunCache(directory: project.storeDirectory.appending(path: "cut-runs")))
+            let report = try await cutter.cut(plan, to: output) { fraction in
                 progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
             }
             if let burned { try await burn(burned, into: output, encoder: plan.encoder) }
@@ -147,7 +166,8 @@ extension Studio {
                 .finished(
                     step: step,
                     detail: "\(String(format: "%.2f", report.duration))s "
-                        + "(\(report.copiedFrames) frames copied, \(report.encodedFrames) encoded)"))
+                        + "(\(report.copiedFrames) frames copied, \(report.reusedFrames) kept from the last cut, "
+                        + "\(report.encodedFrames) encoded)"))
             return blob
         }
     }

@@ -81,4 +81,6 @@ extension MetaKey {
     static let cut: MetaKey = "cut.key"
     /// The step key of the last picture cut and the blob holding it, as "KEY BLOB".
     static let cutVideo: MetaKey = "cut.video"
+    /// "<sound key> <blob>": the film's mixed sound, so a picture-only change muxes it again.
+    static let cutSound: MetaKey = "cut.sound"
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Mixes an ``AudioMix`` and muxes it into a video as an AAC stereo 48 kHz track, the video
+/// Mixes an ``AudioMix`` into an AAC stereo 48 kHz track and muxes it into a video, the video
 /// stream copied untouched: the mix is rendered to a float WAV, measured with `loudnorm`, and
 /// normalised in a second, linear `loudnorm` pass to the target integrated loudness; what that
 /// misses (measured with `ebur128`) is made up by a plain gain of at most 2 dB as it is encoded. The result has exactly the mix's duration. Written atomically: a temporary file in
@@ -25,9 +25,22 @@ public struct AudioMixer: Sendable {
         public var measuredLUFS: Double
     }
 
-    /// `scratch` holds the intermediate WAV; the caller removes it.
+    /// Renders the mix and muxes it into `video` in one go (``render(_:to:scratch:)`` then
+    /// ``mux(video:audio:duration:to:)``). `scratch` holds the intermediate files; the caller removes it.
     @discardableResult
     public func mux(_ mix: AudioMix, into video: URL, to output: URL, scratch: URL) async throws -> Report {
+        let audio = scratch.appending(path: "sound-\(UUID().uuidString).m4a")
+        defer { try? FileManager.default.removeItem(at: audio) }
+        let report = try await render(mix, to: audio, scratch: scratch)
+        try await mux(video: video, audio: audio, duration: mix.duration, to: output)
+        return report
+    }
+
+    /// Renders the mix to `output`, an AAC stereo 48 kHz file exactly `mix.duration` long at the
+    /// target loudness, so a film whose picture changes can take it again without mixing anew.
+    /// `scratch` holds the intermediate WAVs; the caller removes it.
+    @discardableResult
+    public func render(_ mix: AudioMix, to output: URL, scratch: URL) async throws -> Report {
         let wav = scratch.appending(path: "mix-\(UUID().uuidString).wav")
         defer { try? FileManager.default.removeItem(at: wav) }
         let (inputs, graph) = mix.ffmpegInputsAndGraph()
@@ -63,24 +76,43 @@ public struct AudioMixer: Sendable {
             }
         }
         defer { if audio != wav { try? FileManager.default.removeItem(at: audio) } }
-        let temporary = output.deletingLastPathComponent().appending(
-            path: ".\(output.deletingPathExtension().lastPathComponent)-\(UUID().uuidString).mp4")
-        do {
+        try await Self.atomically(output) { temporary in
             try await ffmpeg.run(
                 [
-                    "-i", video.path, "-i", audio.path, "-filter_complex",
-                    "[1:a]volume=\(AudioMix.number(correction))dB,apad=whole_dur=\(AudioMix.number(mix.duration))[a]",
-                    "-map", "0:v:0", "-map", "[a]", "-c:v", "copy", "-c:a", "aac", "-b:a", bitRate, "-ac", "2",
-                    "-ar", "48000", "-t", AudioMix.number(mix.duration), "-movflags", "+faststart", temporary.path,
+                    "-i", audio.path, "-af",
+                    "volume=\(AudioMix.number(correction))dB,apad=whole_dur=\(AudioMix.number(mix.duration))",
+                    "-c:a", "aac", "-b:a", bitRate, "-ac", "2", "-ar", "48000", "-t", AudioMix.number(mix.duration),
+                    "-f", "mp4", temporary.path,
+                ], purpose: "encode the film's sound")
+        }
+        return Report(measuredLUFS: measured)
+    }
+
+    /// Puts `audio` (from ``render(_:to:scratch:)``) beside `video`'s picture in `output`, both
+    /// stream copied, `duration` seconds long.
+    public func mux(video: URL, audio: URL, duration: Double, to output: URL) async throws {
+        try await Self.atomically(output) { temporary in
+            try await ffmpeg.run(
+                [
+                    "-i", video.path, "-i", audio.path, "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-t",
+                    AudioMix.number(duration), "-movflags", "+faststart", "-f", "mp4", temporary.path,
                 ], purpose: "mux the sound into \(output.lastPathComponent)")
+        }
+    }
+
+    /// Runs `write` on a temporary file beside `output` and renames it over `output` when it succeeds.
+    private static func atomically(_ output: URL, _ write: (URL) async throws -> Void) async throws {
+        let temporary = output.deletingLastPathComponent().appending(
+            path: ".\(output.deletingPathExtension().lastPathComponent)-\(UUID().uuidString).\(output.pathExtension)")
+        do {
+            try await write(temporary)
             if rename(temporary.path, output.path) != 0 {
                 throw FFmpegError.invalidRequest(
-                    "cannot move the mixed film to \(output.path): \(String(cString: strerror(errno)))")
+                    "cannot move \(output.lastPathComponent) into place at \(output.path): \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
-        return Report(measuredLUFS: measured)
     }
 }

@@ -10,4 +10,6 @@ public struct CutReport: Sendable, Hashable {
     public var encodedFrames: Int
     /// Entries (in film order: title card, clips, end card) that could not be copied and were re-encoded whole.
     public var reencodedEntries: [Int]
+    /// Frames of transitions an earlier cut encoded, taken from its ``CutRunCache``.
+    public var reusedFrames: Int = 0
 }

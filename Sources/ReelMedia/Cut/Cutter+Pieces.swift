@@ -2,17 +2,18 @@ import Foundation
 
 /// The copy path: split Reel's own clips at their IDR frames, encode only the runs, join the pieces.
 extension Cutter {
-    /// Splits the own clips, encodes the runs, and joins copies and runs. Returns `false` (and makes
-    /// nothing) when the runs' stream parameters differ from the clips'.
+    /// Splits the own clips, encodes the runs the ``runCache`` lacks, and joins copies and runs.
+    /// Returns how many frames came from cached runs, or nil (and makes nothing) when the runs'
+    /// stream parameters differ from the clips'.
     func joinCopies(
         _ layout: CutLayout, entries: inout [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL,
         to film: URL, progress: (@Sendable (Double) -> Void)?
-    ) async throws -> Bool {
+    ) async throws -> Int? {
         // Copied pieces and runs become one stream: they must share one SPS/PPS.
         let copied = layout.copies.indices.filter { layout.copies[$0] != nil }
         let configurations = Set(copied.map { entries[$0].decoderConfiguration })
         guard configurations.count == 1, let configuration = configurations.first, configuration != nil else {
-            return false
+            return nil
         }
         let tally = FrameTally(total: timeline.frameCount, report: progress)
         let splitter = StreamSplitter(ffmpeg: ffmpeg)
@@ -30,17 +31,31 @@ extension Cutter {
         // Splitting (stream copy) and encoding the transitions need nothing from each other: the
         // runs read their frames from the clips themselves, starting at keyframes.
         let jobs = runJobs(layout, entries: entries)
+        let keys = jobs.map { runCache?.key(of: $0, plan: plan) }
+        var runPieces: [URL?] = keys.map { key in key.flatMap { runCache?.file(for: $0) } }
+        let reused = zip(jobs, runPieces).filter { $0.1 != nil }.reduce(0) { $0 + $1.0.run.frameCount }
+        tally.add(reused)
+        let missing = runPieces.indices.filter { runPieces[$0] == nil }
         async let splitPieces = splitter.split(splits.map(\.job), into: work)
-        let runPieces = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
-            jobs, into: work, name: "run", lanes: concurrency, pieceEachRun: true, written: { tally.add(1) }
-        ).map(\.url)
+        let encoded = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
+            missing.map { jobs[$0] }, into: work, name: "run", lanes: concurrency, pieceEachRun: true,
+            written: { tally.add(1) })
+        for (index, piece) in zip(missing, encoded) {
+            if let runCache, let key = keys[index] {
+                runPieces[index] = runCache.keep(piece.url, key: key)
+            } else {
+                runPieces[index] = piece.url
+            }
+        }
         for ((index, _), pieces) in zip(splits, try await splitPieces) {
             guard let copy = layout.copies[index] else { continue }
             entries[index].copySegment = pieces[copy.lowerBound > 0 ? 1 : 0]
         }
-        // Another ffmpeg build may encode with other parameters than the clips were made with.
-        if let piece = runPieces.first, MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
-            return false
+        // Another ffmpeg build may encode with other parameters than the clips were made with
+        // (or than a cached run was).
+        for piece in runPieces.compactMap({ $0 }) where MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
+            runCache?.prune(keeping: [])
+            return nil
         }
 
         var files: [URL] = []
@@ -53,12 +68,15 @@ extension Cutter {
                 }
                 files.append(segment)
             case .run:
-                guard let file = nextRun.next() else { throw FFmpegError(.invalidOutput, "a run went missing") }
+                guard let file = nextRun.next() ?? nil else {
+                    throw FFmpegError(.invalidOutput, "a run went missing")
+                }
                 files.append(file)
             }
         }
         try await concatenate(files, frames: layout.pieces.map(\.frameCount), plan: plan, work: work, to: film)
-        return true
+        runCache?.prune(keeping: Set(keys.compactMap { $0 }))
+        return reused
     }
 
     func runJobs(_ layout: CutLayout, entries: [CutEntry]) -> [RunsEncoder.Job] {

@@ -16,10 +16,13 @@ public struct Cutter: Sendable {
     public var ffmpeg: FFmpeg
     /// How many pipelines (decoder, blend, encoder) and card renders run at once; 2 suits a 2-core machine.
     public var concurrency: Int
+    /// Where encoded transitions are kept for the next cut, if anywhere.
+    public var runCache: CutRunCache?
 
-    public init(ffmpeg: FFmpeg, concurrency: Int = 2) {
+    public init(ffmpeg: FFmpeg, concurrency: Int = 2, runCache: CutRunCache? = nil) {
         self.ffmpeg = ffmpeg
         self.concurrency = max(1, concurrency)
+        self.runCache = runCache
     }
 
     /// Makes the film at `url`, replacing any file there only once the film is complete.
@@ -40,13 +43,16 @@ public struct Cutter: Sendable {
         if reencodeEverything { entries = entries.map(\.asForeign) }
         let film = work.appendingPathComponent("film.mp4")
         var layout = CutLayout(timeline: timeline, media: entries.map(\.media))
+        var reusedFrames = 0
         if layout.copiedFrames == 0 {
             try await encodeWhole(
                 layout, entries: entries, plan: plan, timeline: timeline, work: work, to: film, progress: progress)
-        } else if try await !joinCopies(
+        } else if let reused = try await joinCopies(
             layout, entries: &entries, plan: plan, timeline: timeline, work: work, to: film,
             progress: progress)
         {
+            reusedFrames = reused
+        } else {
             // This ffmpeg encodes with other stream parameters than the clips were made with: they
             // cannot share one stream, so everything is encoded again.
             entries = entries.map(\.asForeign)
@@ -59,8 +65,8 @@ public struct Cutter: Sendable {
         progress?(1)
         return CutReport(
             frameCount: timeline.frameCount, duration: timeline.duration, copiedFrames: layout.copiedFrames,
-            encodedFrames: timeline.frameCount - layout.copiedFrames,
-            reencodedEntries: entries.indices.filter { !entries[$0].isOwn })
+            encodedFrames: timeline.frameCount - layout.copiedFrames - reusedFrames,
+            reencodedEntries: entries.indices.filter { !entries[$0].isOwn }, reusedFrames: reusedFrames)
     }
 
     /// No copies: the runs are the whole film, encoded in two lanes and joined.

@@ -125,6 +125,7 @@ import Testing
     @Test func pingTellsAWebuiWithoutTheAPIFromOneThatIsDown() async throws {
         try await Self.with { harness in
             let up = await harness.backend.ping(timeout: .seconds(60))
+            #expect(throws: Never.self) { try up.get() }
             #expect((try? up.get()) == "AUTOMATIC1111 API")
             await harness.fake.set(faults: ["/sdapi/v1/options": [.json(#"{"detail": "Not Found"}"#, status: 404)]])
             let missing = await harness.backend.ping(timeout: .seconds(60))
