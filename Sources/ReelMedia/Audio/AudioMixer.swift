@@ -108,7 +108,8 @@ public struct AudioMixer: Sendable {
             try await write(temporary)
             if rename(temporary.path, output.path) != 0 {
                 throw FFmpegError.invalidRequest(
-                    "cannot move \(output.lastPathComponent) into place at \(output.path): \(String(cString: strerror(errno)))")
+                    "cannot move \(output.lastPathComponent) into place at \(output.path): \(String(cString: strerror(errno)))"
+                )
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

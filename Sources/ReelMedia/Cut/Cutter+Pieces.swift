@@ -53,7 +53,8 @@ extension Cutter {
         }
         // Another ffmpeg build may encode with other parameters than the clips were made with
         // (or than a cached run was).
-        for piece in runPieces.compactMap({ $0 }) where MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
+        for piece in runPieces.compactMap({ $0 }) where MP4VideoTrack.read(piece)?.decoderConfiguration != configuration
+        {
             runCache?.prune(keeping: [])
             return nil
         }
