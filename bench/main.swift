@@ -7,6 +7,7 @@ import ReelMedia
 //
 //   swift build -c release && .build/release/reel-bench [camera|cut|board|engine|make|scale|all] [--rounds N]
 //   .build/release/reel-bench scale [--shots 8,50,200]
+//   .build/release/reel-bench cut-long [--clips 200]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
@@ -39,6 +40,13 @@ if section == "engine" || section == "all" {
 }
 if section == "make" || section == "all" {
     try await MakeBench(directory: directory, rounds: max(rounds, 5)).run()
+}
+if section == "cut-long" || section == "cut-long-reel" {
+    let clips =
+        arguments.firstIndex(of: "--clips").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }
+        ?? 200
+    let bench = LongCutBench(ffmpeg: ffmpeg, directory: directory, clips: clips)
+    if section == "cut-long" { try await bench.run() } else { try await bench.cutOnly() }
 }
 if section == "scale" {
     let sizes =

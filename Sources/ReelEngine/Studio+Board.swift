@@ -82,7 +82,10 @@ extension Studio {
             title: film.title, entries: thumbnails, aspect: film.aspect.ratio,
             thumbnailWidth: sheetWidth
         ).render()
-        try sheet.encoded(as: .png).write(to: sheetURL, options: .atomic)
+        // A long film's sheet is written for speed: at 200 shots (16 MP) the smallest PNG took
+        // 4 of the board's 6 seconds, on every edit, for a file a third smaller.
+        let encoding: ImageEncoding = sheet.width * sheet.height > 4_000_000 ? .pngFast : .png
+        try sheet.encoded(as: encoding).write(to: sheetURL, options: .atomic)
         try store.setMeta(key.hex, for: .board)
         progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
         return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)

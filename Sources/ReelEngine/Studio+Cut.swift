@@ -155,7 +155,8 @@ extension Studio {
         return try await withScratchDirectory { scratch in
             let output = scratch.appending(path: "picture.mp4")
             let cutter = Cutter(
-                ffmpeg: ffmpeg, runCache: CutRunCache(directory: project.storeDirectory.appending(path: "cut-runs")))
+                ffmpeg: ffmpeg, runCache: CutRunCache(directory: project.storeDirectory.appending(path: "cut-runs")),
+                fastStart: false)
             let report = try await cutter.cut(plan, to: output) { fraction in
                 progress.emit(.advanced(step: step, done: Int(fraction * 100), total: 100))
             }

@@ -108,26 +108,44 @@ extension Studio {
 
     /// The board from every pick there is, and the cut once every shot has a clip.
     private func finish(_ report: inout MakeReport) async throws {
-        if try store.picks().contains(where: { pick in film.shots.contains { $0.id == pick.shotID } }) {
-            do {
-                report.boardMade = try await !board().reused
-            } catch let error where !(error is CancellationError || error is any StopsTheRun) {
-                report.failures.append(
-                    StepFailure(step: PlanStep(id: "board", kind: .board, backend: "reel"), error: error))
-            }
-        }
+        // The board runs beside the cut: neither needs the other, and after an edit to a long
+        // film each is seconds of a different kind of work (Swift drawing, then ffmpeg copying).
+        let hasPicks = try store.picks().contains { pick in film.shots.contains { $0.id == pick.shotID } }
+        async let boarded: Result<BoardOutput, any Error>? = hasPicks ? Self.outcome { try await self.board() } : nil
         report.cutWaitsFor = try cutInputs(try store.snapshot()).missing
-        guard report.cutWaitsFor.isEmpty else {
+        var cutOutcome: Result<CutOutput, any Error>?
+        if report.cutWaitsFor.isEmpty {
+            cutOutcome = try await Self.outcome { try await self.cut() }
+        } else {
             progress.warning("the film was not cut: it waits for \(report.cutWaitsFor.joined(separator: ", "))")
-            return
         }
-        do {
-            let cut = try await cut()
+        switch try await boarded {
+        case .success(let board)?:
+            report.boardMade = !board.reused
+        case .failure(let error)?:
+            report.failures.append(StepFailure(step: PlanStep(id: "board", kind: .board, backend: "reel"), error: error))
+        case nil:
+            break
+        }
+        switch cutOutcome {
+        case .success(let cut)?:
             report.cutMade = !cut.reused
             report.film = cut.film
             report.duration = cut.duration
-        } catch let error where !(error is CancellationError || error is any StopsTheRun) {
+        case .failure(let error)?:
             report.failures.append(StepFailure(step: PlanStep(id: "cut", kind: .cut, backend: "reel"), error: error))
+        case nil:
+            break
+        }
+    }
+
+    /// What `body` returned or threw, except that cancellation and errors that stop the run
+    /// are thrown on.
+    private static func outcome<T>(_ body: () async throws -> T) async throws -> Result<T, any Error> {
+        do {
+            return .success(try await body())
+        } catch let error where !(error is CancellationError || error is any StopsTheRun) {
+            return .failure(error)
         }
     }
 

@@ -118,8 +118,8 @@ extension Cutter {
         try Data(list.utf8).write(to: listURL)
         try await ffmpeg.run(
             [
-                "-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy", "-movflags",
-                "+faststart",
+                "-f", "concat", "-safe", "0", "-i", listURL.path, "-map", "0:v:0", "-c", "copy",
+            ] + (fastStart ? ["-movflags", "+faststart"] : []) + [
                 "-metadata", "comment=\(plan.encoder.fingerprint)", "-f", "mp4", film.path,
             ],
             purpose: "join the film's pieces")

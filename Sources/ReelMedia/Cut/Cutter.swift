@@ -1,6 +1,6 @@
 import Foundation
 
-/// Cuts a ``CutPlan`` into one MP4 (H.264, yuv420p, `+faststart`).
+/// Cuts a ``CutPlan`` into one MP4 (H.264, yuv420p, `+faststart` unless asked not to).
 ///
 /// Clips that Reel encoded itself with the plan's settings, size and rate — ideally with IDR frames
 /// where ``CutPlan/keyframes(forClipAt:)`` asks — are copied bit for bit between IDR frames; only
@@ -18,11 +18,16 @@ public struct Cutter: Sendable {
     public var concurrency: Int
     /// Where encoded transitions are kept for the next cut, if anywhere.
     public var runCache: CutRunCache?
+    /// Whether the film's index goes before its data, for playback while it downloads. A
+    /// picture that is muxed again with its sound (which moves the index itself) skips that
+    /// second write of the whole file.
+    public var fastStart: Bool
 
-    public init(ffmpeg: FFmpeg, concurrency: Int = 2, runCache: CutRunCache? = nil) {
+    public init(ffmpeg: FFmpeg, concurrency: Int = 2, runCache: CutRunCache? = nil, fastStart: Bool = true) {
         self.ffmpeg = ffmpeg
         self.concurrency = max(1, concurrency)
         self.runCache = runCache
+        self.fastStart = fastStart
     }
 
     /// Makes the film at `url`, replacing any file there only once the film is complete.

@@ -175,6 +175,27 @@ import Testing
         }
     }
 
+    /// A new picture for one shot keeps every line where it was: the mixed sound is taken again
+    /// from the store, not mixed anew, and the film is as long as before.
+    @Test func aPictureOnlyEditKeepsTheMixedSound() async throws {
+        try await withTemporaryDirectory("reel-sound") { parent in
+            let first = try await make(Self.yaml(), in: parent)
+            let sound = try #require(try first.store.meta("cut.sound"))
+            let before = try samples(of: filmURL(first))
+            let picture = try Data(contentsOf: filmURL(first))
+            let length = try #require(Double(Self.probeAudio(filmURL(first))["duration"] ?? ""))
+            let prompt = Self.yaml().replacingOccurrences(of: "an empty sky", with: "an empty sky at noon")
+            try Data(prompt.utf8).write(to: first.project.filmURL)
+            let edited = try TestStudio.open(first.project.directory)
+            _ = try await edited.make()
+            #expect(try edited.store.meta("cut.sound") == sound)
+            #expect(try samples(of: filmURL(edited)) == before)
+            #expect(try Data(contentsOf: filmURL(edited)) != picture)
+            let duration = try #require(Double(Self.probeAudio(filmURL(edited))["duration"] ?? ""))
+            #expect(abs(duration - length) < 0.001)
+        }
+    }
+
     @Test func aDamagedLineIsSpokenAgain() async throws {
         try await withTemporaryDirectory("reel-sound") { parent in
             let directory = try TestFilms.makeProject(Self.yaml(), in: parent)
