@@ -38,7 +38,9 @@ struct LongCutBench {
         let bench = URL(filePath: CommandLine.arguments[0])
         let reel = try measured(bench, ["cut-long-reel", "--clips", String(clips)])
         let xfade = try measured(ffmpeg.ffmpegURL, xfadeArguments(plan, to: folder.appending(path: "xfade.mp4")))
-        print("\n## Cut of a \(frames / 24 / 60) min \(frames / 24 % 60) s film at 1920×1080 (\(clips) clips, \(frames) frames)\n")
+        print(
+            "\n## Cut of a \(frames / 24 / 60) min \(frames / 24 % 60) s film at 1920×1080 (\(clips) clips, \(frames) frames)\n"
+        )
         print("| contender | s | × xfade | peak MB |")
         print("| --- | ---: | ---: | ---: |")
         for (name, figures) in [("Reel cut", reel), ("ffmpeg xfade/concat", xfade)] {

@@ -43,7 +43,9 @@ if section == "make" || section == "all" {
 }
 if section == "cut-long" || section == "cut-long-reel" {
     let clips =
-        arguments.firstIndex(of: "--clips").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }
+        arguments.firstIndex(of: "--clips").flatMap {
+            arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil
+        }
         ?? 200
     let bench = LongCutBench(ffmpeg: ffmpeg, directory: directory, clips: clips)
     if section == "cut-long" { try await bench.run() } else { try await bench.cutOnly() }

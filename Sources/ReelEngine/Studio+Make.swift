@@ -123,7 +123,8 @@ extension Studio {
         case .success(let board)?:
             report.boardMade = !board.reused
         case .failure(let error)?:
-            report.failures.append(StepFailure(step: PlanStep(id: "board", kind: .board, backend: "reel"), error: error))
+            report.failures.append(
+                StepFailure(step: PlanStep(id: "board", kind: .board, backend: "reel"), error: error))
         case nil:
             break
         }
