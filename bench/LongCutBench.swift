@@ -59,17 +59,18 @@ struct LongCutBench {
 
     /// One filter chain: `xfade` into the shots that crossfade, `concat` onto the rest.
     private func xfadeArguments(_ plan: CutPlan, to output: URL) -> [String] {
-        var graph: [String] = []
-        var last = "0:v"
+        // Every input on one time base: `concat` answers in AV_TIME_BASE, and `xfade` refuses two.
+        var graph = plan.clips.indices.map { "[\($0):v]settb=AVTB[s\($0)]" }
+        var last = "s0"
         var length = plan.clips[0].duration
         for index in 1..<plan.clips.count {
             let out = index == plan.clips.count - 1 ? "out" : "v\(index)"
             if case .crossfade(let seconds) = plan.clips[index - 1].transition {
                 graph.append(
-                    "[\(last)][\(index):v]xfade=transition=fade:duration=\(seconds):offset=\(length - seconds)[\(out)]")
+                    "[\(last)][s\(index)]xfade=transition=fade:duration=\(seconds):offset=\(length - seconds)[\(out)]")
                 length += plan.clips[index].duration - seconds
             } else {
-                graph.append("[\(last)][\(index):v]concat=n=2:v=1:a=0[\(out)]")
+                graph.append("[\(last)][s\(index)]concat=n=2:v=1:a=0[\(out)]")
                 length += plan.clips[index].duration
             }
             last = out

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The copy path: split Reel's own clips at their IDR frames, encode only the runs, join the pieces.
+/// The copy path: Reel's own clips copied sample for sample between their IDR frames, only the
+/// runs encoded, all joined in one track.
 extension Cutter {
-    /// Splits the own clips, encodes the runs the ``runCache`` lacks, and joins copies and runs.
-    /// Returns how many frames came from cached runs, or nil (and makes nothing) when the runs'
-    /// stream parameters differ from the clips'.
+    /// Encodes the runs the ``runCache`` lacks and joins copies and runs. Returns how many frames
+    /// came from cached runs, or nil (and makes nothing) when the runs' stream parameters differ
+    /// from the clips'.
     func joinCopies(
         _ layout: CutLayout, entries: inout [CutEntry], plan: CutPlan, timeline: CutTimeline, work: URL,
         to film: URL, progress: (@Sendable (Double) -> Void)?
@@ -16,27 +17,13 @@ extension Cutter {
             return nil
         }
         let tally = FrameTally(total: timeline.frameCount, report: progress)
-        let splitter = StreamSplitter(ffmpeg: ffmpeg)
-        var splits: [(entry: Int, job: StreamSplitter.Job)] = []
-        for (index, copy) in layout.copies.enumerated() {
-            guard let copy, case .own(_, let available) = entries[index].media.kind else { continue }
-            let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
-            if points.isEmpty {
-                entries[index].copySegment = entries[index].url
-            } else {
-                splits.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
-            }
-            tally.add(copy.count)
-        }
-        // Splitting (stream copy) and encoding the transitions need nothing from each other: the
-        // runs read their frames from the clips themselves, starting at keyframes.
+        tally.add(layout.copiedFrames)
         let jobs = runJobs(layout, entries: entries)
         let keys = jobs.map { runCache?.key(of: $0, plan: plan) }
         var runPieces: [URL?] = keys.map { key in key.flatMap { runCache?.file(for: $0) } }
         let reused = zip(jobs, runPieces).filter { $0.1 != nil }.reduce(0) { $0 + $1.0.run.frameCount }
         tally.add(reused)
         let missing = runPieces.indices.filter { runPieces[$0] == nil }
-        async let splitPieces = splitter.split(splits.map(\.job), into: work)
         let encoded = try await RunsEncoder(ffmpeg: ffmpeg, plan: plan, timeline: timeline).encode(
             missing.map { jobs[$0] }, into: work, name: "run", lanes: concurrency, pieceEachRun: true,
             written: { tally.add(1) })
@@ -47,37 +34,62 @@ extension Cutter {
                 runPieces[index] = piece.url
             }
         }
-        for ((index, _), pieces) in zip(splits, try await splitPieces) {
-            guard let copy = layout.copies[index] else { continue }
-            entries[index].copySegment = pieces[copy.lowerBound > 0 ? 1 : 0]
-        }
+        let runs = runPieces.compactMap { $0 }
         // Another ffmpeg build may encode with other parameters than the clips were made with
         // (or than a cached run was).
-        for piece in runPieces.compactMap({ $0 }) where MP4VideoTrack.read(piece)?.decoderConfiguration != configuration
-        {
+        for piece in runs where MP4VideoTrack.read(piece)?.decoderConfiguration != configuration {
             runCache?.prune(keeping: [])
             return nil
         }
+        defer { runCache?.prune(keeping: Set(keys.compactMap { $0 })) }
 
-        var files: [URL] = []
-        var nextRun = runPieces.makeIterator()
+        var nextRun = runs.makeIterator()
+        var stretches: [MP4Joiner.Stretch] = []
         for piece in layout.pieces {
             switch piece {
             case .copy(let part):
-                guard let segment = entries[part.entry].copySegment else {
-                    throw FFmpegError(.invalidOutput, "entry \(part.entry + 1) was not split as planned")
-                }
-                files.append(segment)
-            case .run:
-                guard let file = nextRun.next() ?? nil else {
-                    throw FFmpegError(.invalidOutput, "a run went missing")
-                }
-                files.append(file)
+                stretches.append(MP4Joiner.Stretch(url: entries[part.entry].url, samples: part.range))
+            case .run(let run):
+                guard let file = nextRun.next() else { throw FFmpegError(.invalidOutput, "a run went missing") }
+                stretches.append(MP4Joiner.Stretch(url: file, samples: 0..<run.frameCount))
             }
         }
+        if try MP4Joiner.join(stretches, comment: plan.encoder.fingerprint, to: film) { return reused }
+        // A file the joiner does not follow: split the copies out with ffmpeg and concatenate.
+        try await split(layout, entries: &entries, work: work)
+        var files: [URL] = []
+        for (piece, stretch) in zip(layout.pieces, stretches) {
+            guard case .copy(let part) = piece else {
+                files.append(stretch.url)
+                continue
+            }
+            guard let segment = entries[part.entry].copySegment else {
+                throw FFmpegError(.invalidOutput, "entry \(part.entry + 1) was not split as planned")
+            }
+            files.append(segment)
+        }
         try await concatenate(files, frames: layout.pieces.map(\.frameCount), plan: plan, work: work, to: film)
-        runCache?.prune(keeping: Set(keys.compactMap { $0 }))
         return reused
+    }
+
+    /// Cuts each copied stretch out of its clip by stream copy (`copySegment`); a clip copied
+    /// whole is its own segment.
+    private func split(_ layout: CutLayout, entries: inout [CutEntry], work: URL) async throws {
+        var splits: [(entry: Int, job: StreamSplitter.Job)] = []
+        for (index, copy) in layout.copies.enumerated() {
+            guard let copy, case .own(_, let available) = entries[index].media.kind else { continue }
+            let points = [copy.lowerBound, copy.upperBound].filter { $0 > 0 && $0 < available }
+            if points.isEmpty {
+                entries[index].copySegment = entries[index].url
+            } else {
+                splits.append((index, .init(url: entries[index].url, frames: points, name: "entry\(index)")))
+            }
+        }
+        let pieces = try await StreamSplitter(ffmpeg: ffmpeg).split(splits.map(\.job), into: work)
+        for ((index, _), pieces) in zip(splits, pieces) {
+            guard let copy = layout.copies[index] else { continue }
+            entries[index].copySegment = pieces[copy.lowerBound > 0 ? 1 : 0]
+        }
     }
 
     func runJobs(_ layout: CutLayout, entries: [CutEntry]) -> [RunsEncoder.Job] {

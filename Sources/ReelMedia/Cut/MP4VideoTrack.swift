@@ -87,7 +87,7 @@ struct MP4VideoTrack: Sendable, Hashable {
     }
 
     /// Loads the payload of the first top-level box of `type`, skipping the others (mdat) unread.
-    private static func findTopLevel(_ type: String, in handle: FileHandle) -> Data? {
+    static func findTopLevel(_ type: String, in handle: FileHandle) -> Data? {
         var offset: UInt64 = 0
         while true {
             guard (try? handle.seek(toOffset: offset)) != nil, let header = try? handle.read(upToCount: 16),
