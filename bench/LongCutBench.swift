@@ -9,6 +9,8 @@ struct LongCutBench {
     let ffmpeg: FFmpeg
     let directory: URL
     let clips: Int
+    /// Skip ffmpeg's run (minutes at 1080p), to look at Reel's alone.
+    var withPeer = true
 
     private var folder: URL { directory.appending(path: "long-cut-\(clips)") }
 
@@ -37,7 +39,9 @@ struct LongCutBench {
         let frames = try plan.timeline().frameCount
         let bench = URL(filePath: CommandLine.arguments[0])
         let reel = try measured(bench, ["cut-long-reel", "--clips", String(clips)])
-        let xfade = try measured(ffmpeg.ffmpegURL, xfadeArguments(plan, to: folder.appending(path: "xfade.mp4")))
+        let xfade =
+            withPeer
+            ? try measured(ffmpeg.ffmpegURL, xfadeArguments(plan, to: folder.appending(path: "xfade.mp4"))) : reel
         print(
             "\n## Cut of a \(frames / 24 / 60) min \(frames / 24 % 60) s film at 1920×1080 (\(clips) clips, \(frames) frames)\n"
         )
@@ -54,7 +58,12 @@ struct LongCutBench {
     /// Only Reel's cut of the clips `run()` made, without a run cache: the child process `run()` measures.
     func cutOnly() async throws {
         let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: folder.appending(path: "reel.mp4"))
-        FileHandle.standardError.write(Data("copied \(report.copiedFrames), encoded \(report.encodedFrames)\n".utf8))
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        FileHandle.standardError.write(
+            Data(
+                "copied \(report.copiedFrames), encoded \(report.encodedFrames), own peak \(usage.ru_maxrss / 1024) MB\n"
+                    .utf8))
     }
 
     /// One filter chain: `xfade` into the shots that crossfade, `concat` onto the rest.

@@ -7,7 +7,7 @@ import ReelMedia
 //
 //   swift build -c release && .build/release/reel-bench [camera|cut|board|engine|make|scale|all] [--rounds N]
 //   .build/release/reel-bench scale [--shots 8,50,200]
-//   .build/release/reel-bench cut-long [--clips 200]
+//   .build/release/reel-bench cut-long [--clips 200] [--no-peer]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
@@ -47,7 +47,8 @@ if section == "cut-long" || section == "cut-long-reel" {
             arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil
         }
         ?? 200
-    let bench = LongCutBench(ffmpeg: ffmpeg, directory: directory, clips: clips)
+    var bench = LongCutBench(ffmpeg: ffmpeg, directory: directory, clips: clips)
+    bench.withPeer = !arguments.contains("--no-peer")
     if section == "cut-long" { try await bench.run() } else { try await bench.cutOnly() }
 }
 if section == "scale" {

@@ -66,7 +66,7 @@ struct RunsEncoder: Sendable {
         let runs = jobs.map(\.run)
         let starts = pieceEachRun ? Self.starts(of: runs) : []
         let files = try await encoder.encode(toPiecesIn: directory, name: name, splittingAt: starts) { input in
-            for batch in Self.batches(jobs) {
+            for batch in Self.batches(jobs, frameBytes: plan.size.width * plan.size.height * 3 / 2) {
                 let parts = batch.flatMap { [$0.first, $0.second].compactMap { $0 } }
                 try await decoder.withFrames(parts) { output in
                     for job in batch {
@@ -100,20 +100,31 @@ struct RunsEncoder: Sendable {
         return [Array(jobs[..<best]), Array(jobs[best...])]
     }
 
-    /// Groups runs so no decoding process gets more than ``PartsDecoder/batchLimit`` parts.
-    private static func batches(_ jobs: [Job]) -> [[Job]] {
+    /// Most bytes of decoded frames one decoding process is given: ffmpeg decodes all its inputs
+    /// at once and holds each part's frames until the parts before it are read, so at 1080p
+    /// sixteen parts of a crossfade each held over 500 MB.
+    static let batchFrameBytes = 96 << 20
+
+    /// Groups runs so no decoding process gets more than ``PartsDecoder/batchLimit`` parts, or
+    /// more frames than ``batchFrameBytes`` hold at the film's size (always at least one run).
+    static func batches(_ jobs: [Job], frameBytes: Int) -> [[Job]] {
+        let frameLimit = max(1, batchFrameBytes / max(1, frameBytes))
         var batches: [[Job]] = []
         var current: [Job] = []
         var parts = 0
+        var frames = 0
         for run in jobs {
             let count = (run.first == nil ? 0 : 1) + (run.second == nil ? 0 : 1)
-            if parts + count > PartsDecoder.batchLimit && !current.isEmpty {
+            let runFrames = (run.first?.count ?? 0) + (run.second?.count ?? 0)
+            if !current.isEmpty && (parts + count > PartsDecoder.batchLimit || frames + runFrames > frameLimit) {
                 batches.append(current)
                 current = []
                 parts = 0
+                frames = 0
             }
             current.append(run)
             parts += count
+            frames += runFrames
         }
         if !current.isEmpty { batches.append(current) }
         return batches
