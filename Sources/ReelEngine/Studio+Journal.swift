@@ -10,6 +10,7 @@ extension Studio {
     func journaledGeneration(
         key: StepKey, shotID: String, backend: any ImageBackend, request: Request, context: GenerationContext
     ) async throws -> [GeneratedImage] {
+        try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "take", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
         do {
@@ -65,7 +66,12 @@ extension Studio {
 
     /// Marks a journaled generation done once its take is recorded.
     func finishJob(key: StepKey, takeID: Int64) throws {
+        try finishJob(key: key, result: "{\"take\":\(takeID)}")
+    }
+
+    /// Marks a journaled job done once what it made is recorded; `result` names the record.
+    func finishJob(key: StepKey, result: String) throws {
         guard let job = try store.job(stepKey: key.hex) else { return }
-        try store.updateJob(job.id, to: .finished, resultJSON: "{\"take\":\(takeID)}")
+        try store.updateJob(job.id, to: .finished, resultJSON: result)
     }
 }
