@@ -17,7 +17,8 @@ extension FakeFal {
         if hold || request.polls <= pollsInQueue + pollsInProgress {
             return .json(#"{"status": "IN_PROGRESS", "response_url": "\#(root)", "logs": []}"#)
         }
-        return .json(#"{"status": "COMPLETED", "response_url": "\#(root)", "logs": null, "metrics": {"inference_time": 0.1}}"#)
+        return .json(
+            #"{"status": "COMPLETED", "response_url": "\#(root)", "logs": null, "metrics": {"inference_time": 0.1}}"#)
     }
 
     func result(_ id: String, base: String) -> TestServerResponse {

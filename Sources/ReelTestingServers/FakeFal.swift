@@ -96,7 +96,8 @@ public actor FakeFal {
             }
         }
         guard request.method == "POST", parts.count >= 2 else { return .json(#"{"detail": "Not Found"}"#, status: 404) }
-        return fault(.submit) ?? submit(model: parts.joined(separator: "/"), app: "\(parts[0])/\(parts[1])", request, base)
+        return fault(.submit)
+            ?? submit(model: parts.joined(separator: "/"), app: "\(parts[0])/\(parts[1])", request, base)
     }
 
     func fault(_ route: Route) -> TestServerResponse? {
@@ -106,9 +107,12 @@ public actor FakeFal {
         return first
     }
 
-    private func submit(model: String, app: String, _ request: TestServerRequest, _ base: String) -> TestServerResponse {
+    private func submit(model: String, app: String, _ request: TestServerRequest, _ base: String) -> TestServerResponse
+    {
         guard case .object(let input)? = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
-            return .json(#"{"detail": [{"loc": ["body"], "msg": "Input should be an object", "type": "dict_type"}]}"#, status: 422)
+            return .json(
+                #"{"detail": [{"loc": ["body"], "msg": "Input should be an object", "type": "dict_type"}]}"#,
+                status: 422)
         }
         let id = UUID().uuidString.lowercased()
         let submission = Submission(id: id, model: model, input: input, headers: request.headers)

@@ -139,8 +139,10 @@ import Testing
             fake, project, _ in
             let plan = try await reel.run(["plan"], in: project, environment: ["FAL_KEY": ""])
             // Two grids of four FLUX dev megapixels ($0.10 each) and two 5 s Kling clips ($0.25 each).
-            #expect(plan.stdout.contains("to generate: 2 takes (2 on fal) and 2 paid clips, about $0.70"), "\(plan.stdout)")
-            let result = try await reel.run(["make", "--budget", "0.5"], in: project, environment: ["FAL_KEY": Self.key])
+            #expect(
+                plan.stdout.contains("to generate: 2 takes (2 on fal) and 2 paid clips, about $0.70"), "\(plan.stdout)")
+            let result = try await reel.run(
+                ["make", "--budget", "0.5"], in: project, environment: ["FAL_KEY": Self.key])
             #expect(result.status != 0)
             #expect(result.stderr.contains("past its --budget of $0.50"), "\(result.stderr)")
             #expect(await fake.submissionCount() == 0)
@@ -162,7 +164,9 @@ import Testing
 
     /// Files under `folder` whose bytes contain `text`.
     static func filesContaining(_ text: String, under folder: URL) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return [] }
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
+            return []
+        }
         var found: [String] = []
         let needle = Data(text.utf8)
         for case let url as URL in walker {

@@ -25,7 +25,9 @@ public struct FalFactory: BackendFactory {
 
     public var blockName: String? { "fal" }
 
-    public func decode(_ block: SettingsBlock) -> (settings: FalSettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+    public func decode(
+        _ block: SettingsBlock
+    ) -> (settings: FalSettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
         var reader = SettingsReader(block)
         var settings = FalSettings(configured: true)
         var map = SourceMap()
@@ -105,7 +107,9 @@ public struct FalFactory: BackendFactory {
             videos: [FalVideoBackend(client: client, model: video)], concurrency: ["fal": concurrency])
     }
 
-    public func probe(_ settings: FalSettings, sources: [SettingSource], context: BackendContext) async -> [BackendStatus] {
+    public func probe(
+        _ settings: FalSettings, sources: [SettingSource], context: BackendContext
+    ) async -> [BackendStatus] {
         let key = FalKey.read(from: environment)
         let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
         var status = BackendStatus.remote(name: "fal", url: settings.url, sources: sources, ping: ping)

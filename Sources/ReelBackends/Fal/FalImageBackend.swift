@@ -88,7 +88,9 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
                 .refused, backend: name,
                 "fal's safety checker blocked every image of this shot (\(model.id)); change the prompt")
         }
-        let paid = files.reduce(0) { $0 + model.priceOfImage(width: $1.width ?? request.width, height: $1.height ?? request.height) }
+        let paid = files.reduce(0) {
+            $0 + model.priceOfImage(width: $1.width ?? request.width, height: $1.height ?? request.height)
+        }
         var images: [GeneratedImage] = []
         for index in kept {
             let data = try await client.fetch(files[index], jobID: jobID)

@@ -71,7 +71,8 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
         guard head.count == 12, head[4..<8] == Data("ftyp".utf8) else {
             throw BackendError(
                 .notAnImage, backend: "fal",
-                "fal returned a clip from \(model) that is not an MP4 (it began '\(String(decoding: head, as: UTF8.self))'); try again")
+                "fal returned a clip from \(model) that is not an MP4 (it began '\(String(decoding: head, as: UTF8.self))'); try again"
+            )
         }
     }
 }

@@ -18,8 +18,9 @@ public protocol ResumableVideoBackend: VideoBackend {
 
 extension ResumableVideoBackend {
     /// Submit and collect in one go, for callers that keep no journal.
-    public func animate(_ request: ClipRequest, to output: URL, context: GenerationContext) async throws -> GeneratedClip
-    {
+    public func animate(
+        _ request: ClipRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
         let id = try await submit(request, context: context)
         return try await withTaskCancellationHandler {
             try await collect(jobID: id, request: request, to: output, context: context)

@@ -11,7 +11,9 @@ import Testing
 
     @Test func pollsBackOffUpToTheCeilingThenTheResultIsFetched() {
         var poll = FalPoll(interval: .seconds(1), maxInterval: .seconds(3), model: "fal-ai/flux/dev")
-        #expect(poll.action(after: status("IN_QUEUE", position: 2)) == .poll(after: .seconds(1), note: "queued on fal (position 2)"))
+        #expect(
+            poll.action(after: status("IN_QUEUE", position: 2))
+                == .poll(after: .seconds(1), note: "queued on fal (position 2)"))
         #expect(poll.action(after: status("IN_PROGRESS")) == .poll(after: .seconds(2), note: "running on fal"))
         #expect(poll.action(after: status("IN_PROGRESS")) == .poll(after: .seconds(3), note: "running on fal"))
         #expect(poll.action(after: status("IN_PROGRESS")) == .poll(after: .seconds(3), note: "running on fal"))

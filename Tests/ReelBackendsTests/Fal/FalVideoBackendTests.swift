@@ -19,7 +19,8 @@ import Testing
                 image: .blob(hash), motion: "wind in her hair", camera: .pushIn, duration: asked, fps: 24, width: 64,
                 height: 36, seed: 5)
             let output = harness.scratch.appending(path: "clip.mp4")
-            let clip = try await harness.video().animate(request, to: output, context: harness.context(blobs: [hash: still]))
+            let clip = try await harness.video().animate(
+                request, to: output, context: harness.context(blobs: [hash: still]))
 
             #expect(try Data(contentsOf: output) == FakeFal.mp4Bytes)
             #expect(clip.duration == made)
