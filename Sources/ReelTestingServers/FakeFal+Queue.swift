@@ -14,7 +14,8 @@ extension FakeFal {
         if request.polls <= pollsInQueue {
             return .json(#"{"status": "IN_QUEUE", "queue_position": 0, "response_url": "\#(root)"}"#)
         }
-        if hold || request.polls <= pollsInQueue + pollsInProgress {
+        let held = hold && holdOnly.map { request.submission.model.contains($0) } ?? hold
+        if held || request.polls <= pollsInQueue + pollsInProgress {
             return .json(#"{"status": "IN_PROGRESS", "response_url": "\#(root)", "logs": []}"#)
         }
         return .json(

@@ -41,6 +41,8 @@ public actor FakeFal {
     public var pollsInProgress = 1
     /// Requests stay `IN_PROGRESS` until `release()`.
     public var hold = false
+    /// When set, only requests to models whose id contains this are held.
+    public var holdOnly: String?
     /// The MP4 every video request makes.
     public var video = FakeFal.mp4Bytes
 
@@ -61,7 +63,10 @@ public actor FakeFal {
     }
 
     public func set(faults: [Route: [TestServerResponse]]) { self.faults = faults }
-    public func set(hold: Bool) { self.hold = hold }
+    public func set(hold: Bool, only model: String? = nil) {
+        self.hold = hold
+        holdOnly = model
+    }
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
     public func set(video: Data) { self.video = video }
     public func set(pollsInQueue: Int, pollsInProgress: Int) {

@@ -162,6 +162,39 @@ import Testing
         }
     }
 
+    @Test func aRunKilledWhileKlingWorksCollectsTheClipsWithoutPayingAgain() async throws {
+        try await withFal(shots: [("harbour", "a harbour at dawn"), ("tower", "a lighthouse in a storm")]) {
+            fake, project, parent in
+            await fake.set(hold: true, only: "kling-video")
+            let first = try reel.start(
+                ["make"], in: project, log: parent.appending(path: "first.log"), environment: ["FAL_KEY": Self.key])
+            let kling = "fal-ai/kling-video/v2.1/standard/image-to-video"
+            let deadline = Date().addingTimeInterval(180)
+            // Both clips are with fal and journaled (Reel polls only after writing the id down).
+            while await Self.polledRequests(fake, model: kling) < 2, Date() < deadline, first.isRunning {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(await fake.submissionCount(model: kling) == 2)
+            kill(first.processIdentifier, SIGKILL)
+            first.waitUntilExit()
+
+            await fake.release()
+            let second = try await reel.run(["make"], in: project, environment: ["FAL_KEY": Self.key])
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stderr.contains("re-attaching to fal job"))
+            #expect(await fake.submissionCount(model: kling) == 2, "each clip paid once")
+            let store = try Store.open(projectDirectory: project)
+            #expect(abs(try store.totalCost() - 2 * (4 * 0.025 + 0.25)) < 1e-9)
+        }
+    }
+
+    /// How many of `model`'s requests the server has been asked the status of.
+    static func polledRequests(_ fake: FakeFal, model: String) async -> Int {
+        let ids = await fake.submissions.filter { $0.model == model }.map(\.id)
+        let log = await fake.requestLog
+        return ids.filter { id in log.contains { $0.hasSuffix("\(id)/status") } }.count
+    }
+
     /// Files under `folder` whose bytes contain `text`.
     static func filesContaining(_ text: String, under folder: URL) throws -> [String] {
         guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
