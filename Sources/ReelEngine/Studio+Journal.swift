@@ -41,7 +41,12 @@ extension Studio {
             do {
                 return try await collect(backend, jobID: remoteID, request: request, context: context)
             } catch is RemoteJobLost {
-                progress.warning("\(backend.name) forgot job \(remoteID); submitting it again")
+                progress.warning("\(backend.name) forgot job \(shown); submitting it again")
+            } catch let error where job.state == .failed && !(error is CancellationError) {
+                // The job failed last time and is over on the server too (a run that failed there,
+                // outputs gone): asking again would fail the same way for ever, so it is made anew.
+                progress.warning(
+                    "\(job.shotID ?? "?"): the earlier \(backend.name) job \(shown) failed; submitting it again")
             }
         }
         // Written down before anything is sent, so a kill in the middle of `submit` re-attaches

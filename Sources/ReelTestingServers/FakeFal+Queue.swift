@@ -18,6 +18,11 @@ extension FakeFal {
         if held || request.polls <= pollsInQueue + pollsInProgress {
             return .json(#"{"status": "IN_PROGRESS", "response_url": "\#(root)", "logs": []}"#)
         }
+        if let word = failingWord, request.submission.input["prompt"]?.string?.contains(word) == true {
+            return .json(
+                #"{"status": "COMPLETED", "response_url": "\#(root)", "error": "Runner disconnected", "error_type": "runner_disconnected"}"#
+            )
+        }
         return .json(
             #"{"status": "COMPLETED", "response_url": "\#(root)", "logs": null, "metrics": {"inference_time": 0.1}}"#)
     }

@@ -36,6 +36,9 @@ public actor FakeFal {
     public var faults: [Route: [TestServerResponse]] = [:]
     /// A prompt containing this word is refused on content policy when its result is fetched.
     public var refusedWord: String? = "forbidden"
+    /// A prompt containing this word ends `COMPLETED` with `error` and `error_type`, as a run
+    /// that failed on fal's side (its runner disconnected).
+    public var failingWord: String? = "doomed"
     /// Status polls a request answers `IN_QUEUE`, then `IN_PROGRESS`, before `COMPLETED`.
     public var pollsInQueue = 1
     public var pollsInProgress = 1

@@ -44,6 +44,18 @@ import Testing
         }
     }
 
+    @Test func aRunThatFailedOnFalsSideSaysWhyAndWhatFalCalledIt() async throws {
+        try await FalHarness.with { harness in
+            let request = Request(prompt: "a doomed ship", width: 64, height: 32, seed: 1, count: 1)
+            let error = try await #require(throws: BackendError.self) {
+                try await harness.images().generate(request, context: harness.context())
+            }
+            #expect(error.code == .serverError)
+            #expect(error.message.contains("Runner disconnected (runner_disconnected)"))
+            #expect(await harness.fake.submissionCount() == 1)
+        }
+    }
+
     @Test func aJournaledRequestIsCollectedByTheNextReelWithoutSubmittingAgain() async throws {
         try await FalHarness.with { harness in
             await harness.fake.set(hold: true)
