@@ -159,6 +159,7 @@ import Testing
             #expect(!set.stdout.contains(Self.key) && !set.stderr.contains(Self.key))
             let unset = try await reel.run(["backends", project.path], environment: ["FAL_KEY": ""])
             #expect(unset.stdout.contains("fal: key not set: export FAL_KEY"))
+            #expect(unset.stdout.contains("unknown: set FAL_KEY to ask"))
         }
     }
 

@@ -122,12 +122,14 @@ public struct FalClient: Sendable {
         }
     }
 
-    /// Whether fal answers, and accepts the key when there is one: a status request for a
-    /// request id that cannot exist, which costs nothing (404 means reachable and authorised).
+    /// Whether fal answers and accepts the key: a status request for a request id that cannot
+    /// exist, which costs nothing (404 means reachable and authorised).
     func ping(timeout: Duration) async -> Result<String, BackendError> {
         let url = "\(baseURL)/fal-ai/flux/requests/00000000-0000-0000-0000-000000000000/status"
-        var call = HTTPCall.get(url, timeout: timeout)
-        if let key { call = authorized(call, key) }
+        guard let key else {
+            return .failure(BackendError(.rejected, backend: FalErrors.backend, "\(FalKey.variable) is not set"))
+        }
+        let call = authorized(HTTPCall.get(url, timeout: timeout), key)
         do {
             let answer = try await transport.send(call, retry: .once)
             if [401, 403].contains(answer.status) {
@@ -136,7 +138,7 @@ public struct FalClient: Sendable {
                         .rejected, backend: FalErrors.backend, "fal refused the key in \(FalKey.variable)",
                         status: answer.status))
             }
-            return .success(key == nil ? "no key to check" : "key accepted")
+            return .success("key accepted")
         } catch let error as BackendError {
             return .failure(error)
         } catch {
