@@ -3,6 +3,11 @@ import ReelKit
 
 /// fal's queue API as it is on the wire (backend-apis.md §4, from fal-ai/fal @ c6f0afa
 /// `fal_client/client.py` and docs.fal.ai/model-endpoints/queue). Field names are fal's.
+///
+/// Input images go inline as `data:` URIs. fal's CDN page (docs.fal.ai/documentation/model-apis/
+/// fal-cdn) says some models accept them and public URLs work with every model; whether each
+/// model in ``FalPrices`` does is UNCONFIRMED. Uploading to fal's CDN first (the SDK's
+/// `rest.fal.ai/storage` flow, not documented in backend-apis.md) is not built.
 enum FalWire {
     /// What `POST {base}/{model_id}` answers. The three URLs name only `owner/app` (the model's
     /// subpath is dropped), so Reel keeps and uses them rather than building its own.
