@@ -54,8 +54,10 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
         try await client.download(result.video, jobID: jobID, to: output)
         try Self.checkMP4(at: output, model: model.id)
         context.progress(1, "done")
+        // The clip is as long as the model makes and paid as such; the shot uses its first
+        // `request.duration` seconds (the cut trims every clip to the length recorded here).
         let seconds = capabilities.snappedSeconds(request.duration)
-        return GeneratedClip(duration: seconds, costUSD: model.pricePerSecond * seconds)
+        return GeneratedClip(duration: min(request.duration, seconds), costUSD: model.pricePerSecond * seconds)
     }
 
     public func cancel(jobID: String) async {

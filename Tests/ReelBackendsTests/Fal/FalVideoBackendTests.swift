@@ -23,7 +23,7 @@ import Testing
                 request, to: output, context: harness.context(blobs: [hash: still]))
 
             #expect(try Data(contentsOf: output) == FakeFal.mp4Bytes)
-            #expect(clip.duration == made)
+            #expect(clip.duration == min(asked, made), "the shot uses the start of the clip")
             #expect(abs(clip.costUSD - 0.05 * made) < 1e-9)
             let submission = try #require(await harness.fake.submissions.first)
             #expect(submission.model == "fal-ai/kling-video/v2.1/standard/image-to-video")
