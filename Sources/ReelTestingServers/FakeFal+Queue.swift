@@ -72,7 +72,8 @@ extension FakeFal {
         return .json(
             value: JSONValue.object([
                 "images": .array(images), "seed": .int(seed),
-                "has_nsfw_concepts": .array(images.map { _ in .bool(false) }), "prompt": .string(prompt),
+                "has_nsfw_concepts": .array(images.indices.map { .bool($0 < flaggedImages) }),
+                "prompt": .string(prompt),
             ]))
     }
 

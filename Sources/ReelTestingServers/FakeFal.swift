@@ -39,6 +39,9 @@ public actor FakeFal {
     /// A prompt containing this word ends `COMPLETED` with `error` and `error_type`, as a run
     /// that failed on fal's side (its runner disconnected).
     public var failingWord: String? = "doomed"
+    /// How many images of each image request the safety checker flags (`has_nsfw_concepts`),
+    /// first ones first; fal answers them as black images.
+    public var flaggedImages = 0
     /// Status polls a request answers `IN_QUEUE`, then `IN_PROGRESS`, before `COMPLETED`.
     public var pollsInQueue = 1
     public var pollsInProgress = 1
@@ -72,6 +75,7 @@ public actor FakeFal {
     }
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
     public func set(video: Data) { self.video = video }
+    public func set(flaggedImages: Int) { self.flaggedImages = flaggedImages }
     public func set(pollsInQueue: Int, pollsInProgress: Int) {
         self.pollsInQueue = pollsInQueue
         self.pollsInProgress = pollsInProgress

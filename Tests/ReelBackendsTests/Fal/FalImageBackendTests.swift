@@ -69,6 +69,23 @@ import Testing
         }
     }
 
+    @Test func imagesTheSafetyCheckerFlaggedAreDroppedAndStillPaidFor() async throws {
+        try await FalHarness.with { harness in
+            await harness.fake.set(flaggedImages: 1)
+            let request = Request(prompt: "a beach", width: 64, height: 32, seed: 20, count: 4)
+            let images = try await harness.images().generate(request, context: harness.context())
+            #expect(images.map(\.seed) == [21, 22, 23])
+            #expect(abs(images.reduce(0) { $0 + $1.costUSD } - 4 * 0.025) < 1e-9)
+
+            await harness.fake.set(flaggedImages: 4)
+            let error = try await #require(throws: BackendError.self) {
+                try await harness.images().generate(request, context: harness.context())
+            }
+            #expect(error.code == .refused)
+            #expect(error.message.contains("safety checker"))
+        }
+    }
+
     @Test func batchesSplitAGridForModelsThatMakeFewerImagesPerCall() {
         #expect(FalImageBackend.batches(count: 4, perCall: 4) == [0..<4])
         #expect(FalImageBackend.batches(count: 4, perCall: 1) == [0..<1, 1..<2, 2..<3, 3..<4])
