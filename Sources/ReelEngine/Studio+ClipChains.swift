@@ -127,13 +127,15 @@ extension Studio {
                 step: step,
                 detail: "frames \(segment.startFrame)–\(segment.startFrame + segment.frameCount - 1) on \(backendName)",
                 total: 100))
-        let (generated, blob) = try await animateIntoStore(request, on: backend, step: step)
+        let (generated, blob) = try await animateIntoStore(
+            request, on: backend, step: step, key: pieceKey, shotID: shot.id)
         let piece = try store.recordClipPiece(
             ClipPiece.Draft(
                 shotID: shot.id, chainKey: chainKey.hex, stepKey: pieceKey.hex, pieceIndex: index, pieceCount: count,
                 startFrame: segment.startFrame, frameCount: segment.frameCount, sourceBlob: source, blob: blob,
                 backend: backendName, requestJSON: try CanonicalEncoding.string(request),
                 durationSeconds: generated.duration, costUSD: generated.costUSD))
+        try finishJob(key: pieceKey, result: "{\"clipPiece\":\(piece.id)}")
         progress.emit(.finished(step: step, detail: "piece of \(String(format: "%.2f", generated.duration))s"))
         return piece
     }

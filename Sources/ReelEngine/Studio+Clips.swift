@@ -66,12 +66,13 @@ extension Studio {
         progress.emit(
             .started(
                 step: step, detail: "\(request.camera.rawValue), \(request.duration)s on \(backendName)", total: 100))
-        let (generated, blob) = try await animateIntoStore(request, on: backend, step: step)
+        let (generated, blob) = try await animateIntoStore(request, on: backend, step: step, key: key, shotID: shot.id)
         let clip = try store.recordClip(
             Clip.Draft(
                 shotID: shot.id, stepKey: key.hex, sourceBlob: picked.blob, blob: blob, backend: backendName,
                 requestJSON: try CanonicalEncoding.string(request), durationSeconds: generated.duration,
                 fps: Double(request.fps), width: request.width, height: request.height, costUSD: generated.costUSD))
+        try finishJob(key: key, result: "{\"clip\":\(clip.id)}")
         progress.emit(.finished(step: step, detail: "clip of \(String(format: "%.2f", generated.duration))s"))
         return (clip, false)
     }
@@ -121,14 +122,16 @@ extension Studio {
             suggesting: [.make])
     }
 
-    /// Runs `backend` on `request` in a scratch folder and stores the clip it writes.
+    /// Runs `backend` on `request` in a scratch folder, under the job journal (keyed by the clip's
+    /// or piece's step key), and stores the clip it writes.
     func animateIntoStore(
-        _ request: ClipRequest, on backend: any VideoBackend, step: String
+        _ request: ClipRequest, on backend: any VideoBackend, step: String, key: StepKey, shotID: String
     ) async throws -> (GeneratedClip, BlobID) {
         try await withScratchDirectory { scratch in
             let output = scratch.appending(path: "clip.mp4")
-            let generated = try await backend.animate(
-                request, to: output, context: context(scratch: scratch, step: step))
+            let generated = try await journaledClip(
+                key: key, shotID: shotID, backend: backend, request: request, output: output,
+                context: context(scratch: scratch, step: step))
             return (generated, try store.blobs.put(fileAt: output))
         }
     }

@@ -10,6 +10,7 @@ extension Studio {
     func journaledGeneration(
         key: StepKey, shotID: String, backend: any ImageBackend, request: Request, context: GenerationContext
     ) async throws -> [GeneratedImage] {
+        try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "take", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
         do {
@@ -40,7 +41,12 @@ extension Studio {
             do {
                 return try await collect(backend, jobID: remoteID, request: request, context: context)
             } catch is RemoteJobLost {
-                progress.warning("\(backend.name) forgot job \(remoteID); submitting it again")
+                progress.warning("\(backend.name) forgot job \(shown); submitting it again")
+            } catch let error where job.state == .failed && !(error is CancellationError) {
+                // The job failed last time and is over on the server too (a run that failed there,
+                // outputs gone): asking again would fail the same way for ever, so it is made anew.
+                progress.warning(
+                    "\(job.shotID ?? "?"): the earlier \(backend.name) job \(shown) failed; submitting it again")
             }
         }
         // Written down before anything is sent, so a kill in the middle of `submit` re-attaches
@@ -65,7 +71,12 @@ extension Studio {
 
     /// Marks a journaled generation done once its take is recorded.
     func finishJob(key: StepKey, takeID: Int64) throws {
+        try finishJob(key: key, result: "{\"take\":\(takeID)}")
+    }
+
+    /// Marks a journaled job done once what it made is recorded; `result` names the record.
+    func finishJob(key: StepKey, result: String) throws {
         guard let job = try store.job(stepKey: key.hex) else { return }
-        try store.updateJob(job.id, to: .finished, resultJSON: "{\"take\":\(takeID)}")
+        try store.updateJob(job.id, to: .finished, resultJSON: result)
     }
 }

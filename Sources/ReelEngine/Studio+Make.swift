@@ -57,6 +57,7 @@ extension Studio {
                     format: "this run would cost about $%.2f, past its --budget of $%.2f; nothing was started",
                     plan.costUSD, budget.limitUSD))
         }
+        try checkSetup(of: plan)
         try forgetFailures(ofStepsCurrentIn: plan)
         var report = MakeReport()
         try await run([.take, .speech, .clip], of: plan, into: &report)
@@ -69,7 +70,9 @@ extension Studio {
     /// once as the registry allows. Returns what was generated and picked, and what failed.
     public func ensureCurrentPicks() async throws -> MakeReport {
         var report = MakeReport()
-        try await run([.take], of: try plan(verifyingBlobs: true), into: &report)
+        let plan = try plan(verifyingBlobs: true)
+        try checkSetup(of: plan)
+        try await run([.take], of: plan, into: &report)
         return report
     }
 

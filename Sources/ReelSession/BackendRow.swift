@@ -15,6 +15,10 @@ public struct BackendRow: Sendable, Encodable {
     public var sizes: String
     public var video: Bool
     public var longestClipSeconds: Double?
+    /// For a hosted service: whether its API key is set (never the key).
+    public var key: String?
+    /// Models, clip lengths and prices, one short line each.
+    public var notes: [String]
     /// The backend's settings and where each came from (film.yaml, the config file, default).
     public var settings: [SettingRow]
 
@@ -31,6 +35,8 @@ public struct BackendRow: Sendable, Encodable {
         sizes = image.map { "×\($0.sizes.multiple), \($0.sizes.minSide)–\($0.sizes.maxSide) px" } ?? "-"
         self.video = video != nil
         longestClipSeconds = video?.maxClipSeconds
+        key = status.key
+        notes = status.notes
         settings = status.settings.map {
             SettingRow(key: $0.key, value: $0.value, origin: $0.origin.rawValue, from: $0.place)
         }

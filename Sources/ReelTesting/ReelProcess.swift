@@ -68,13 +68,15 @@ public struct ReelProcess: Sendable {
     }
 
     /// Starts `reel arguments…` in `directory` without waiting, its output going to `log`, so
-    /// a test can kill it mid-run.
-    public func start(_ arguments: [String], in directory: URL, log: URL) throws -> Process {
+    /// a test can kill it mid-run; `environment` adds to this process's variables.
+    public func start(
+        _ arguments: [String], in directory: URL, log: URL, environment extra: [String: String] = [:]
+    ) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = Self.environment(adding: [:])
+        process.environment = Self.environment(adding: extra)
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         process.standardOutput = output

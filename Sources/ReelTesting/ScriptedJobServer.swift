@@ -10,11 +10,17 @@ public actor ScriptedJobServer {
     public private(set) var chargedUSD = 0.0
     private var jobs: [String: Request] = [:]
     private var dieOnNextCollect = 0
+    private var failNextJobs = 0
+    private var failedJobs: Set<String> = []
 
     public init() {}
 
     /// The next `count` collects fail as if Reel was killed while waiting for them.
     public func killClientDuringNextCollects(_ count: Int) { dieOnNextCollect = count }
+
+    /// The next `count` jobs submitted fail on the server, for good: every collect of them
+    /// throws, as a hosted run that ended in an error does.
+    public func failNextJobs(_ count: Int) { failNextJobs = count }
 
     /// The server restarts and forgets its queue.
     public func restartForgettingJobs() {
@@ -25,11 +31,16 @@ public actor ScriptedJobServer {
         submissions += 1
         let id = "job-\(submissions)"
         jobs[id] = request
+        if failNextJobs > 0 {
+            failNextJobs -= 1
+            failedJobs.insert(id)
+        }
         return id
     }
 
     func collect(_ id: String, price: Double) throws -> Request {
         guard let request = jobs[id] else { throw RemoteJobLost(jobID: id, backend: "scripted") }
+        if failedJobs.contains(id) { throw ReelError(.backend, "job \(id) failed on the server") }
         if dieOnNextCollect > 0 {
             dieOnNextCollect -= 1
             throw ClientKilled()

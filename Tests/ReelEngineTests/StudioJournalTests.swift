@@ -64,6 +64,23 @@ import Testing
         }
     }
 
+    @Test func aJobThatFailedOnTheServerIsSubmittedAgainByTheNextMake() async throws {
+        try await withTemporaryDirectory { parent in
+            let directory = try TestFilms.makeProject(Self.film, in: parent)
+            let server = ScriptedJobServer()
+            await server.failNextJobs(1)
+            let first = try await studio(directory, server: server).make()
+            #expect(first.failures.count >= 1)
+            let failed = try #require(first.failures.first?.shotID)
+
+            // Re-attaching to the failed job fails the same way; it is made anew instead.
+            let second = try await studio(directory, server: server).make()
+            #expect(second.failures.isEmpty, "\(second.failures.map(\.message))")
+            #expect(second.generated.contains(failed))
+            #expect(await server.submissions == 4)
+        }
+    }
+
     @Test func theBudgetRefusesARunBeforeAnythingStarts() async throws {
         try await withTemporaryDirectory { parent in
             let directory = try TestFilms.makeProject(Self.film, in: parent)

@@ -17,6 +17,7 @@ import Testing
                     title: Backends
                     comfyui: { url: "\(baseURL)" }
                     a1111: { url: "http://127.0.0.1:9" }
+                    fal: { url: "http://127.0.0.1:9" }
                     camera: { max_clip_seconds: 5 }
                     shots:
                       - id: a
@@ -31,7 +32,7 @@ import Testing
                     await session.backendRows()
                 }
                 let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
-                #expect(rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "sketch"])
+                #expect(rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "fal", "sketch"])
 
                 let comfy = try #require(byName["comfyui"])
                 #expect(comfy.configured == "film.yaml")
@@ -44,6 +45,14 @@ import Testing
                 #expect(a1111.configured == "film.yaml")
                 #expect(a1111.reachable.hasPrefix("no: "), "\(a1111.reachable)")
                 #expect(a1111.kinds == ["image"])
+
+                let fal = try #require(byName["fal"])
+                #expect(fal.configured == "film.yaml")
+                // Asked only with a key; this machine may or may not have one.
+                #expect(fal.reachable.hasPrefix("no: ") || fal.reachable.hasPrefix("unknown: set FAL_KEY"))
+                #expect(fal.kinds == ["image", "video"])
+                #expect(fal.key != nil)
+                #expect(fal.notes.contains("video fal-ai/kling-video/v2.1/standard/image-to-video $0.05/s, 5/10 s"))
 
                 let camera = try #require(byName["camera"])
                 #expect(camera.configured == "film.yaml")

@@ -11,6 +11,10 @@ public struct BackendStatus: Sendable, Hashable {
     public var reachable: String
     /// The backend's settings and where each came from.
     public var settings: [SettingSource]
+    /// For a hosted service: whether its API key is set and from which variable (never the key).
+    public var key: String?
+    /// Models, clip lengths and prices, one short line each.
+    public var notes: [String] = []
 
     public init(
         name: String, configured: String = "embedded", url: String? = nil, reachable: String = "always (offline)",

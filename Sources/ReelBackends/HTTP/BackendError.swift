@@ -21,6 +21,10 @@ public struct BackendError: ReelFailure {
         public static let badResponse = Code(rawValue: "bad-response")
         /// A result that should be an image (or clip) is not a usable one.
         public static let notAnImage = Code(rawValue: "not-an-image")
+        /// The service refused the prompt or an input image on content policy (moderation); the
+        /// same request will be refused again, so it is never retried. The message carries the
+        /// service's reason.
+        public static let refused = Code(rawValue: "refused")
         /// The job was cancelled (Ctrl-C, or the server interrupted it).
         public static let cancelled = Code(rawValue: "cancelled")
         /// No answer came in time.

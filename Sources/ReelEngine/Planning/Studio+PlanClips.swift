@@ -41,6 +41,8 @@ extension Studio {
             generations: 1)
         let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
         step.detail = "\(camera.rawValue), \(String(format: "%.1f", shot.duration))s"
+        let video = try? registry.video(name)
+        step.costUSD = video.map { Self.clipCost(seconds: shot.duration, pieces: 1, on: $0.capabilities) } ?? 0
         if let waiting = step.dependsOn.first(where: rerun.contains) {
             step.reason = .after(waiting)
             return step
@@ -53,12 +55,15 @@ extension Studio {
         let key = try clipKey(for: shot, picked: picked)
         step.key = key.hex
         step.detail = "\(camera.rawValue), \(String(format: "%.1f", request.duration))s"
-        if let backend = try? registry.video(name) {
+        if let backend = video {
             let chain = chainPlan(for: request, on: backend.capabilities)
+            step.costUSD = Self.clipCost(seconds: request.duration, pieces: 1, on: backend.capabilities)
             if chain.isChain {
                 let kept = records.clipPieceCount(chainKey: key.hex)
                 step.generations = chain.pieces.count - kept
                 step.detail += ", \(chain.pieces.count) pieces" + (kept > 0 ? " (\(kept) kept)" : "")
+                let piece = request.duration / Double(chain.pieces.count)
+                step.costUSD = Self.clipCost(seconds: piece, pieces: step.generations, on: backend.capabilities)
             }
         }
         if let clip = records.clip(stepKey: key.hex) {
@@ -66,6 +71,7 @@ extension Studio {
                 step.reason = .damaged
             } else {
                 step.generations = 0
+                step.costUSD = 0
             }
             return step
         }
@@ -76,6 +82,12 @@ extension Studio {
             step.reason = .neverMade
         }
         return step
+    }
+
+    /// What `pieces` clips of `seconds` each are expected to cost on a backend (a model that makes
+    /// only 5 and 10 s clips is paid for the length it makes).
+    static func clipCost(seconds: Double, pieces: Int, on capabilities: VideoCapabilities) -> Double {
+        Double(max(0, pieces)) * capabilities.estimatedCostUSD(seconds: seconds)
     }
 
     /// The first words of a line, for a plan's detail column.

@@ -64,11 +64,34 @@ public struct VideoCapabilities: Sendable, Hashable, Codable {
     /// long shot's pieces join invisibly by construction. Others chain each piece from the previous
     /// piece's last frame.
     public var continuousSegments: Bool
+    /// The clip lengths the model makes, in seconds, shortest first (Kling: 5 and 10); empty when
+    /// it makes any length up to `maxClipSeconds`.
+    public var durations: [Double]
+    /// What one second of made clip costs, in US dollars, as far as Reel can tell before asking
+    /// (0 for embedded backends).
+    public var pricePerSecondUSD: Double
 
-    public init(maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool, continuousSegments: Bool = false) {
+    public init(
+        maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool, continuousSegments: Bool = false,
+        durations: [Double] = [], pricePerSecondUSD: Double = 0
+    ) {
         self.maxClipSeconds = maxClipSeconds
         self.cameraMoves = cameraMoves
         self.motionPrompt = motionPrompt
         self.continuousSegments = continuousSegments
+        self.durations = durations.sorted()
+        self.pricePerSecondUSD = pricePerSecondUSD
+    }
+
+    /// The length the backend makes for a clip of `seconds`: the shortest of its `durations`
+    /// that holds it (the longest when none does), or `seconds` itself when any length goes.
+    public func snappedSeconds(_ seconds: Double) -> Double {
+        guard let longest = durations.last else { return seconds }
+        return durations.first { $0 >= seconds - 1e-9 } ?? longest
+    }
+
+    /// The expected cost of one clip of `seconds`, paid at the length the model makes.
+    public func estimatedCostUSD(seconds: Double) -> Double {
+        pricePerSecondUSD * snappedSeconds(seconds)
     }
 }

@@ -53,8 +53,11 @@ public struct Plan: Sendable, Hashable, Codable {
         let generations = takeGenerations
         let parts = generationsByBackend.sorted { $0.key < $1.key }.map { "\($0.value) on \($0.key)" }
         let cost = costUSD > 0 ? "about $" + Self.dollars(costUSD) : "free"
+        // Clips on a paid model are in the cost too; say so, or the sum looks like the takes' alone.
+        let paid = toRun.filter { $0.kind == .clip && $0.costUSD > 0 }.count
+        let clips = paid > 0 ? " and \(paid) paid clip\(paid == 1 ? "" : "s")" : ""
         return
-            "to generate: \(generations) take\(generations == 1 ? "" : "s") (\(parts.joined(separator: ", "))), \(cost)"
+            "to generate: \(generations) take\(generations == 1 ? "" : "s") (\(parts.joined(separator: ", ")))\(clips), \(cost)"
     }
 
     static func dollars(_ value: Double) -> String {

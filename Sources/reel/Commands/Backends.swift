@@ -8,8 +8,9 @@ struct Backends: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List every backend, whether it is configured and reachable, and what it can do.",
         discussion: """
-            Remote servers (ComfyUI, AUTOMATIC1111) are asked a quick question with a 2-second limit. \
-            Settings come from film.yaml's comfyui: and a1111: blocks, then from the user config file \
+            Remote servers (ComfyUI, AUTOMATIC1111, fal) are asked a quick question with a 2-second limit; \
+            for fal, whether FAL_KEY is set (never the key), its models, clip lengths and prices are shown. \
+            Settings come from film.yaml's comfyui:, a1111: and fal: blocks, then from the user config file \
             ($REEL_CONFIG, else $XDG_CONFIG_HOME/reel/config.yaml, else ~/.config/reel/config.yaml) for \
             keys the film does not set, then Reel's defaults; the SETTING table says where each value \
             came from (file:line:column). Outside a project only the config file and defaults apply.
@@ -38,6 +39,10 @@ struct Backends: AsyncParsableCommand {
             Output.line(String(decoding: try encoder.encode(rows), as: UTF8.self))
         } else {
             Output.line(BackendListing.table(rows))
+            if let notes = BackendListing.notes(rows) {
+                Output.line("")
+                Output.line(notes)
+            }
             Output.line("")
             Output.line(BackendListing.settingsTable(sources))
         }

@@ -9,6 +9,15 @@ enum BackendListing {
         TextTable.render(header: ["SETTING", "VALUE", "FROM"], rows: sources.map { [$0.key, $0.value, $0.place] })
     }
 
+    /// Each hosted service's key state, models and prices, a line each: `fal: key set (FAL_KEY)`.
+    static func notes(_ rows: [BackendRow]) -> String? {
+        let lines = rows.flatMap { row in
+            (row.key.map { ["key \($0)"] } ?? []).map { "\(row.name): \($0)" }
+                + row.notes.map { "\(row.name): \($0)" }
+        }
+        return lines.isEmpty ? nil : lines.joined(separator: "\n")
+    }
+
     static func table(_ rows: [BackendRow]) -> String {
         let header = [
             "BACKEND", "MAKES", "SETTINGS", "URL", "REACHABLE", "INIT", "SEED", "NEG", "REFS", "SIZES", "CLIP",

@@ -1,0 +1,160 @@
+import Foundation
+import ReelKit
+
+/// Speaks fal's queue API (backend-apis.md §4): submit `POST {base}/{model_id}`, then the status,
+/// response and cancel URLs fal returns, each with `Authorization: Key …`. Outputs are fetched
+/// from fal's CDN without the key (it is never sent to any other host). Every call goes through
+/// the shared transport, so 408/429/5xx are retried honouring Retry-After.
+///
+/// ```swift
+/// let client = FalClient(baseURL: "https://queue.fal.run", key: key, transport: transport)
+/// let request = try await client.submit(model: "fal-ai/flux/dev", input: ["prompt": .string("a pier")])
+/// let output = try await client.result(of: request, model: "fal-ai/flux/dev") { _ in }
+/// ```
+public struct FalClient: Sendable {
+    /// `https://queue.fal.run`, or the `url:` that replaces it (a proxy, a local server).
+    public var baseURL: String
+    let key: FalKey?
+    let transport: HTTPTransport
+    /// The first wait between status polls; it doubles up to `maxPollInterval`.
+    public var pollInterval: Duration
+    public var maxPollInterval: Duration
+    /// How long fal's CDN keeps outputs (`X-Fal-Object-Lifecycle-Preference`): long enough for a
+    /// run killed after fal finished to collect them on its next start.
+    public var outputLifetimeSeconds: Int
+
+    public init(
+        baseURL: String, key: FalKey?, transport: HTTPTransport, pollInterval: Duration = .seconds(1),
+        maxPollInterval: Duration = .seconds(5), outputLifetimeSeconds: Int = 86_400
+    ) {
+        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
+        self.key = key
+        self.transport = transport
+        self.pollInterval = pollInterval
+        self.maxPollInterval = maxPollInterval
+        self.outputLifetimeSeconds = outputLifetimeSeconds
+    }
+
+    /// The key, or the one error that names `FAL_KEY`.
+    func requireKey() throws -> FalKey {
+        guard let key else { throw FalKey.missing }
+        return key
+    }
+
+    /// Queues `input` on `model` and returns fal's handle of the request.
+    func submit(model: String, input: [String: JSONValue]) async throws -> FalWire.Submitted {
+        let key = try requireKey()
+        let url = "\(baseURL)/\(model)"
+        let call = HTTPCall(
+            method: "POST", url: url,
+            headers: [
+                ("Content-Type", "application/json"), ("Authorization", key.authorization),
+                ("X-Fal-Object-Lifecycle-Preference", "{\"expiration_duration_seconds\": \(outputLifetimeSeconds)}"),
+            ],
+            body: try JSONEncoder().encode(JSONValue.object(input)))
+        let answer = try await transport.send(call)
+        guard (200..<300).contains(answer.status) else { throw FalErrors.error(of: answer, url: url, model: model) }
+        return try answer.decoded(FalWire.Submitted.self, backend: FalErrors.backend, what: "a submit to \(model)")
+    }
+
+    /// Polls the request until it is done and returns its output JSON. Throws `RemoteJobLost`
+    /// when fal does not know the request, `.refused` when fal refused it on content policy.
+    func result(
+        of request: FalWire.Submitted, model: String, progress: @Sendable (String) -> Void
+    ) async throws -> Data {
+        let key = try requireKey()
+        var poll = FalPoll(interval: pollInterval, maxInterval: maxPollInterval, model: model)
+        while true {
+            try Task.checkCancellation()
+            let answer = try await transport.send(authorized(.get(request.status_url), key))
+            if answer.status == 404 {
+                throw RemoteJobLost(jobID: request.request_id, backend: FalErrors.backend)
+            }
+            guard (200..<300).contains(answer.status) else {
+                throw FalErrors.error(of: answer, url: request.status_url, model: model)
+            }
+            let status = try answer.decoded(FalWire.Status.self, backend: FalErrors.backend, what: "a status request")
+            switch poll.action(after: status) {
+            case .poll(let wait, let note):
+                progress(note)
+                try await transport.clock.sleep(for: wait)
+            case .fail(let code, let message):
+                throw BackendError(code, backend: FalErrors.backend, message)
+            case .fetchResult:
+                if status.error != nil { throw FalErrors.error(ofFailedRun: status, model: model) }
+                let output = try await transport.send(authorized(.get(request.response_url), key))
+                guard (200..<300).contains(output.status) else {
+                    throw FalErrors.error(of: output, url: request.response_url, model: model)
+                }
+                return output.body
+            }
+        }
+    }
+
+    /// Asks fal to drop the request (queued ones are removed, running ones signalled); best effort.
+    func cancel(_ request: FalWire.Submitted) async {
+        guard let key else { return }
+        _ = try? await transport.send(
+            authorized(HTTPCall(method: "PUT", url: request.cancel_url), key), retry: RetryPolicy(maxAttempts: 2))
+    }
+
+    /// The bytes of an output, fetched at once (fal's URLs expire). A URL that no longer
+    /// answers means the output is gone: the request must be made again.
+    func fetch(_ file: FalWire.File, jobID: String) async throws -> Data {
+        if let inline = Self.dataURI(file.url) { return inline }
+        let answer = try await transport.send(.get(file.url))
+        if [403, 404, 410].contains(answer.status) {
+            throw RemoteJobLost(jobID: jobID, backend: FalErrors.backend)
+        }
+        return try answer.checked(backend: FalErrors.backend, url: file.url).body
+    }
+
+    /// Streams an output (a clip) to `destination`; a URL that no longer answers is a lost job.
+    func download(_ file: FalWire.File, jobID: String, to destination: URL) async throws {
+        if let inline = Self.dataURI(file.url) {
+            try inline.write(to: destination, options: .atomic)
+            return
+        }
+        do {
+            try await transport.download(.get(file.url), to: destination)
+        } catch let error as BackendError where [403, 404, 410].contains(error.status ?? 0) {
+            throw RemoteJobLost(jobID: jobID, backend: FalErrors.backend)
+        }
+    }
+
+    /// Whether fal answers and accepts the key: a status request for a request id that cannot
+    /// exist, which costs nothing (404 means reachable and authorised).
+    func ping(timeout: Duration) async -> Result<String, BackendError> {
+        let url = "\(baseURL)/fal-ai/flux/requests/00000000-0000-0000-0000-000000000000/status"
+        guard let key else {
+            return .failure(BackendError(.rejected, backend: FalErrors.backend, "\(FalKey.variable) is not set"))
+        }
+        let call = authorized(HTTPCall.get(url, timeout: timeout), key)
+        do {
+            let answer = try await transport.send(call, retry: .once)
+            if [401, 403].contains(answer.status) {
+                return .failure(
+                    BackendError(
+                        .rejected, backend: FalErrors.backend, "fal refused the key in \(FalKey.variable)",
+                        status: answer.status))
+            }
+            return .success("key accepted")
+        } catch let error as BackendError {
+            return .failure(error)
+        } catch {
+            return .failure(BackendError(.unreachable, backend: FalErrors.backend, "\(error)"))
+        }
+    }
+
+    private func authorized(_ call: HTTPCall, _ key: FalKey) -> HTTPCall {
+        var call = call
+        call.headers.append(("Authorization", key.authorization))
+        return call
+    }
+
+    /// The bytes of a `data:` URI (models in `sync_mode` answer inline).
+    static func dataURI(_ text: String) -> Data? {
+        guard text.hasPrefix("data:"), let comma = text.firstIndex(of: ",") else { return nil }
+        return Data(base64Encoded: String(text[text.index(after: comma)...]), options: .ignoreUnknownCharacters)
+    }
+}

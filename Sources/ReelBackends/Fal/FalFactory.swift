@@ -1,0 +1,156 @@
+import Foundation
+import ReelKit
+
+/// The `fal` backends (images and clips) from the `fal:` settings block and `FAL_KEY`. They are
+/// always built, so `reel backends`, `reel check` and the dry run work without a key; a run that
+/// would use them without one stops with one error naming `FAL_KEY` before anything is sent.
+public struct FalFactory: BackendFactory {
+    /// Requests in flight at once: fal queues what is over an account's limit, so a few at once
+    /// only shortens the wait (new accounts run 2 at a time).
+    public var concurrency: Int
+    /// Where the key is read from: the process's environment, or a test's.
+    public var environment: [String: String]
+    public var pollInterval: Duration
+    public var maxPollInterval: Duration
+
+    public init(
+        concurrency: Int = 4, environment: [String: String] = ProcessInfo.processInfo.environment,
+        pollInterval: Duration = .seconds(1), maxPollInterval: Duration = .seconds(5)
+    ) {
+        self.concurrency = concurrency
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPollInterval = maxPollInterval
+    }
+
+    public var blockName: String? { "fal" }
+
+    public func decode(
+        _ block: SettingsBlock
+    ) -> (settings: FalSettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+        var reader = SettingsReader(block)
+        var settings = FalSettings(configured: true)
+        var map = SourceMap()
+        guard
+            let fields = reader.root(
+                expected: "'fal' must be a mapping like { image_model: fal-ai/flux/dev }", allowed: FalSettings.keys)
+        else { return (settings, map, reader.diagnostics) }
+        for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
+        if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        let image = Self.model(fields["image_model"], kinds: [.textToImage], with: &reader)
+        if let image { settings.imageModel = image }
+        settings.editModel = Self.model(fields["edit_model"], kinds: [.imageToImage], with: &reader)
+        if let video = Self.model(fields["video_model"], kinds: [.imageToVideo], with: &reader) {
+            settings.videoModel = video
+        }
+        return (settings, map, reader.diagnostics)
+    }
+
+    /// A model id from the price table, of one of `kinds`; anything else is pointed at.
+    private static func model(
+        _ entry: Fields.Entry?, kinds: [FalModel.Kind], with reader: inout SettingsReader
+    ) -> String? {
+        guard let entry, let id = reader.text(entry, expected: "a fal model id, like fal-ai/flux/dev") else {
+            return nil
+        }
+        let known = FalPrices.ids(of: kinds).joined(separator: ", ")
+        guard let model = FalPrices.model(id) else {
+            reader.error(
+                "'\(entry.key)' names a fal model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        guard kinds.contains(model.kind) else {
+            reader.error(
+                "'\(entry.key)' must be a \(kinds.map(\.rawValue).joined(separator: " or ")) model; '\(id)' is \(model.kind.rawValue). Use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        return id
+    }
+
+    public func settings(from blocks: SettingsBlocks) -> (settings: FalSettings, sources: [SettingSource]) {
+        let empty = (settings: FalSettings(), sourceMap: SourceMap(), diagnostics: [Diagnostic]())
+        let film = blocks.film["fal"].map(decode) ?? empty
+        let user = blocks.config["fal"].map(decode) ?? empty
+        var merged = film.settings
+        var merge = SettingsMerge(prefix: "fal", film: film.sourceMap, config: user.sourceMap)
+        if merge.take("url", film: film.settings.url, config: user.settings.url, default: FalSettings.defaultURL)
+            == .config
+        {
+            merged.url = user.settings.url
+        }
+        if merge.take(
+            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
+            default: FalSettings.defaultImageModel) == .config
+        {
+            merged.imageModel = user.settings.imageModel
+        }
+        if merge.take("edit_model", film: film.settings.editModel, config: user.settings.editModel) == .config {
+            merged.editModel = user.settings.editModel
+        }
+        if merge.take(
+            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
+            default: FalSettings.defaultVideoModel) == .config
+        {
+            merged.videoModel = user.settings.videoModel
+        }
+        merged.configured = film.settings.configured || user.settings.configured
+        return (merged, merge.sources)
+    }
+
+    public func makeBackends(_ settings: FalSettings, context: BackendContext) throws -> BuiltBackends {
+        let client = client(settings, context: context)
+        let (image, edit, video) = try Self.models(settings)
+        return BuiltBackends(
+            images: [FalImageBackend(client: client, model: image, editModel: edit)],
+            videos: [FalVideoBackend(client: client, model: video)], concurrency: ["fal": concurrency])
+    }
+
+    public func probe(
+        _ settings: FalSettings, sources: [SettingSource], context: BackendContext
+    ) async -> [BackendStatus] {
+        let key = FalKey.read(from: environment)
+        var status: BackendStatus
+        if key != nil {
+            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
+            status = BackendStatus.remote(name: "fal", url: settings.url, sources: sources, ping: ping)
+        } else {
+            // The cheap call that tells reachable from not is an authenticated one; without a key
+            // fal is not asked at all.
+            status = BackendStatus(
+                name: "fal", configured: BackendStatus.origins(sources), url: settings.url,
+                reachable: "unknown: set \(FalKey.variable) to ask", settings: sources)
+        }
+        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(FalKey.variable)"
+        if let (image, edit, video) = try? Self.models(settings) {
+            status.notes = [
+                "image \(image.id) \(image.priceText)", edit.map { "edit \($0.id) \($0.priceText)" },
+                "video \(video.id) \(video.priceText), "
+                    + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
+                "prices of \(FalPrices.asOf)",
+            ].compactMap { $0 }
+        }
+        return [status]
+    }
+
+    func client(_ settings: FalSettings, context: BackendContext) -> FalClient {
+        FalClient(
+            baseURL: settings.url, key: FalKey.read(from: environment),
+            transport: HTTPTransport(backend: "fal", client: context.httpClient), pollInterval: pollInterval,
+            maxPollInterval: maxPollInterval)
+    }
+
+    /// The settings' models from the price table (`decode` accepts no others).
+    static func models(_ settings: FalSettings) throws -> (image: FalModel, edit: FalModel?, video: FalModel) {
+        func known(_ id: String) throws -> FalModel {
+            guard let model = FalPrices.model(id) else {
+                throw ReelError(.invalidInput, "fal model '\(id)' is not in Reel's price table; fix the 'fal:' block")
+            }
+            return model
+        }
+        let image = try known(settings.imageModel)
+        let edit = try settings.editModel.map(known) ?? image.imageToImage.flatMap(FalPrices.model)
+        return (image, edit, try known(settings.videoModel))
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import ReelKit
+import ReelMedia
+
+/// Images on fal: a text-to-image model (`fal-ai/flux/dev`), and its image-to-image sibling for
+/// `from:`, image prompts and variations. A grid of four from FLUX is one request with
+/// `num_images: 4` (FLUX's schema allows 1–4; fal.ai/models/fal-ai/flux/dev), so one request id
+/// is journaled and the take is paid once; a model that makes one image per call gets one
+/// request per candidate, seeded `seed`, `seed+1`…
+///
+/// ```swift
+/// let fal = FalImageBackend(client: client, model: FalPrices.model("fal-ai/flux/dev")!)
+/// let images = try await fal.generate(request, context: context)
+/// ```
+public struct FalImageBackend: ResumableImageBackend, SetupChecked {
+    public let name = "fal"
+    public var model: FalModel
+    /// The model used when a request starts from an image; `nil` drops the image.
+    public var editModel: FalModel?
+    let client: FalClient
+
+    public init(client: FalClient, model: FalModel, editModel: FalModel? = nil) {
+        self.client = client
+        self.model = model
+        self.editModel = editModel ?? model.imageToImage.flatMap(FalPrices.model)
+    }
+
+    /// FLUX takes any size; Reel asks for about one megapixel (billed as one), sides a multiple of 32.
+    public static let sizes = SizeRule(multiple: 32, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024)
+
+    public var capabilities: ImageCapabilities {
+        ImageCapabilities(
+            initImage: editModel != nil, seed: true, negativePrompt: false, maxBatch: 4, sizes: Self.sizes,
+            pricePerImageUSD: model.priceOfImage(width: 1024, height: 1024))
+    }
+
+    public func checkSetup() throws { _ = try client.requireKey() }
+
+    /// Queues the request's candidates (one request, or one per batch of what a call makes) and
+    /// returns their handles; the engine journals them before anything else happens.
+    public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
+        let model = self.model(for: request)
+        var submitted: [FalWire.Submitted] = []
+        for batch in Self.batches(count: request.count, perCall: model.maxImagesPerCall) {
+            let input = try self.input(for: request, model: model, first: batch.lowerBound, count: batch.count, context)
+            submitted.append(try await client.submit(model: model.id, input: input))
+        }
+        return FalHandle(requests: submitted).encoded
+    }
+
+    /// Waits for each request, then downloads its images at once (fal's URLs expire).
+    public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        let model = self.model(for: request)
+        let batches = Self.batches(count: request.count, perCall: model.maxImagesPerCall)
+        guard let handle = FalHandle(encoded: jobID), handle.requests.count == batches.count else {
+            throw RemoteJobLost(jobID: jobID, backend: name)
+        }
+        var images: [GeneratedImage] = []
+        for (submitted, batch) in zip(handle.requests, batches) {
+            let body = try await client.result(of: submitted, model: model.id) { note in
+                context.progress(Double(batch.lowerBound) / Double(max(1, request.count)), note)
+            }
+            let output = try HTTPAnswer(status: 200, headers: [], body: body).decoded(
+                FalWire.ImageOutput.self, backend: name, what: "the result of \(model.id)")
+            images += try await download(output, batch: batch, request: request, model: model, jobID: jobID)
+        }
+        context.progress(1, "done")
+        return images
+    }
+
+    public func cancel(jobID: String) async {
+        for submitted in FalHandle(encoded: jobID)?.requests ?? [] { await client.cancel(submitted) }
+    }
+
+    /// The candidates of one request's output. Images FLUX's safety checker blacked out are
+    /// dropped (their cost stays on the take); a request whose every image was is refused.
+    private func download(
+        _ output: FalWire.ImageOutput, batch: Range<Int>, request: Request, model: FalModel, jobID: String
+    ) async throws -> [GeneratedImage] {
+        let files = Array(output.images.prefix(batch.count))
+        guard !files.isEmpty else {
+            throw BackendError(.badResponse, backend: name, "fal answered \(model.id) without images")
+        }
+        let flagged = output.has_nsfw_concepts ?? []
+        let kept = files.indices.filter { !(flagged.indices.contains($0) && flagged[$0]) }
+        guard !kept.isEmpty else {
+            throw BackendError(
+                .refused, backend: name,
+                "fal's safety checker blocked every image of this shot (\(model.id)); change the prompt")
+        }
+        let paid = files.reduce(0) {
+            $0 + model.priceOfImage(width: $1.width ?? request.width, height: $1.height ?? request.height)
+        }
+        var images: [GeneratedImage] = []
+        for index in kept {
+            let data = try await client.fetch(files[index], jobID: jobID)
+            try ImageCheck.verify(data, backend: name, what: "candidate \(batch.lowerBound + index + 1)")
+            images.append(
+                GeneratedImage(
+                    data: data, seed: request.seed(ofCandidate: batch.lowerBound + index),
+                    costUSD: paid / Double(kept.count)))
+        }
+        return images
+    }
+
+    /// The model a request runs on: the edit model when it starts from an image.
+    func model(for request: Request) -> FalModel {
+        request.initImage != nil ? editModel ?? model : model
+    }
+
+    /// The model's input for candidates `first..<first+count`.
+    func input(
+        for request: Request, model: FalModel, first: Int, count: Int, _ context: GenerationContext
+    ) throws -> [String: JSONValue] {
+        var input: [String: JSONValue] = [
+            "prompt": .string(request.prompt), "seed": .int(Int(request.seed(ofCandidate: first))),
+            "enable_safety_checker": .bool(true), "output_format": .string("png"),
+        ]
+        if model.maxImagesPerCall > 1 { input["num_images"] = .int(count) }
+        if model.takesImageSize {
+            input["image_size"] = .object(["width": .int(request.width), "height": .int(request.height)])
+        }
+        if model.kind == .imageToImage, let source = request.initImage {
+            input["image_url"] = .string(try Self.dataURI(context.data(of: source)))
+            // Reel's strength is fal's: 0 keeps the image, 1 ignores it.
+            if model.takesStrength { input["strength"] = .double(request.strength ?? 0.6) }
+        }
+        for (key, value) in model.fixedInput { input[key] = value }
+        return input
+    }
+
+    /// `count` candidates in calls of at most `perCall`.
+    static func batches(count: Int, perCall: Int) -> [Range<Int>] {
+        let total = max(1, count)
+        let step = max(1, perCall)
+        return stride(from: 0, to: total, by: step).map { $0..<min(total, $0 + step) }
+    }
+
+    /// An image as a `data:` URI, which fal's image inputs accept in place of a public URL.
+    static func dataURI(_ data: Data) -> String {
+        let type = ImageFormat.sniff(data).map { "image/\($0.rawValue)" } ?? "application/octet-stream"
+        return "data:\(type);base64,\(data.base64EncodedString())"
+    }
+}

@@ -1,0 +1,83 @@
+import ReelKit
+
+/// One fal model Reel knows how to drive: what it makes, how its input is shaped, and its price
+/// from ``FalPrices``. Model ids are fal's (`fal-ai/flux/dev`).
+public struct FalModel: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        /// A prompt to images.
+        case textToImage = "text-to-image"
+        /// An image and a prompt to images (image-to-image at a strength, or an instruction edit).
+        case imageToImage = "image-to-image"
+        /// A still and a motion prompt to a clip.
+        case imageToVideo = "image-to-video"
+    }
+
+    /// How fal charges for one output.
+    public enum Price: Sendable, Hashable {
+        /// Per megapixel of output, rounded up to the next whole megapixel.
+        case perMegapixel(Double)
+        case perImage(Double)
+        /// Per second of clip made.
+        case perSecond(Double)
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var price: Price
+    /// Most images one call returns through `num_images`; 1 for models that make one image per
+    /// call, whose grid is then that many calls with consecutive seeds.
+    public var maxImagesPerCall: Int
+    /// Whether the model takes `image_size: {width, height}` (FLUX does; edit models follow
+    /// their input image).
+    public var takesImageSize: Bool
+    /// Whether an image-to-image model takes `strength` (how far from the input to move).
+    public var takesStrength: Bool
+    /// The image-to-image model a text-to-image model uses for `from:` and variations.
+    public var imageToImage: String?
+    /// Clip lengths a video model makes, in seconds, sent as strings (`"5"`).
+    public var durations: [Double]
+    /// Inputs always sent with this model (audio off where it is priced separately).
+    public var fixedInput: [String: JSONValue]
+
+    init(
+        _ id: String, _ kind: Kind, _ price: Price, maxImagesPerCall: Int = 1, takesImageSize: Bool = false,
+        takesStrength: Bool = false, imageToImage: String? = nil, durations: [Double] = [],
+        fixedInput: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.kind = kind
+        self.price = price
+        self.maxImagesPerCall = maxImagesPerCall
+        self.takesImageSize = takesImageSize
+        self.takesStrength = takesStrength
+        self.imageToImage = imageToImage
+        self.durations = durations
+        self.fixedInput = fixedInput
+    }
+
+    /// What one image of `width`×`height` costs, in US dollars.
+    public func priceOfImage(width: Int, height: Int) -> Double {
+        switch price {
+        case .perMegapixel(let rate):
+            let megapixels = (Double(width * height) / Double(1024 * 1024)).rounded(.up)
+            return rate * max(1, megapixels)
+        case .perImage(let amount): return amount
+        case .perSecond: return 0
+        }
+    }
+
+    /// What one second of clip costs, in US dollars.
+    public var pricePerSecond: Double {
+        if case .perSecond(let rate) = price { return rate }
+        return 0
+    }
+
+    /// The price as `reel backends` shows it.
+    public var priceText: String {
+        switch price {
+        case .perMegapixel(let rate): "$\(rate)/MP"
+        case .perImage(let amount): "$\(amount)/image"
+        case .perSecond(let rate): "$\(rate)/s"
+        }
+    }
+}

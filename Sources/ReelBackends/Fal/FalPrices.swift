@@ -1,0 +1,39 @@
+/// The fal models Reel supports, with what each costs: the one dated price table the estimate,
+/// `--budget` and the cost ledger read (fal's answers carry no cost). Prices are in US dollars.
+///
+/// Prices of 2026-12-06. Sources: fal.ai/models/{id} pricing notes and fal's pricing page as
+/// quoted in the search corpus (FLUX per megapixel, rounded up: dev $0.025, schnell $0.003;
+/// Kontext [pro] $0.04 per image; Kling O3 standard $0.084 per second with audio off);
+/// Kling 2.1 standard $0.25 per 5 s clip and $0.05 per further second is *secondary*
+/// (third-party listings), and FLUX dev image-to-image is taken at FLUX dev's rate — both
+/// UNCONFIRMED. Check fal.ai/pricing before relying on them; fal bills what it bills.
+public enum FalPrices {
+    /// When the table was last checked.
+    public static let asOf = "2026-12-06"
+
+    public static let models: [FalModel] = [
+        FalModel(
+            "fal-ai/flux/dev", .textToImage, .perMegapixel(0.025), maxImagesPerCall: 4, takesImageSize: true,
+            imageToImage: "fal-ai/flux/dev/image-to-image"),
+        FalModel(
+            "fal-ai/flux/schnell", .textToImage, .perMegapixel(0.003), maxImagesPerCall: 4, takesImageSize: true,
+            imageToImage: "fal-ai/flux/dev/image-to-image"),
+        FalModel(
+            "fal-ai/flux/dev/image-to-image", .imageToImage, .perMegapixel(0.025), maxImagesPerCall: 4,
+            takesStrength: true),
+        FalModel("fal-ai/flux-pro/kontext", .imageToImage, .perImage(0.04), maxImagesPerCall: 4),
+        FalModel(
+            "fal-ai/kling-video/v2.1/standard/image-to-video", .imageToVideo, .perSecond(0.05), durations: [5, 10]),
+        FalModel(
+            "fal-ai/kling-video/o3/standard/image-to-video", .imageToVideo, .perSecond(0.084),
+            durations: (3...15).map(Double.init), fixedInput: ["generate_audio": .bool(false)]),
+    ]
+
+    /// The model with this id, or `nil` when Reel does not know it.
+    public static func model(_ id: String) -> FalModel? { models.first { $0.id == id } }
+
+    /// The ids of every model of `kind`, for messages.
+    public static func ids(of kinds: [FalModel.Kind]) -> [String] {
+        models.filter { kinds.contains($0.kind) }.map(\.id)
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import ReelKit
+
+/// Clips on fal from an image-to-video model (`fal-ai/kling-video/v2.1/standard/image-to-video`):
+/// the still goes as `image_url`, the shot's motion as `prompt`, and the length is snapped to
+/// one the model makes (Kling 2.1: 5 or 10 s). Longer shots are chained by the engine up to the
+/// model's longest length. The request id is journaled by the engine as soon as submit returns.
+///
+/// ```swift
+/// let kling = FalVideoBackend(client: client, model: FalPrices.model("fal-ai/kling-video/v2.1/standard/image-to-video")!)
+/// let clip = try await kling.animate(request, to: output, context: context)
+/// ```
+public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
+    public let name = "fal"
+    public var model: FalModel
+    let client: FalClient
+
+    public init(client: FalClient, model: FalModel) {
+        self.client = client
+        self.model = model
+    }
+
+    public var capabilities: VideoCapabilities {
+        VideoCapabilities(
+            maxClipSeconds: model.durations.last ?? 5, cameraMoves: false, motionPrompt: true,
+            durations: model.durations, pricePerSecondUSD: model.pricePerSecond)
+    }
+
+    public func checkSetup() throws { _ = try client.requireKey() }
+
+    public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
+        let seconds = capabilities.snappedSeconds(request.duration)
+        var input: [String: JSONValue] = [
+            "prompt": .string(request.motion),
+            "image_url": .string(FalImageBackend.dataURI(try context.data(of: request.image))),
+            "duration": .string(String(Int(seconds.rounded()))),
+        ]
+        for (key, value) in model.fixedInput { input[key] = value }
+        let submitted = try await client.submit(model: model.id, input: input)
+        return FalHandle(requests: [submitted]).encoded
+    }
+
+    /// Waits for the clip and streams it to `output` at once (fal's URLs expire).
+    public func collect(
+        jobID: String, request: ClipRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
+        guard let handle = FalHandle(encoded: jobID), let submitted = handle.requests.first else {
+            throw RemoteJobLost(jobID: jobID, backend: name)
+        }
+        let body = try await client.result(of: submitted, model: model.id) { note in context.progress(0.1, note) }
+        let result = try HTTPAnswer(status: 200, headers: [], body: body).decoded(
+            FalWire.VideoOutput.self, backend: name, what: "the result of \(model.id)")
+        context.progress(0.9, "downloading the clip")
+        try await client.download(result.video, jobID: jobID, to: output)
+        try Self.checkMP4(at: output, model: model.id)
+        context.progress(1, "done")
+        // The clip is as long as the model makes and paid as such; the shot uses its first
+        // `request.duration` seconds (the cut trims every clip to the length recorded here).
+        let seconds = capabilities.snappedSeconds(request.duration)
+        return GeneratedClip(duration: min(request.duration, seconds), costUSD: model.pricePerSecond * seconds)
+    }
+
+    public func cancel(jobID: String) async {
+        for submitted in FalHandle(encoded: jobID)?.requests ?? [] { await client.cancel(submitted) }
+    }
+
+    /// A download that is not an MP4 (an HTML error page, a cut-short file) is reported here
+    /// rather than failing later in the cut.
+    static func checkMP4(at file: URL, model: String) throws {
+        let handle = try FileHandle(forReadingFrom: file)
+        defer { try? handle.close() }
+        let head = try handle.read(upToCount: 12) ?? Data()
+        guard head.count == 12, head[4..<8] == Data("ftyp".utf8) else {
+            throw BackendError(
+                .notAnImage, backend: "fal",
+                "fal returned a clip from \(model) that is not an MP4 (it began '\(String(decoding: head, as: UTF8.self))'); try again"
+            )
+        }
+    }
+}
