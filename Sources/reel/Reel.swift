@@ -22,7 +22,7 @@ struct Reel: AsyncParsableCommand {
         subcommands: [
             Init.self, Check.self, PromptCommand.self, Status.self, PlanCommand.self,
             Gen.self, Pick.self, Vary.self, Reroll.self, Takes.self,
-            Animate.self, Board.self, Cut.self, Make.self, Export.self, Backends.self, Serve.self,
+            Animate.self, Board.self, Cut.self, Make.self, Costs.self, Export.self, Backends.self, Serve.self,
         ]
     )
 
