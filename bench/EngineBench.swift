@@ -6,8 +6,8 @@ import ReelMedia
 import ReelSession
 import ReelTestingServers
 
-/// The engine's own cost: takes on a local ComfyUI that answers every generation after a fixed
-/// time, as a farm of GPUs would, so any time past the ideal is Reel's (queueing, polling,
+/// The engine's own cost: takes on a local ComfyUI, and on a local fal queue, that answer every
+/// generation after a fixed time, as a farm of GPUs would, so any time past the ideal is Reel's (queueing, polling,
 /// downloading, storing, drawing grids). Also Reel's peak memory as results grow in size and in
 /// number: bodies stream to files and blobs, so neither should grow it.
 struct EngineBench {
@@ -30,6 +30,16 @@ struct EngineBench {
             lines.append([
                 label, "\(generations)", "\(side)² PNG (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
                 String(format: "%.0f", ideal), ideal > 0 ? String(format: "%.3f", seconds / ideal) : "-",
+                String(format: "%.0f", Self.peakResidentMegabytes()),
+            ])
+        }
+        // The same on a local fal queue whose runs take `runTime`, told apart by the status stream.
+        for generations in [8, 32] {
+            let seconds = try await hostedTakes(generations, wait: runTime)
+            let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
+            lines.append([
+                "fal queue", "\(generations)", "4 × 64² PNG", String(format: "%.2f", seconds),
+                String(format: "%.0f", ideal), String(format: "%.3f", seconds / ideal),
                 String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
         }
@@ -69,6 +79,33 @@ struct EngineBench {
             }
             let prompts = await fake.prompts.count
             guard prompts == count * 4 else { throw BenchError("the server saw \(prompts) prompts, not \(count * 4)") }
+            return elapsed
+        }
+    }
+
+    /// Seconds for `count` shots to get a take from a local fal queue (FakeFal, FLUX dev, a grid
+    /// of four in one request) whose runs each take `wait` seconds.
+    private func hostedTakes(_ count: Int, wait: Double) async throws -> Double {
+        let key = "reel-bench-key"
+        let fake = FakeFal(key: key)
+        await fake.set(runTime: .seconds(wait), statusStream: true)
+        return try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
+            let project = directory.appending(path: "engine-fal-\(count)")
+            try? FileManager.default.removeItem(at: project)
+            try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
+            let shots = (1...count).map { "  - { id: s\($0), prompt: \"a lighthouse, study \($0)\", duration: 1 }" }
+            let yaml =
+                "title: Engine\nbackends: { image: fal }\n"
+                + "fal: { url: \"\(baseURL)\", image_model: fal-ai/flux/dev }\nshots:\n"
+                + shots.joined(separator: "\n") + "\n"
+            try Data(yaml.utf8).write(to: project.appending(path: "film.yaml"))
+            let factory = FalFactory(concurrency: concurrency, environment: ["FAL_KEY": key])
+            let options = SessionOptions(factories: [factory], environment: nil)
+            let elapsed = try await withProjectSession(Project(directory: project), options: options) { session in
+                try await seconds { _ = try await session.studio.ensureCurrentPicks() }
+            }
+            let submitted = await fake.submissionCount()
+            guard submitted == count else { throw BenchError("fal saw \(submitted) requests, not \(count)") }
             return elapsed
         }
     }

@@ -53,42 +53,67 @@ extension Studio {
         progress.emit(.started(step: step, detail: "\(entries.count) frames", total: entries.count + 1))
         // Each pick's frame is encoded once (a GIF frame, a WebP still and a contact-sheet
         // thumbnail, kept in the store) and assembled from there: a board after one new pick encodes
-        // one frame, and no more than one pick is ever decoded at a time.
+        // one frame. The contact sheet (decoding thumbnails, drawing, PNG) is most of a long film's
+        // board: it is made beside the GIF and WebP, its thumbnails decoded in two halves at once.
         let height = Int((Double(Self.boardWidth) / film.aspect.ratio / 2).rounded()) * 2
-        var gif = GIFWriter(width: Self.boardWidth, height: height, looping: entries.count > 1)
-        let webp = try WebPAnimationMuxer(width: Self.boardWidth, height: height)
-        var thumbnails: [ContactSheet.Entry] = []
-        let sheetWidth = Self.contactSheetThumbnailWidth(count: entries.count, aspect: film.aspect.ratio)
+        var frames: [BoardFrame] = []
         for (index, entry) in entries.enumerated() {
-            let frame = try boardFrame(of: entry.picked, shot: entry.shot, height: height)
-            gif.append(encoded: try store.blobs.data(try BlobID(frame.gif)))
-            try webp.append(
-                try store.blobs.data(try BlobID(frame.webp)), milliseconds: Self.boardFrameCentiseconds * 10)
-            var thumbnail = try RGBAImage(decoding: try store.blobs.data(try BlobID(frame.thumbnail)))
-            if thumbnail.width > sheetWidth {
-                let shrunk = max(1, Int((Double(sheetWidth * thumbnail.height) / Double(thumbnail.width)).rounded()))
-                thumbnail = thumbnail.resized(width: sheetWidth, height: shrunk)
-            }
-            thumbnails.append(
-                ContactSheet.Entry(
-                    image: thumbnail, shotID: entry.shot.id, framing: entry.shot.framingName,
-                    prompt: Self.promptWords(entry.shot)))
+            frames.append(try boardFrame(of: entry.picked, shot: entry.shot, height: height))
             progress.emit(.advanced(step: step, done: index + 1, total: entries.count + 1))
         }
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let thumbnails = try frames.map { try BlobID($0.thumbnail) }
+        let shots = entries.map(\.shot)
+        async let sheet: Void = contactSheet(thumbnails, of: shots, to: sheetURL)
+        var gif = GIFWriter(width: Self.boardWidth, height: height, looping: entries.count > 1)
+        let webp = try WebPAnimationMuxer(width: Self.boardWidth, height: height)
+        for frame in frames {
+            gif.append(encoded: try store.blobs.data(try BlobID(frame.gif)))
+            try webp.append(
+                try store.blobs.data(try BlobID(frame.webp)), milliseconds: Self.boardFrameCentiseconds * 10)
+        }
         try gif.finish().write(to: gifURL, options: .atomic)
         try webp.finish().write(to: webpURL, options: .atomic)
+        try await sheet
+        try store.setMeta(key.hex, for: .board)
+        progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
+        return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
+    }
+
+    /// `out/contact.png` from the picks' stored thumbnails, decoded (and shrunk to the sheet's
+    /// panel width) in two halves at once.
+    private func contactSheet(_ thumbnails: [BlobID], of shots: [Shot], to url: URL) async throws {
+        let width = Self.contactSheetThumbnailWidth(count: shots.count, aspect: film.aspect.ratio)
+        let blobs = store.blobs
+        let half = (thumbnails.count + 1) / 2
+        let halves = [Array(thumbnails[..<half]), Array(thumbnails[half...])]
+        let decoded = try await withThrowingTaskGroup(of: (Int, [RGBAImage]).self) { group in
+            for (index, part) in halves.enumerated() {
+                group.addTask {
+                    let images = try part.map { blob in
+                        let image = try RGBAImage(decoding: try blobs.data(blob))
+                        guard image.width > width else { return image }
+                        let shrunk = max(1, Int((Double(width * image.height) / Double(image.width)).rounded()))
+                        return image.resized(width: width, height: shrunk)
+                    }
+                    return (index, images)
+                }
+            }
+            var parts = [[RGBAImage]](repeating: [], count: halves.count)
+            for try await (index, images) in group { parts[index] = images }
+            return parts.flatMap { $0 }
+        }
+        let entries = zip(decoded, shots).map { image, shot in
+            ContactSheet.Entry(
+                image: image, shotID: shot.id, framing: shot.framingName, prompt: Self.promptWords(shot))
+        }
         let sheet = try ContactSheet(
-            title: film.title, entries: thumbnails, aspect: film.aspect.ratio,
-            thumbnailWidth: sheetWidth
+            title: film.title, entries: entries, aspect: film.aspect.ratio, thumbnailWidth: width
         ).render()
         // A long film's sheet is written for speed: at 200 shots (16 MP) the smallest PNG took
         // 4 of the board's 6 seconds, on every edit, for a file a third smaller.
         let encoding: ImageEncoding = sheet.width * sheet.height > 4_000_000 ? .pngFast : .png
-        try sheet.encoded(as: encoding).write(to: sheetURL, options: .atomic)
-        try store.setMeta(key.hex, for: .board)
-        progress.emit(.finished(step: step, detail: files.map(project.displayPath).joined(separator: ", ")))
-        return BoardOutput(gif: gifURL, webp: webpURL, contactSheet: sheetURL, missing: missing, reused: false)
+        try sheet.encoded(as: encoding).write(to: url, options: .atomic)
     }
 
     /// A pick as the board shows it, encoded once and kept: its storyboard frame as a GIF frame and

@@ -60,8 +60,9 @@ extension Studio {
         try checkSetup(of: plan)
         try forgetFailures(ofStepsCurrentIn: plan)
         var report = MakeReport()
-        try await run([.take, .speech, .clip], of: plan, into: &report)
-        try await finish(&report)
+        // The board runs as soon as every take is done, beside the clips still being animated.
+        let boarded = try await run([.take, .speech, .clip, .board], of: plan, into: &report)
+        try await finish(&report, boardStillToDo: !boarded)
         return report
     }
 
@@ -77,15 +78,29 @@ extension Studio {
     }
 
     /// Runs the plan's steps of these kinds that will run, through the scheduler, and files what
-    /// each did (or why it failed) in the report and the store.
-    private func run(_ kinds: Set<PlanStep.Kind>, of plan: Plan, into report: inout MakeReport) async throws {
+    /// each did (or why it failed) in the report and the store. Returns whether the board was
+    /// made (or failed) here; one that waited on a failed take is left for `finish`, which
+    /// draws it from the picks there are.
+    @discardableResult
+    private func run(
+        _ kinds: Set<PlanStep.Kind>, of plan: Plan, into report: inout MakeReport
+    ) async throws -> Bool {
         let work = plan.toRun.filter { kinds.contains($0.kind) }
         let registry = registry
         let outcomes = try await StepScheduler(steps: work, width: { registry.limit(for: $0) }).run { step in
             try await self.run(step)
         }
+        var boarded = false
         for step in work {
             switch outcomes[step.id] {
+            case .done(.boarded(let reused))?:
+                report.boardMade = !reused
+                boarded = true
+            case .failed(let error)? where step.kind == .board:
+                report.failures.append(StepFailure(step: step, error: error))
+                boarded = true
+            case .blocked? where step.kind == .board:
+                break
             case .done(.picked(.autoPicked(let fresh)))?:
                 report.autoPicked.append(step.shotID ?? step.id)
                 if fresh { report.generated.append(step.shotID ?? step.id) }
@@ -107,13 +122,15 @@ extension Studio {
                 try store.clearFailure(shotID: shot, stepID: step.id)
             }
         }
+        return boarded
     }
 
     /// The board from every pick there is, and the cut once every shot has a clip.
-    private func finish(_ report: inout MakeReport) async throws {
-        // The board runs beside the cut: neither needs the other, and after an edit to a long
-        // film each is seconds of a different kind of work (Swift drawing, then ffmpeg copying).
-        let hasPicks = try store.picks().contains { pick in film.shots.contains { $0.id == pick.shotID } }
+    private func finish(_ report: inout MakeReport, boardStillToDo: Bool) async throws {
+        // A board still to do (current, or waiting on a failed take) runs beside the cut:
+        // neither needs the other.
+        let hasPicks =
+            try boardStillToDo && store.picks().contains { pick in film.shots.contains { $0.id == pick.shotID } }
         async let boarded: Result<BoardOutput, any Error>? = hasPicks ? Self.outcome { try await self.board() } : nil
         report.cutWaitsFor = try cutInputs(try store.snapshot()).missing
         var cutOutcome: Result<CutOutput, any Error>?
@@ -155,6 +172,7 @@ extension Studio {
 
     /// Runs one step of the plan.
     private func run(_ step: PlanStep) async throws -> StepResult {
+        if step.kind == .board { return .boarded(reused: try await board().reused) }
         guard let shotID = step.shotID else { throw ReelError(.internal, "step \(step.id) belongs to no shot") }
         let shot = try shot(shotID)
         switch step.kind {

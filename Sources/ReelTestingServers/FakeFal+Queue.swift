@@ -11,11 +11,14 @@ extension FakeFal {
         request.polls += 1
         requests[id] = request
         let root = "\(base)/\(app)/requests/\(id)"
-        if request.polls <= pollsInQueue {
+        if let runTime, ContinuousClock.now - request.submittedAt < runTime {
+            return .json(#"{"status": "IN_PROGRESS", "response_url": "\#(root)", "logs": []}"#)
+        }
+        if runTime == nil, request.polls <= pollsInQueue {
             return .json(#"{"status": "IN_QUEUE", "queue_position": 0, "response_url": "\#(root)"}"#)
         }
         let held = hold && holdOnly.map { request.submission.model.contains($0) } ?? hold
-        if held || request.polls <= pollsInQueue + pollsInProgress {
+        if held || (runTime == nil && request.polls <= pollsInQueue + pollsInProgress) {
             return .json(#"{"status": "IN_PROGRESS", "response_url": "\#(root)", "logs": []}"#)
         }
         if let word = failingWord, request.submission.input["prompt"]?.string?.contains(word) == true {
@@ -25,6 +28,21 @@ extension FakeFal {
         }
         return .json(
             #"{"status": "COMPLETED", "response_url": "\#(root)", "logs": null, "metrics": {"inference_time": 0.1}}"#)
+    }
+
+    /// Server-sent events: `IN_PROGRESS` now, then the final status once the run is done. The
+    /// body is sent whole at the end, which a client reading events as they come also accepts.
+    func statusStream(_ id: String, app: String, base: String) async -> TestServerResponse {
+        guard statusStream, let runTime, let request = requests[id], request.app == app else {
+            return .json(#"{"detail": "Not Found"}"#, status: 404)
+        }
+        let root = "\(base)/\(app)/requests/\(id)"
+        var events = "data: {\"status\": \"IN_PROGRESS\", \"response_url\": \"\(root)\"}\n\n"
+        try? await Task.sleep(until: request.submittedAt + runTime, clock: .continuous)
+        let final = status(id, app: app, base: base)
+        events += "data: " + String(decoding: final.body, as: UTF8.self) + "\n\n"
+        return TestServerResponse(
+            status: 200, headers: [("Content-Type", "text/event-stream")], body: Data(events.utf8))
     }
 
     func result(_ id: String, base: String) -> TestServerResponse {

@@ -51,6 +51,12 @@ public actor FakeFal {
     public var holdOnly: String?
     /// The MP4 every video request makes.
     public var video = FakeFal.mp4Bytes
+    /// When set, a request runs this long from its submission, as on a GPU, instead of for a
+    /// number of polls.
+    public var runTime: Duration?
+    /// Whether `GET …/status/stream` answers (server-sent events until the run is done, only
+    /// with `runTime`); otherwise it is 404, as through a proxy that does not stream.
+    public var statusStream = false
 
     var requests: [String: Request] = [:]
     var files: [String: Data] = [:]
@@ -59,6 +65,7 @@ public actor FakeFal {
         var submission: Submission
         var app: String
         var polls = 0
+        var submittedAt = ContinuousClock.now
         var cancelled = false
         /// The output, made once: asking again names the same (maybe expired) files.
         var output: TestServerResponse?
@@ -76,6 +83,10 @@ public actor FakeFal {
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
     public func set(video: Data) { self.video = video }
     public func set(flaggedImages: Int) { self.flaggedImages = flaggedImages }
+    public func set(runTime: Duration?, statusStream: Bool) {
+        self.runTime = runTime
+        self.statusStream = statusStream
+    }
     public func set(pollsInQueue: Int, pollsInProgress: Int) {
         self.pollsInQueue = pollsInQueue
         self.pollsInProgress = pollsInProgress
@@ -89,7 +100,7 @@ public actor FakeFal {
         submissions.filter { model == nil || $0.model == model }.count
     }
 
-    public func handle(_ request: TestServerRequest) -> TestServerResponse {
+    public func handle(_ request: TestServerRequest) async -> TestServerResponse {
         requestLog.append("\(request.method) \(request.path)")
         let base = "http://\(request.header("Host") ?? "127.0.0.1")"
         let parts = request.path.split(separator: "/").map(String.init)
@@ -101,6 +112,8 @@ public actor FakeFal {
             let app = "\(parts[0])/\(parts[1])"
             let id = parts[3]
             switch (request.method, parts.count > 4 ? parts[4] : nil) {
+            case ("GET", "status"?) where parts.count > 5 && parts[5] == "stream":
+                return await statusStream(id, app: app, base: base)
             case ("GET", "status"?): return fault(.status) ?? status(id, app: app, base: base)
             case ("GET", nil): return fault(.result) ?? result(id, base: base)
             case ("PUT", "cancel"?): return fault(.cancel) ?? cancel(id)

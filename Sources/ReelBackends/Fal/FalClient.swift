@@ -19,19 +19,23 @@ public struct FalClient: Sendable {
     /// The first wait between status polls; it doubles up to `maxPollInterval`.
     public var pollInterval: Duration
     public var maxPollInterval: Duration
+    /// How long to wait on the status stream before polling instead; nil never streams.
+    public var streamTimeout: Duration?
     /// How long fal's CDN keeps outputs (`X-Fal-Object-Lifecycle-Preference`): long enough for a
     /// run killed after fal finished to collect them on its next start.
     public var outputLifetimeSeconds: Int
 
     public init(
         baseURL: String, key: FalKey?, transport: HTTPTransport, pollInterval: Duration = .seconds(1),
-        maxPollInterval: Duration = .seconds(5), outputLifetimeSeconds: Int = 86_400
+        maxPollInterval: Duration = .seconds(5), streamTimeout: Duration? = .seconds(900),
+        outputLifetimeSeconds: Int = 86_400
     ) {
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.key = key
         self.transport = transport
         self.pollInterval = pollInterval
         self.maxPollInterval = maxPollInterval
+        self.streamTimeout = streamTimeout
         self.outputLifetimeSeconds = outputLifetimeSeconds
     }
 
@@ -57,12 +61,18 @@ public struct FalClient: Sendable {
         return try answer.decoded(FalWire.Submitted.self, backend: FalErrors.backend, what: "a submit to \(model)")
     }
 
-    /// Polls the request until it is done and returns its output JSON. Throws `RemoteJobLost`
-    /// when fal does not know the request, `.refused` when fal refused it on content policy.
+    /// Waits for the request to be done and returns its output JSON: on fal's status stream,
+    /// which ends as the run does, else (no stream, or it broke) by polling. Throws
+    /// `RemoteJobLost` when fal does not know the request, `.refused` when fal refused it on
+    /// content policy.
     func result(
         of request: FalWire.Submitted, model: String, progress: @Sendable (String) -> Void
     ) async throws -> Data {
         let key = try requireKey()
+        progress("waiting on fal")
+        if let status = try await streamedStatus(of: request, key: key), status.status == "COMPLETED" {
+            return try await output(of: request, status: status, model: model, key: key)
+        }
         var poll = FalPoll(interval: pollInterval, maxInterval: maxPollInterval, model: model)
         while true {
             try Task.checkCancellation()
@@ -81,14 +91,50 @@ public struct FalClient: Sendable {
             case .fail(let code, let message):
                 throw BackendError(code, backend: FalErrors.backend, message)
             case .fetchResult:
-                if status.error != nil { throw FalErrors.error(ofFailedRun: status, model: model) }
-                let output = try await transport.send(authorized(.get(request.response_url), key))
-                guard (200..<300).contains(output.status) else {
-                    throw FalErrors.error(of: output, url: request.response_url, model: model)
-                }
-                return output.body
+                return try await output(of: request, status: status, model: model, key: key)
             }
         }
+    }
+
+    /// The output of a run fal says is complete (or the error it ended with).
+    private func output(
+        of request: FalWire.Submitted, status: FalWire.Status, model: String, key: FalKey
+    ) async throws -> Data {
+        if status.error != nil { throw FalErrors.error(ofFailedRun: status, model: model) }
+        let output = try await transport.send(authorized(.get(request.response_url), key))
+        guard (200..<300).contains(output.status) else {
+            throw FalErrors.error(of: output, url: request.response_url, model: model)
+        }
+        return output.body
+    }
+
+    /// The last status on `GET {status_url}/stream` (server-sent events until the run is done),
+    /// read once the stream ends; nil when there is no stream or it broke or ran past
+    /// `streamTimeout`, so the caller polls instead. Learning the end from the stream saves
+    /// each request the wait until its next poll (up to `maxPollInterval`).
+    private func streamedStatus(of request: FalWire.Submitted, key: FalKey) async throws -> FalWire.Status? {
+        guard let streamTimeout else { return nil }
+        let call = HTTPCall(
+            method: "GET", url: request.status_url + "/stream",
+            headers: [("Accept", "text/event-stream"), ("Authorization", key.authorization)], timeout: streamTimeout)
+        do {
+            let answer = try await transport.send(call, retry: .once)
+            guard (200..<300).contains(answer.status) else { return nil }
+            return Self.lastStatus(inEvents: answer.body)
+        } catch is BackendError {
+            return nil
+        }
+    }
+
+    /// The last `data:` event of a server-sent event stream that reads as a status.
+    static func lastStatus(inEvents body: Data) -> FalWire.Status? {
+        var last: FalWire.Status?
+        for line in String(decoding: body, as: UTF8.self).split(whereSeparator: \.isNewline)
+        where line.hasPrefix("data:") {
+            let json = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
+            if let status = try? JSONDecoder().decode(FalWire.Status.self, from: Data(json.utf8)) { last = status }
+        }
+        return last
     }
 
     /// Asks fal to drop the request (queued ones are removed, running ones signalled); best effort.

@@ -90,4 +90,5 @@ enum StepResult: Sendable {
     case picked(PickOutcome)
     case spoken
     case animated(reused: Bool)
+    case boarded(reused: Bool)
 }

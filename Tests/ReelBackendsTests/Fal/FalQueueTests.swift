@@ -27,6 +27,29 @@ import Testing
         }
     }
 
+    @Test func theStatusStreamEndsTheWaitAsTheRunEndsWithoutPolling() async throws {
+        try await FalHarness.with { harness in
+            await harness.fake.set(runTime: .milliseconds(300), statusStream: true)
+            let images = try await harness.images().generate(Self.request, context: harness.context())
+            #expect(images.count == 4)
+            let log = await harness.fake.requestLog
+            #expect(log.filter { $0.hasSuffix("/status/stream") }.count == 1)
+            #expect(!log.contains { $0.hasSuffix("/status") }, "\(log)")
+            #expect(harness.clock.sleeps.isEmpty)
+        }
+    }
+
+    @Test func withoutAStatusStreamTheRequestIsPolledToItsEnd() async throws {
+        try await FalHarness.with { harness in
+            await harness.fake.set(runTime: .milliseconds(100), statusStream: false)
+            let images = try await harness.images().generate(Self.request, context: harness.context())
+            #expect(images.count == 4)
+            let log = await harness.fake.requestLog
+            #expect(log.filter { $0.hasSuffix("/status/stream") }.count == 1)
+            #expect(log.contains { $0.hasSuffix("/status") })
+        }
+    }
+
     @Test func aRefusedPromptFailsAtOnceWithFalsReasonAndIsNotRetried() async throws {
         try await FalHarness.with { harness in
             let request = Request(prompt: "something forbidden", width: 64, height: 32, seed: 1, count: 4)
@@ -39,7 +62,9 @@ import Testing
             #expect(error.message.contains("body.prompt"))
             #expect(!error.message.contains(FalHarness.key))
             #expect(await harness.fake.submissionCount() == 1)
-            let results = await harness.fake.requestLog.filter { $0.hasPrefix("GET") && !$0.hasSuffix("/status") }
+            let results = await harness.fake.requestLog.filter {
+                $0.hasPrefix("GET") && !$0.hasSuffix("/status") && !$0.hasSuffix("/status/stream")
+            }
             #expect(results.count == 1, "a refusal is asked for once")
         }
     }
