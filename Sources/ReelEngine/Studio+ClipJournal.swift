@@ -14,23 +14,13 @@ extension Studio {
         try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "clip", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(seconds: request.duration), backend: backend.name)
-        do {
-            let clip: GeneratedClip
+        return try await whileJournaled(job.id) {
             if let resumable = backend as? any ResumableVideoBackend {
-                clip = try await collectResumable(
+                return try await collectResumable(
                     resumable, job: &job, request: request, output: output, context: context)
-            } else {
-                job = try store.updateJob(job.id, to: .running)
-                clip = try await backend.animate(request, to: output, context: context)
             }
-            job = try store.updateJob(job.id, to: .downloading)
-            return clip
-        } catch is CancellationError {
-            _ = try? store.updateJob(job.id, to: .cancelled, error: "cancelled")
-            throw CancellationError()
-        } catch {
-            _ = try? store.updateJob(job.id, to: .failed, error: "\(error)")
-            throw error
+            job = try store.updateJob(job.id, to: .running)
+            return try await backend.animate(request, to: output, context: context)
         }
     }
 

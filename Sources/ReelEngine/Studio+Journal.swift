@@ -13,21 +13,27 @@ extension Studio {
         try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "take", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
-        do {
-            let images: [GeneratedImage]
+        return try await whileJournaled(job.id) {
             if let resumable = backend as? any ResumableImageBackend {
-                images = try await collectResumable(resumable, job: &job, request: request, context: context)
-            } else {
-                job = try store.updateJob(job.id, to: .running)
-                images = try await backend.generate(request, context: context)
+                return try await collectResumable(resumable, job: &job, request: request, context: context)
             }
-            job = try store.updateJob(job.id, to: .downloading)
-            return images
+            job = try store.updateJob(job.id, to: .running)
+            return try await backend.generate(request, context: context)
+        }
+    }
+
+    /// Runs `work` for journaled job `jobID` and writes down how it ended: `downloading` (its
+    /// results are in hand, to be stored), `cancelled`, or `failed` with the error.
+    func whileJournaled<Result>(_ jobID: Int64, _ work: () async throws -> Result) async throws -> Result {
+        do {
+            let result = try await work()
+            _ = try store.updateJob(jobID, to: .downloading)
+            return result
         } catch is CancellationError {
-            _ = try? store.updateJob(job.id, to: .cancelled, error: "cancelled")
+            _ = try? store.updateJob(jobID, to: .cancelled, error: "cancelled")
             throw CancellationError()
         } catch {
-            _ = try? store.updateJob(job.id, to: .failed, error: "\(error)")
+            _ = try? store.updateJob(jobID, to: .failed, error: "\(error)")
             throw error
         }
     }

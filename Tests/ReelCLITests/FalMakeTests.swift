@@ -76,22 +76,7 @@ import Testing
             #expect(await fake.submissionCount(model: "fal-ai/flux/dev") == 2)
             #expect(await fake.submissionCount(model: "fal-ai/kling-video/v2.1/standard/image-to-video") == 2)
             #expect(abs(try store.totalCost() - 2 * (4 * 0.025 + 0.25)) < 1e-9)
-
-            // The ledger, without the key: a take and a clip per shot, in film order.
-            let csv = try await reel.run(["costs", "--csv"], in: project)
-            #expect(csv.status == 0, "\(csv.stderr)")
-            let rows = csv.stdout.split(separator: "\n").map {
-                $0.split(separator: ",", omittingEmptySubsequences: false)
-            }
-            #expect(rows.first?.joined(separator: ",") == "day,shot,backend,takes,clips,other,usd")
-            #expect(rows.dropFirst().map { String($0[1]) } == ["harbour", "tower"])
-            for row in rows.dropFirst() {
-                #expect(row[2] == "fal" && row[3] == "1" && row[4] == "1" && row[5] == "0")
-                #expect(abs((Double(row[6]) ?? 0) - (4 * 0.025 + 0.25)) < 1e-6)
-            }
-            let json = try await reel.run(["costs", "--json"], in: project)
-            let ledger = try JSONDecoder().decode(JSONValue.self, from: Data(json.stdout.utf8))
-            #expect(abs((ledger["totalUSD"]?.double ?? 0) - 2 * (4 * 0.025 + 0.25)) < 1e-9)
+            try await expectLedgerOfOneTakeAndOneClipEach(project)
 
             #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
             for folder in [".reel", "out"] {
@@ -212,23 +197,25 @@ import Testing
             #expect(await fake.submissionCount(model: kling) == 2, "each clip paid once")
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - 2 * (4 * 0.025 + 0.25)) < 1e-9)
-
-            // The ledger, without the key: a take and a clip per shot, in film order.
-            let csv = try await reel.run(["costs", "--csv"], in: project)
-            #expect(csv.status == 0, "\(csv.stderr)")
-            let rows = csv.stdout.split(separator: "\n").map {
-                $0.split(separator: ",", omittingEmptySubsequences: false)
-            }
-            #expect(rows.first?.joined(separator: ",") == "day,shot,backend,takes,clips,other,usd")
-            #expect(rows.dropFirst().map { String($0[1]) } == ["harbour", "tower"])
-            for row in rows.dropFirst() {
-                #expect(row[2] == "fal" && row[3] == "1" && row[4] == "1" && row[5] == "0")
-                #expect(abs((Double(row[6]) ?? 0) - (4 * 0.025 + 0.25)) < 1e-6)
-            }
-            let json = try await reel.run(["costs", "--json"], in: project)
-            let ledger = try JSONDecoder().decode(JSONValue.self, from: Data(json.stdout.utf8))
-            #expect(abs((ledger["totalUSD"]?.double ?? 0) - 2 * (4 * 0.025 + 0.25)) < 1e-9)
+            try await expectLedgerOfOneTakeAndOneClipEach(project)
         }
+    }
+
+    /// `reel costs`, without the key, shows a take and a clip paid once for each of the two
+    /// shots, in film order, as CSV and as JSON.
+    func expectLedgerOfOneTakeAndOneClipEach(_ project: URL) async throws {
+        let csv = try await reel.run(["costs", "--csv"], in: project)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.first?.joined(separator: ",") == "day,shot,backend,takes,clips,other,usd")
+        #expect(rows.dropFirst().map { String($0[1]) } == ["harbour", "tower"])
+        for row in rows.dropFirst() {
+            #expect(row[2] == "fal" && row[3] == "1" && row[4] == "1" && row[5] == "0")
+            #expect(abs((Double(row[6]) ?? 0) - (4 * 0.025 + 0.25)) < 1e-6)
+        }
+        let json = try await reel.run(["costs", "--json"], in: project)
+        let ledger = try JSONDecoder().decode(JSONValue.self, from: Data(json.stdout.utf8))
+        #expect(abs((ledger["totalUSD"]?.double ?? 0) - 2 * (4 * 0.025 + 0.25)) < 1e-9)
     }
 
     /// How many of `model`'s requests the server has been asked the status of.
