@@ -54,7 +54,9 @@ extension Cutter {
                 stretches.append(MP4Joiner.Stretch(url: file, samples: 0..<run.frameCount))
             }
         }
-        if try MP4Joiner.join(stretches, comment: plan.encoder.fingerprint, to: film) { return reused }
+        if try joinsInSwift && MP4Joiner.join(stretches, comment: plan.encoder.fingerprint, to: film) {
+            return reused
+        }
         // A file the joiner does not follow: split the copies out with ffmpeg and concatenate.
         try await split(layout, entries: &entries, work: work)
         var files: [URL] = []

@@ -22,6 +22,10 @@ public struct Cutter: Sendable {
     /// picture that is muxed again with its sound (which moves the index itself) skips that
     /// second write of the whole file.
     public var fastStart: Bool
+    /// Whether copies and runs are joined in Swift (``MP4Joiner``); false splits and joins them
+    /// with ffmpeg's segment muxer and concat demuxer, the path for files the joiner does not
+    /// follow, kept here for comparison.
+    public var joinsInSwift = true
 
     public init(ffmpeg: FFmpeg, concurrency: Int = 2, runCache: CutRunCache? = nil, fastStart: Bool = true) {
         self.ffmpeg = ffmpeg

@@ -54,6 +54,35 @@ import Testing
         }
     }
 
+    /// ffmpeg's split-and-concat path, for clips the Swift joiner does not follow, makes the
+    /// same film frame for frame.
+    @Test func joiningWithFFmpegInsteadGivesTheSameFilm() async throws {
+        let ffmpeg = try MediaTest.ffmpeg()
+        try await MediaTest.withTemporaryDirectory { directory in
+            let plan = CutPlan(
+                fps: 24, size: CutFixtures.size,
+                clips: [
+                    .init(
+                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
+                        transition: .crossfade(seconds: 0.5)),
+                    .init(url: directory.appendingPathComponent("b.mp4"), duration: 1.5),
+                ])
+            for (index, move) in [CameraMove.tiltUp, .pullOut].enumerated() {
+                try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: index, move: move)
+            }
+            let swift = directory.appendingPathComponent("swift.mp4")
+            let joined = directory.appendingPathComponent("ffmpeg.mp4")
+            var cutter = Cutter(ffmpeg: ffmpeg, runCache: CutRunCache(directory: directory.appending(path: "runs")))
+            let first = try await cutter.cut(plan, to: swift)
+            cutter.joinsInSwift = false
+            let second = try await cutter.cut(plan, to: joined)
+            #expect(first.copiedFrames == second.copiedFrames && second.reusedFrames == first.encodedFrames)
+            #expect(try await MediaTest.yuvFrames(ffmpeg, of: swift) == MediaTest.yuvFrames(ffmpeg, of: joined))
+            try await CutFixtures.expectContinuousTimestamps(ffmpeg, joined, fps: 24)
+            #expect(try CutFixtures.moovPrecedesMdat(joined))
+        }
+    }
+
     @Test func titleAndEndCardsFadeInAndOutAndKeepTheLength() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
