@@ -74,7 +74,9 @@ struct MP4Joiner {
         _ layout: MP4Layout, stretches: [Stretch], tables: [URL: MP4SampleTable], to output: URL
     ) throws {
         let temporary = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).joining")
-        FileManager.default.createFile(atPath: temporary.path, contents: nil)
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+            throw CutError("cannot write the joined film beside \(output.path); check the folder's permissions and space")
+        }
         do {
             let file = try FileHandle(forWritingTo: temporary)
             defer { try? file.close() }
