@@ -75,7 +75,8 @@ struct MP4Joiner {
     ) throws {
         let temporary = output.deletingLastPathComponent().appending(path: ".\(output.lastPathComponent).joining")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CutError("cannot write the joined film beside \(output.path); check the folder's permissions and space")
+            throw CutError(
+                "cannot write the joined film beside \(output.path); check the folder's permissions and space")
         }
         do {
             let file = try FileHandle(forWritingTo: temporary)
