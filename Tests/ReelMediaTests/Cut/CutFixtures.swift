@@ -23,6 +23,23 @@ enum CutFixtures {
         return image
     }
 
+    /// Three of Reel's own clips in `directory` (`a`, `b`, `c`: 1.5 s, 2 s, 1.5 s; a 0.5 s
+    /// crossfade, then a 0.5 s fade), rendered as the camera backend would; 108 film frames.
+    static func threeOwnClips(_ ffmpeg: FFmpeg, in directory: URL) async throws -> CutPlan {
+        let plan = CutPlan(
+            fps: 24, size: size,
+            clips: [
+                .init(
+                    url: directory.appendingPathComponent("a.mp4"), duration: 1.5, transition: .crossfade(seconds: 0.5)),
+                .init(url: directory.appendingPathComponent("b.mp4"), duration: 2, transition: .fade(seconds: 0.5)),
+                .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
+            ])
+        for (index, move) in [CameraMove.pushIn, .panLeft, .drift].enumerated() {
+            try await renderOwnClip(ffmpeg, plan: plan, index: index, move: move)
+        }
+        return plan
+    }
+
     /// Renders clip `index` of `plan` as Reel's camera backend would, keyed for the cut.
     static func renderOwnClip(_ ffmpeg: FFmpeg, plan: CutPlan, index: Int, move: CameraMove) async throws {
         let clip = plan.clips[index]

@@ -9,18 +9,7 @@ import Testing
     @Test func aSecondCutEncodesOnlyTheTransitionsAroundTheChangedClip() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
-            let plan = CutPlan(
-                fps: 24, size: CutFixtures.size,
-                clips: [
-                    .init(
-                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
-                        transition: .crossfade(seconds: 0.5)),
-                    .init(url: directory.appendingPathComponent("b.mp4"), duration: 2, transition: .fade(seconds: 0.5)),
-                    .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
-                ])
-            for (index, move) in [CameraMove.pushIn, .panLeft, .drift].enumerated() {
-                try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: index, move: move)
-            }
+            let plan = try await CutFixtures.threeOwnClips(ffmpeg, in: directory)
             let cache = CutRunCache(directory: directory.appendingPathComponent("runs"))
             let cutter = Cutter(ffmpeg: ffmpeg, runCache: cache)
             let film = directory.appendingPathComponent("film.mp4")

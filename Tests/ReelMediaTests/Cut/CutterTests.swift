@@ -14,18 +14,7 @@ import Testing
     @Test func ownClipsAreCopiedBitForBitAndOnlyTransitionsReencoded() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
-            let plan = CutPlan(
-                fps: 24, size: CutFixtures.size,
-                clips: [
-                    .init(
-                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
-                        transition: .crossfade(seconds: 0.5)),
-                    .init(url: directory.appendingPathComponent("b.mp4"), duration: 2, transition: .fade(seconds: 0.5)),
-                    .init(url: directory.appendingPathComponent("c.mp4"), duration: 1.5),
-                ])
-            for (index, move) in [CameraMove.pushIn, .panLeft, .drift].enumerated() {
-                try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: index, move: move)
-            }
+            let plan = try await CutFixtures.threeOwnClips(ffmpeg, in: directory)
             let film = directory.appendingPathComponent("film.mp4")
             let progress = ProgressLog()
             let report = try await Cutter(ffmpeg: ffmpeg).cut(plan, to: film, progress: progress.record)
@@ -59,17 +48,7 @@ import Testing
     @Test func joiningWithFFmpegInsteadGivesTheSameFilm() async throws {
         let ffmpeg = try MediaTest.ffmpeg()
         try await MediaTest.withTemporaryDirectory { directory in
-            let plan = CutPlan(
-                fps: 24, size: CutFixtures.size,
-                clips: [
-                    .init(
-                        url: directory.appendingPathComponent("a.mp4"), duration: 1.5,
-                        transition: .crossfade(seconds: 0.5)),
-                    .init(url: directory.appendingPathComponent("b.mp4"), duration: 1.5),
-                ])
-            for (index, move) in [CameraMove.tiltUp, .pullOut].enumerated() {
-                try await CutFixtures.renderOwnClip(ffmpeg, plan: plan, index: index, move: move)
-            }
+            let plan = try await CutFixtures.threeOwnClips(ffmpeg, in: directory)
             let swift = directory.appendingPathComponent("swift.mp4")
             let joined = directory.appendingPathComponent("ffmpeg.mp4")
             var cutter = Cutter(ffmpeg: ffmpeg, runCache: CutRunCache(directory: directory.appending(path: "runs")))
