@@ -126,13 +126,7 @@ import Testing
             while await Set(fake.requestLog.filter { $0.hasSuffix("/status") }).count < 2, Date() < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
-
-            await fake.release()
-            let second = try await reel.run(["make"], in: project, environment: ["FAL_KEY": Self.key])
-            #expect(second.status == 0, "\(second.stderr)")
-            #expect(second.stderr.contains("re-attaching to fal job"))
+            try await killThenMakeAgain(first, fake: fake, project: project)
             #expect(await fake.submissionCount(model: "fal-ai/flux/dev") == 2, "each take paid once")
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] { #expect(try store.takes(shot: shot).count == 1) }
@@ -187,18 +181,23 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(model: kling) == 2)
-            kill(first.processIdentifier, SIGKILL)
-            first.waitUntilExit()
-
-            await fake.release()
-            let second = try await reel.run(["make"], in: project, environment: ["FAL_KEY": Self.key])
-            #expect(second.status == 0, "\(second.stderr)")
-            #expect(second.stderr.contains("re-attaching to fal job"))
+            try await killThenMakeAgain(first, fake: fake, project: project)
             #expect(await fake.submissionCount(model: kling) == 2, "each clip paid once")
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - 2 * (4 * 0.025 + 0.25)) < 1e-9)
             try await expectLedgerOfOneTakeAndOneClipEach(project)
         }
+    }
+
+    /// Kills the first `make` (as a laptop dies), lets fal finish, and checks that the next
+    /// `make` succeeds by re-attaching to the journaled jobs.
+    func killThenMakeAgain(_ first: Process, fake: FakeFal, project: URL) async throws {
+        kill(first.processIdentifier, SIGKILL)
+        first.waitUntilExit()
+        await fake.release()
+        let second = try await reel.run(["make"], in: project, environment: ["FAL_KEY": Self.key])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stderr.contains("re-attaching to fal job"))
     }
 
     /// `reel costs`, without the key, shows a take and a clip paid once for each of the two
