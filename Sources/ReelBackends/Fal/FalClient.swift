@@ -14,7 +14,7 @@ import ReelKit
 public struct FalClient: Sendable {
     /// `https://queue.fal.run`, or the `url:` that replaces it (a proxy, a local server).
     public var baseURL: String
-    let key: FalKey?
+    let key: ServiceKey?
     let transport: HTTPTransport
     /// The first wait between status polls; it doubles up to `maxPollInterval`.
     public var pollInterval: Duration
@@ -26,7 +26,7 @@ public struct FalClient: Sendable {
     public var outputLifetimeSeconds: Int
 
     public init(
-        baseURL: String, key: FalKey?, transport: HTTPTransport, pollInterval: Duration = .seconds(1),
+        baseURL: String, key: ServiceKey?, transport: HTTPTransport, pollInterval: Duration = .seconds(1),
         maxPollInterval: Duration = .seconds(5), streamTimeout: Duration? = .seconds(900),
         outputLifetimeSeconds: Int = 86_400
     ) {
@@ -40,7 +40,7 @@ public struct FalClient: Sendable {
     }
 
     /// The key, or the one error that names `FAL_KEY`.
-    func requireKey() throws -> FalKey {
+    func requireKey() throws -> ServiceKey {
         guard let key else { throw FalKey.missing }
         return key
     }
@@ -52,7 +52,7 @@ public struct FalClient: Sendable {
         let call = HTTPCall(
             method: "POST", url: url,
             headers: [
-                ("Content-Type", "application/json"), ("Authorization", key.authorization),
+                ("Content-Type", "application/json"), ("Authorization", key.header(scheme: "Key")),
                 ("X-Fal-Object-Lifecycle-Preference", "{\"expiration_duration_seconds\": \(outputLifetimeSeconds)}"),
             ],
             body: try JSONEncoder().encode(JSONValue.object(input)))
@@ -98,7 +98,7 @@ public struct FalClient: Sendable {
 
     /// The output of a run fal says is complete (or the error it ended with).
     private func output(
-        of request: FalWire.Submitted, status: FalWire.Status, model: String, key: FalKey
+        of request: FalWire.Submitted, status: FalWire.Status, model: String, key: ServiceKey
     ) async throws -> Data {
         if status.error != nil { throw FalErrors.error(ofFailedRun: status, model: model) }
         let output = try await transport.send(authorized(.get(request.response_url), key))
@@ -112,11 +112,12 @@ public struct FalClient: Sendable {
     /// read once the stream ends; nil when there is no stream or it broke or ran past
     /// `streamTimeout`, so the caller polls instead. Learning the end from the stream saves
     /// each request the wait until its next poll (up to `maxPollInterval`).
-    private func streamedStatus(of request: FalWire.Submitted, key: FalKey) async throws -> FalWire.Status? {
+    private func streamedStatus(of request: FalWire.Submitted, key: ServiceKey) async throws -> FalWire.Status? {
         guard let streamTimeout else { return nil }
         let call = HTTPCall(
             method: "GET", url: request.status_url + "/stream",
-            headers: [("Accept", "text/event-stream"), ("Authorization", key.authorization)], timeout: streamTimeout)
+            headers: [("Accept", "text/event-stream"), ("Authorization", key.header(scheme: "Key"))],
+            timeout: streamTimeout)
         do {
             let answer = try await transport.send(call, retry: .once)
             guard (200..<300).contains(answer.status) else { return nil }
@@ -147,7 +148,7 @@ public struct FalClient: Sendable {
     /// The bytes of an output, fetched at once (fal's URLs expire). A URL that no longer
     /// answers means the output is gone: the request must be made again.
     func fetch(_ file: FalWire.File, jobID: String) async throws -> Data {
-        if let inline = Self.dataURI(file.url) { return inline }
+        if let inline = DataURI.decode(file.url) { return inline }
         let answer = try await transport.send(.get(file.url))
         if [403, 404, 410].contains(answer.status) {
             throw RemoteJobLost(jobID: jobID, backend: FalErrors.backend)
@@ -157,7 +158,7 @@ public struct FalClient: Sendable {
 
     /// Streams an output (a clip) to `destination`; a URL that no longer answers is a lost job.
     func download(_ file: FalWire.File, jobID: String, to destination: URL) async throws {
-        if let inline = Self.dataURI(file.url) {
+        if let inline = DataURI.decode(file.url) {
             try inline.write(to: destination, options: .atomic)
             return
         }
@@ -192,15 +193,9 @@ public struct FalClient: Sendable {
         }
     }
 
-    private func authorized(_ call: HTTPCall, _ key: FalKey) -> HTTPCall {
+    private func authorized(_ call: HTTPCall, _ key: ServiceKey) -> HTTPCall {
         var call = call
-        call.headers.append(("Authorization", key.authorization))
+        call.headers.append(("Authorization", key.header(scheme: "Key")))
         return call
-    }
-
-    /// The bytes of a `data:` URI (models in `sync_mode` answer inline).
-    static func dataURI(_ text: String) -> Data? {
-        guard text.hasPrefix("data:"), let comma = text.firstIndex(of: ",") else { return nil }
-        return Data(base64Encoded: String(text[text.index(after: comma)...]), options: .ignoreUnknownCharacters)
     }
 }

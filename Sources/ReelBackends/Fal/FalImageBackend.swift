@@ -121,7 +121,7 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
             input["image_size"] = .object(["width": .int(request.width), "height": .int(request.height)])
         }
         if model.kind == .imageToImage, let source = request.initImage {
-            input["image_url"] = .string(try Self.dataURI(context.data(of: source)))
+            input["image_url"] = .string(try DataURI.encode(context.data(of: source)))
             // Reel's strength is fal's: 0 keeps the image, 1 ignores it.
             if model.takesStrength { input["strength"] = .double(request.strength ?? 0.6) }
         }
@@ -134,11 +134,5 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         let total = max(1, count)
         let step = max(1, perCall)
         return stride(from: 0, to: total, by: step).map { $0..<min(total, $0 + step) }
-    }
-
-    /// An image as a `data:` URI, which fal's image inputs accept in place of a public URL.
-    static func dataURI(_ data: Data) -> String {
-        let type = ImageFormat.sniff(data).map { "image/\($0.rawValue)" } ?? "application/octet-stream"
-        return "data:\(type);base64,\(data.base64EncodedString())"
     }
 }

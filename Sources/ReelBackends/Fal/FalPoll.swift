@@ -12,24 +12,19 @@ struct FalPoll: Sendable {
         case fail(BackendError.Code, String)
     }
 
-    var interval: Duration
-    var maxInterval: Duration
     let model: String
-    private var next: Duration
+    private var backoff: PollBackoff
 
     init(interval: Duration, maxInterval: Duration, model: String) {
-        self.interval = interval
-        self.maxInterval = max(interval, maxInterval)
         self.model = model
-        self.next = interval
+        self.backoff = PollBackoff(interval: interval, maxInterval: maxInterval)
     }
 
     /// What to do after the status answer `status`.
     mutating func action(after status: FalWire.Status) -> Action {
         switch status.status {
         case "IN_QUEUE", "IN_PROGRESS":
-            let wait = next
-            next = min(next * 2, maxInterval)
+            let wait = backoff.next()
             let note =
                 status.status == "IN_QUEUE"
                 ? "queued on fal" + (status.queue_position.map { " (position \($0))" } ?? "") : "running on fal"

@@ -32,7 +32,7 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
         let seconds = capabilities.snappedSeconds(request.duration)
         var input: [String: JSONValue] = [
             "prompt": .string(request.motion),
-            "image_url": .string(FalImageBackend.dataURI(try context.data(of: request.image))),
+            "image_url": .string(DataURI.encode(try context.data(of: request.image))),
             "duration": .string(String(Int(seconds.rounded()))),
         ]
         for (key, value) in model.fixedInput { input[key] = value }
@@ -52,7 +52,7 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
             FalWire.VideoOutput.self, backend: name, what: "the result of \(model.id)")
         context.progress(0.9, "downloading the clip")
         try await client.download(result.video, jobID: jobID, to: output)
-        try Self.checkMP4(at: output, model: model.id)
+        try ClipCheck.verifyMP4(at: output, backend: name, model: model.id)
         context.progress(1, "done")
         // The clip is as long as the model makes and paid as such; the shot uses its first
         // `request.duration` seconds (the cut trims every clip to the length recorded here).
@@ -62,19 +62,5 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
 
     public func cancel(jobID: String) async {
         for submitted in FalHandle(encoded: jobID)?.requests ?? [] { await client.cancel(submitted) }
-    }
-
-    /// A download that is not an MP4 (an HTML error page, a cut-short file) is reported here
-    /// rather than failing later in the cut.
-    static func checkMP4(at file: URL, model: String) throws {
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
-        let head = try handle.read(upToCount: 12) ?? Data()
-        guard head.count == 12, head[4..<8] == Data("ftyp".utf8) else {
-            throw BackendError(
-                .notAnImage, backend: "fal",
-                "fal returned a clip from \(model) that is not an MP4 (it began '\(String(decoding: head, as: UTF8.self))'); try again"
-            )
-        }
     }
 }

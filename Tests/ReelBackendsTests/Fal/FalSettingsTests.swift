@@ -43,10 +43,10 @@ import Testing
         #expect(FalKey.read(from: [:]) == nil)
         #expect(FalKey.read(from: ["FAL_KEY": ""]) == nil)
         let key = FalKey.read(from: ["FAL_KEY": "abc-123"])
-        #expect(key?.authorization == "Key abc-123")
+        #expect(key?.header(scheme: "Key") == "Key abc-123")
         #expect(!"\(String(describing: key))".contains("abc-123"))
         let pair = FalKey.read(from: ["FAL_KEY_ID": "id1", "FAL_KEY_SECRET": "s3cr3t"])
-        #expect(pair?.authorization == "Key id1:s3cr3t")
+        #expect(pair?.header(scheme: "Key") == "Key id1:s3cr3t")
         #expect(pair?.source == "FAL_KEY_ID + FAL_KEY_SECRET")
     }
 }
