@@ -6,16 +6,18 @@ public struct BackendRegistry: Sendable {
     public var images: [String: any ImageBackend]
     public var videos: [String: any VideoBackend]
     public var speeches: [String: any SpeechBackend]
+    public var lipSyncs: [String: any LipSyncBackend]
     /// Most jobs in flight at once per backend name (default 1 for remote, cores for embedded).
     public var concurrency: [String: Int]
 
     public init(
         images: [any ImageBackend] = [], videos: [any VideoBackend] = [], speeches: [any SpeechBackend] = [],
-        concurrency: [String: Int] = [:]
+        lipSyncs: [any LipSyncBackend] = [], concurrency: [String: Int] = [:]
     ) {
         self.images = Dictionary(images.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.videos = Dictionary(videos.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.speeches = Dictionary(speeches.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.lipSyncs = Dictionary(lipSyncs.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.concurrency = concurrency
     }
 
@@ -24,6 +26,10 @@ public struct BackendRegistry: Sendable {
     public func video(_ name: String) throws -> any VideoBackend { try lookup(name, in: videos, kind: "video") }
 
     public func speech(_ name: String) throws -> any SpeechBackend { try lookup(name, in: speeches, kind: "speech") }
+
+    public func lipSync(_ name: String) throws -> any LipSyncBackend {
+        try lookup(name, in: lipSyncs, kind: "lip-sync")
+    }
 
     /// The backend named `name`, or an error that suggests a near name and lists the others.
     private func lookup<Backend>(_ name: String, in backends: [String: Backend], kind: String) throws -> Backend {

@@ -16,47 +16,17 @@ extension Studio {
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(seconds: request.duration), backend: backend.name)
         return try await whileJournaled(job.id) {
             if let resumable = backend as? any ResumableVideoBackend {
-                return try await collectResumable(
-                    resumable, job: &job, request: request, output: output, context: context)
+                return try await reattachOrSubmit(
+                    backend.name, job: &job,
+                    calls: RemoteJobCalls(
+                        submit: { _ in try await resumable.submit(request, context: context) },
+                        collect: {
+                            try await resumable.collect(jobID: $0, request: request, to: output, context: context)
+                        },
+                        cancel: { await resumable.cancel(jobID: $0) }))
             }
             job = try store.updateJob(job.id, to: .running)
             return try await backend.animate(request, to: output, context: context)
-        }
-    }
-
-    private func collectResumable(
-        _ backend: any ResumableVideoBackend, job: inout Job, request: ClipRequest, output: URL,
-        context: GenerationContext
-    ) async throws -> GeneratedClip {
-        if let remoteID = job.remoteID, !job.state.isTerminal || job.state == .failed {
-            let shown = remoteID.count > 40 ? remoteID.prefix(36) + "…" : Substring(remoteID)
-            progress.note("\(job.shotID ?? "?"): re-attaching to \(backend.name) job \(shown) from an earlier run")
-            do {
-                return try await collect(backend, jobID: remoteID, request: request, output: output, context: context)
-            } catch is RemoteJobLost {
-                progress.warning("\(backend.name) forgot job \(shown); submitting it again")
-            } catch let error where job.state == .failed && !(error is CancellationError) {
-                // The job failed last time and is over on the server too (a run that failed there,
-                // outputs gone): asking again would fail the same way for ever, so it is made anew.
-                progress.warning(
-                    "\(job.shotID ?? "?"): the earlier \(backend.name) job \(shown) failed; submitting it again")
-            }
-        }
-        job = try store.updateJob(job.id, to: .queued)
-        let remoteID = try await backend.submit(request, context: context)
-        job = try store.updateJob(job.id, to: .submitted, remoteID: remoteID)
-        return try await collect(backend, jobID: remoteID, request: request, output: output, context: context)
-    }
-
-    private func collect(
-        _ backend: any ResumableVideoBackend, jobID: String, request: ClipRequest, output: URL,
-        context: GenerationContext
-    ) async throws -> GeneratedClip {
-        try await withTaskCancellationHandler {
-            try await backend.collect(jobID: jobID, request: request, to: output, context: context)
-        } onCancel: {
-            // Ctrl-C: ask the server to drop the job; the handler cannot await, so it goes alone.
-            Task { await backend.cancel(jobID: jobID) }
         }
     }
 
@@ -69,6 +39,8 @@ extension Studio {
             switch step.kind {
             case .take: try ((try? registry.image(step.backend)) as? any SetupChecked)?.checkSetup()
             case .clip: try ((try? registry.video(step.backend)) as? any SetupChecked)?.checkSetup()
+            case .speech: try ((try? registry.speech(step.backend)) as? any SetupChecked)?.checkSetup()
+            case .lipsync: try ((try? registry.lipSync(step.backend)) as? any SetupChecked)?.checkSetup()
             default: break
             }
         }

@@ -93,14 +93,27 @@ extension Studio {
     func cutInputs(_ records: StoreSnapshot) throws -> CutInputs {
         var clips: [(shot: Shot, clip: Clip)] = []
         var missing: [String] = []
+        var timeline: EditTimeline?
         for shot in film.shots {
             guard let picked = records.pickedCandidate(for: shot.id),
-                let clip = records.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
+                let raw = records.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
             else {
                 missing.append(shot.id)
                 continue
             }
-            clips.append((shot, clip))
+            guard lipSyncs(shot) else {
+                clips.append((shot, raw))
+                continue
+            }
+            // Lip-synced shots are cut from their synced clip, which exists once every clip does.
+            if timeline == nil { timeline = try? editTimeline(copyingClipsInto: nil) }
+            guard let timeline,
+                let synced = try? lipSyncedClip(for: shot, raw: raw, timeline: timeline, records: records)
+            else {
+                missing.append(shot.id)
+                continue
+            }
+            clips.append((shot, synced))
         }
         struct PictureInputs: Encodable {
             var clips: [String]

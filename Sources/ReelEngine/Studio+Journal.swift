@@ -15,7 +15,13 @@ extension Studio {
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
         return try await whileJournaled(job.id) {
             if let resumable = backend as? any ResumableImageBackend {
-                return try await collectResumable(resumable, job: &job, request: request, context: context)
+                return try await reattachOrSubmit(
+                    backend.name, job: &job,
+                    calls: RemoteJobCalls(
+                        reserve: { resumable.reserveJobID(for: request) },
+                        submit: { try await resumable.submit(request, as: $0, context: context) },
+                        collect: { try await resumable.collect(jobID: $0, request: request, context: context) },
+                        cancel: { await resumable.cancel(jobID: $0) }))
             }
             job = try store.updateJob(job.id, to: .running)
             return try await backend.generate(request, context: context)
@@ -35,43 +41,6 @@ extension Studio {
         } catch {
             _ = try? store.updateJob(jobID, to: .failed, error: "\(error)")
             throw error
-        }
-    }
-
-    private func collectResumable(
-        _ backend: any ResumableImageBackend, job: inout Job, request: Request, context: GenerationContext
-    ) async throws -> [GeneratedImage] {
-        if let remoteID = job.remoteID, !job.state.isTerminal || job.state == .failed {
-            let shown = remoteID.count > 40 ? remoteID.prefix(36) + "…" : Substring(remoteID)
-            progress.note("\(job.shotID ?? "?"): re-attaching to \(backend.name) job \(shown) from an earlier run")
-            do {
-                return try await collect(backend, jobID: remoteID, request: request, context: context)
-            } catch is RemoteJobLost {
-                progress.warning("\(backend.name) forgot job \(shown); submitting it again")
-            } catch let error where job.state == .failed && !(error is CancellationError) {
-                // The job failed last time and is over on the server too (a run that failed there,
-                // outputs gone): asking again would fail the same way for ever, so it is made anew.
-                progress.warning(
-                    "\(job.shotID ?? "?"): the earlier \(backend.name) job \(shown) failed; submitting it again")
-            }
-        }
-        // Written down before anything is sent, so a kill in the middle of `submit` re-attaches
-        // too (ComfyUI queues again, under the same ids, what it did not get).
-        let reserved = backend.reserveJobID(for: request)
-        job = try store.updateJob(job.id, to: .queued, remoteID: reserved)
-        let remoteID = try await backend.submit(request, as: reserved, context: context)
-        job = try store.updateJob(job.id, to: .submitted, remoteID: remoteID)
-        return try await collect(backend, jobID: remoteID, request: request, context: context)
-    }
-
-    private func collect(
-        _ backend: any ResumableImageBackend, jobID: String, request: Request, context: GenerationContext
-    ) async throws -> [GeneratedImage] {
-        try await withTaskCancellationHandler {
-            try await backend.collect(jobID: jobID, request: request, context: context)
-        } onCancel: {
-            // Ctrl-C: ask the server to drop the job; the handler cannot await, so it goes alone.
-            Task { await backend.cancel(jobID: jobID) }
         }
     }
 

@@ -8,6 +8,8 @@ public struct MakeReport: Sendable {
     public var generated: [String] = []
     public var autoPicked: [String] = []
     public var animated: [String] = []
+    /// Shots whose clips were re-rendered to their dialog.
+    public var lipSynced: [String] = []
     public var boardMade = false
     public var cutMade = false
     public var film: URL?
@@ -19,7 +21,7 @@ public struct MakeReport: Sendable {
 
     /// True when nothing had to be generated, animated, drawn or cut.
     public var nothingToDo: Bool {
-        generated.isEmpty && animated.isEmpty && !boardMade && !cutMade && failures.isEmpty
+        generated.isEmpty && animated.isEmpty && lipSynced.isEmpty && !boardMade && !cutMade && failures.isEmpty
     }
 
     /// The shots with a failed or blocked step, in plan order, each once.
@@ -61,7 +63,7 @@ extension Studio {
         try forgetFailures(ofStepsCurrentIn: plan)
         var report = MakeReport()
         // The board runs as soon as every take is done, beside the clips still being animated.
-        let boarded = try await run([.take, .speech, .clip, .board], of: plan, into: &report)
+        let boarded = try await run([.take, .speech, .clip, .lipsync, .board], of: plan, into: &report)
         try await finish(&report, boardStillToDo: !boarded)
         return report
     }
@@ -108,6 +110,8 @@ extension Studio {
                 report.generated.append(step.shotID ?? step.id)
             case .done(.animated(reused: false))?:
                 report.animated.append(step.shotID ?? step.id)
+            case .done(.lipSynced(reused: false))?:
+                report.lipSynced.append(step.shotID ?? step.id)
             case .failed(let error)?:
                 report.failures.append(try recordFailure(StepFailure(step: step, error: error)))
             case .blocked(let root)?:
@@ -184,6 +188,8 @@ extension Studio {
             return .spoken
         case .clip:
             return .animated(reused: try await ensureClip(for: shot).reused)
+        case .lipsync:
+            return .lipSynced(reused: try await ensureLipSync(for: shot).reused)
         case .board, .cut, .mix:
             throw ReelError(.internal, "step \(step.id) is not run per shot")
         }

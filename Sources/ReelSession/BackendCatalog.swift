@@ -28,6 +28,7 @@ public struct BackendCatalog: Sendable {
             for backend in built.images { registry.images[backend.name] = backend }
             for backend in built.videos { registry.videos[backend.name] = backend }
             for backend in built.speeches { registry.speeches[backend.name] = backend }
+            for backend in built.lipSyncs { registry.lipSyncs[backend.name] = backend }
             registry.concurrency.merge(built.concurrency) { _, new in new }
         }
         return registry
@@ -48,7 +49,8 @@ public struct BackendCatalog: Sendable {
         return names.map { name in
             BackendRow(
                 name: name, image: registry.images[name]?.capabilities, video: registry.videos[name]?.capabilities,
-                speech: registry.speeches[name] != nil, status: statuses[name] ?? BackendStatus(name: name))
+                speech: registry.speeches[name] != nil, lipSync: registry.lipSyncs[name] != nil,
+                status: statuses[name] ?? BackendStatus(name: name))
         }
     }
 }

@@ -22,9 +22,14 @@ public struct BackendRow: Sendable, Encodable {
     /// The backend's settings and where each came from (film.yaml, the config file, default).
     public var settings: [SettingRow]
 
-    init(name: String, image: ImageCapabilities?, video: VideoCapabilities?, speech: Bool, status: BackendStatus) {
+    init(
+        name: String, image: ImageCapabilities?, video: VideoCapabilities?, speech: Bool, lipSync: Bool = false,
+        status: BackendStatus
+    ) {
         self.name = name
-        kinds = (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"]) + (speech ? ["speech"] : [])
+        kinds =
+            (image == nil ? [] : ["image"]) + (video == nil ? [] : ["video"]) + (speech ? ["speech"] : [])
+            + (lipSync ? ["lipsync"] : [])
         configured = status.configured
         url = status.url
         reachable = status.reachable

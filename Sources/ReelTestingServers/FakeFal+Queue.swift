@@ -66,6 +66,13 @@ extension FakeFal {
                 #"{"detail": [{"loc": ["body", "prompt"], "msg": "The prompt was flagged by the content checker.", "type": "content_policy_violation", "url": "https://docs.fal.ai/errors#content_policy_violation", "input": "…"}]}"#,
                 status: 422)
         }
+        if request.submission.model.contains("lipsync") {
+            // A lip-sync model answers a new clip; without one set, the input clip comes back.
+            let name = "\(id)-synced.mp4"
+            files[name] = lipSyncVideo ?? input["video_url"]?.string.flatMap(Self.dataURIBytes) ?? video
+            return .json(
+                value: ["video": ["url": "\(base)/files/\(name)", "content_type": "video/mp4", "file_name": name]])
+        }
         if request.submission.model.contains("video") {
             let name = "\(id)-clip.mp4"
             files[name] = video
@@ -127,4 +134,10 @@ extension FakeFal {
     /// A bare MP4 header, for tests that do not decode the clip.
     public static let mp4Bytes = Data(
         [0, 0, 0, 0x18] + Array("ftypisom".utf8) + [0, 0, 2, 0] + Array("isommp41".utf8))
+
+    /// The bytes of a `data:` URI input, as fal decodes it.
+    public static func dataURIBytes(_ text: String) -> Data? {
+        guard text.hasPrefix("data:"), let comma = text.firstIndex(of: ",") else { return nil }
+        return Data(base64Encoded: String(text[text.index(after: comma)...]))
+    }
 }

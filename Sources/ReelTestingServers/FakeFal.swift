@@ -51,6 +51,8 @@ public actor FakeFal {
     public var holdOnly: String?
     /// The MP4 every video request makes.
     public var video = FakeFal.mp4Bytes
+    /// The MP4 every lip-sync request makes; `nil` answers the input clip.
+    public var lipSyncVideo: Data?
     /// When set, a request runs this long from its submission, as on a GPU, instead of for a
     /// number of polls.
     public var runTime: Duration?
@@ -82,6 +84,7 @@ public actor FakeFal {
     }
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
     public func set(video: Data) { self.video = video }
+    public func set(lipSyncVideo: Data?) { self.lipSyncVideo = lipSyncVideo }
     public func set(flaggedImages: Int) { self.flaggedImages = flaggedImages }
     public func set(runTime: Duration?, statusStream: Bool) {
         self.runTime = runTime

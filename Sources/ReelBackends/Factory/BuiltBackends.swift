@@ -5,16 +5,18 @@ public struct BuiltBackends: Sendable {
     public var images: [any ImageBackend]
     public var videos: [any VideoBackend]
     public var speeches: [any SpeechBackend]
+    public var lipSyncs: [any LipSyncBackend]
     /// Most jobs in flight per backend name; names left out run one at a time.
     public var concurrency: [String: Int]
 
     public init(
         images: [any ImageBackend] = [], videos: [any VideoBackend] = [], speeches: [any SpeechBackend] = [],
-        concurrency: [String: Int] = [:]
+        lipSyncs: [any LipSyncBackend] = [], concurrency: [String: Int] = [:]
     ) {
         self.images = images
         self.videos = videos
         self.speeches = speeches
+        self.lipSyncs = lipSyncs
         self.concurrency = concurrency
     }
 }

@@ -43,6 +43,9 @@ public struct FalFactory: BackendFactory {
         if let video = Self.model(fields["video_model"], kinds: [.imageToVideo], with: &reader) {
             settings.videoModel = video
         }
+        if let lipSync = Self.model(fields["lipsync_model"], kinds: [.lipSync], with: &reader) {
+            settings.lipSyncModel = lipSync
+        }
         return (settings, map, reader.diagnostics)
     }
 
@@ -95,6 +98,12 @@ public struct FalFactory: BackendFactory {
         {
             merged.videoModel = user.settings.videoModel
         }
+        if merge.take(
+            "lipsync_model", film: film.settings.lipSyncModel, config: user.settings.lipSyncModel,
+            default: FalSettings.defaultLipSyncModel) == .config
+        {
+            merged.lipSyncModel = user.settings.lipSyncModel
+        }
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }
@@ -104,7 +113,9 @@ public struct FalFactory: BackendFactory {
         let (image, edit, video) = try Self.models(settings)
         return BuiltBackends(
             images: [FalImageBackend(client: client, model: image, editModel: edit)],
-            videos: [FalVideoBackend(client: client, model: video)], concurrency: ["fal": concurrency])
+            videos: [FalVideoBackend(client: client, model: video)],
+            lipSyncs: [FalLipSyncBackend(client: client, model: try Self.known(settings.lipSyncModel))],
+            concurrency: ["fal": concurrency])
     }
 
     public func probe(
@@ -128,6 +139,7 @@ public struct FalFactory: BackendFactory {
                 "image \(image.id) \(image.priceText)", edit.map { "edit \($0.id) \($0.priceText)" },
                 "video \(video.id) \(video.priceText), "
                     + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
+                FalPrices.model(settings.lipSyncModel).map { "lip-sync \($0.id) \($0.priceText)" },
                 "prices of \(FalPrices.asOf)",
             ].compactMap { $0 }
         }
@@ -143,14 +155,16 @@ public struct FalFactory: BackendFactory {
 
     /// The settings' models from the price table (`decode` accepts no others).
     static func models(_ settings: FalSettings) throws -> (image: FalModel, edit: FalModel?, video: FalModel) {
-        func known(_ id: String) throws -> FalModel {
-            guard let model = FalPrices.model(id) else {
-                throw ReelError(.invalidInput, "fal model '\(id)' is not in Reel's price table; fix the 'fal:' block")
-            }
-            return model
-        }
         let image = try known(settings.imageModel)
         let edit = try settings.editModel.map(known) ?? image.imageToImage.flatMap(FalPrices.model)
         return (image, edit, try known(settings.videoModel))
+    }
+
+    /// A model from the price table (`decode` accepts no others).
+    static func known(_ id: String) throws -> FalModel {
+        guard let model = FalPrices.model(id) else {
+            throw ReelError(.invalidInput, "fal model '\(id)' is not in Reel's price table; fix the 'fal:' block")
+        }
+        return model
     }
 }

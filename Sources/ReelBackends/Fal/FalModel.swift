@@ -1,3 +1,4 @@
+import Foundation
 import ReelKit
 
 /// One fal model Reel knows how to drive: what it makes, how its input is shaped, and its price
@@ -10,6 +11,8 @@ public struct FalModel: Sendable, Hashable {
         case imageToImage = "image-to-image"
         /// A still and a motion prompt to a clip.
         case imageToVideo = "image-to-video"
+        /// A clip and a speech track to the clip with the speaker's lips following the track.
+        case lipSync = "lip-sync"
     }
 
     /// How fal charges for one output.
@@ -75,9 +78,12 @@ public struct FalModel: Sendable, Hashable {
     /// The price as `reel backends` shows it.
     public var priceText: String {
         switch price {
-        case .perMegapixel(let rate): "$\(rate)/MP"
-        case .perImage(let amount): "$\(amount)/image"
-        case .perSecond(let rate): "$\(rate)/s"
+        case .perMegapixel(let rate): "$\(Self.dollars(rate))/MP"
+        case .perImage(let amount): "$\(Self.dollars(amount))/image"
+        case .perSecond(let rate): "$\(Self.dollars(rate))/s"
         }
     }
+
+    /// An amount to four significant digits, without trailing zeros (`0.025`, `0.01167`).
+    static func dollars(_ amount: Double) -> String { String(format: "%.4g", amount) }
 }

@@ -4,6 +4,7 @@
 /// Prices of 2026-12-06. Sources: fal.ai/models/{id} pricing notes and fal's pricing page as
 /// quoted in the search corpus (FLUX per megapixel, rounded up: dev $0.025, schnell $0.003;
 /// Kontext [pro] $0.04 per image; Kling O3 standard $0.084 per second with audio off);
+/// sync.so lipsync 1.9 $0.70 and sync-3 $8 per minute of clip (fal's llms.txt for each);
 /// Kling 2.1 standard $0.25 per 5 s clip and $0.05 per further second is *secondary*
 /// (third-party listings), and FLUX dev image-to-image is taken at FLUX dev's rate — both
 /// UNCONFIRMED. Check fal.ai/pricing before relying on them; fal bills what it bills.
@@ -27,6 +28,8 @@ public enum FalPrices {
         FalModel(
             "fal-ai/kling-video/o3/standard/image-to-video", .imageToVideo, .perSecond(0.084),
             durations: (3...15).map(Double.init), fixedInput: ["generate_audio": .bool(false)]),
+        FalModel("fal-ai/sync-lipsync", .lipSync, .perSecond(0.70 / 60)),
+        FalModel("fal-ai/sync-lipsync/v3", .lipSync, .perSecond(8.0 / 60)),
     ]
 
     /// The model with this id, or `nil` when Reel does not know it.

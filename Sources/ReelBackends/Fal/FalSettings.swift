@@ -5,19 +5,23 @@
 ///
 /// ```yaml
 /// backends: { image: fal, video: fal }
-/// fal: { image_model: fal-ai/flux/dev, video_model: fal-ai/kling-video/v2.1/standard/image-to-video }
+/// fal: { image_model: fal-ai/flux/dev, video_model: fal-ai/kling-video/v2.1/standard/image-to-video,
+///        lipsync_model: fal-ai/sync-lipsync }
 /// ```
 public struct FalSettings: Sendable, Hashable, Codable {
     public static let defaultURL = "https://queue.fal.run"
     public static let defaultImageModel = "fal-ai/flux/dev"
     public static let defaultVideoModel = "fal-ai/kling-video/v2.1/standard/image-to-video"
-    static let keys = ["url", "image_model", "edit_model", "video_model"]
+    public static let defaultLipSyncModel = "fal-ai/sync-lipsync"
+    static let keys = ["url", "image_model", "edit_model", "video_model", "lipsync_model"]
 
     public var url: String
     public var imageModel: String
     /// The model for `from:`, image prompts and variations; `nil` for the image model's sibling.
     public var editModel: String?
     public var videoModel: String
+    /// The model that re-renders clips to their lines (`backends: { lipsync: fal }`).
+    public var lipSyncModel: String = FalSettings.defaultLipSyncModel
     /// Whether a file had a `fal:` block at all.
     public var configured: Bool
 

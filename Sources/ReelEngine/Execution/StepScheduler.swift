@@ -90,5 +90,6 @@ enum StepResult: Sendable {
     case picked(PickOutcome)
     case spoken
     case animated(reused: Bool)
+    case lipSynced(reused: Bool)
     case boarded(reused: Bool)
 }

@@ -44,6 +44,22 @@ extension Studio {
             if step.willRun { rerun.insert(step.id) }
             steps.append(step)
         }
+        var timeline: EditTimeline?
+        let clipIDs = film.shots.map { PlanStep.clipID($0.id) }
+        for shot in film.shots where lipSyncs(shot) {
+            var step = try lipSyncStep(
+                for: shot, after: clipIDs + (spokenBy[shot.id] ?? []), rerun: rerun, verifying: verifyingBlobs,
+                records: records
+            ) {
+                if let timeline { return timeline }
+                let made = try editTimeline(copyingClipsInto: nil)
+                timeline = made
+                return made
+            }
+            step.lastFailure = failures[step.id]
+            if step.willRun { rerun.insert(step.id) }
+            steps.append(step)
+        }
         steps += try filmSteps(rerun: rerun, verifying: verifyingBlobs, records: records)
         return Plan(steps: steps)
     }

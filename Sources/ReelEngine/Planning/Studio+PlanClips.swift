@@ -14,8 +14,12 @@ extension Studio {
                     id: PlanStep.speechID(shot.id, line: offset + 1), kind: .speech, shotID: shot.id,
                     backend: film.backends.speech, key: line.key.hex, generations: 1,
                     detail: "\(line.line.speaker): \(Self.abbreviated(line.request.text))")
+                step.costUSD = (try? registry.speech(film.backends.speech))?.capabilities.pricePerLineUSD ?? 0
                 step.reason = speechState(line.key, verifying: verifying, records: records)
-                if step.reason == nil { step.generations = 0 }
+                if step.reason == nil {
+                    step.generations = 0
+                    step.costUSD = 0
+                }
                 steps.append(step)
             }
         }
@@ -94,5 +98,53 @@ extension Studio {
     static func abbreviated(_ text: String, words: Int = 6) -> String {
         let all = text.split(separator: " ")
         return all.prefix(words).joined(separator: " ") + (all.count > words ? "…" : "")
+    }
+}
+
+extension Studio {
+    /// The lip-sync step of a shot: after every clip and the shot's lines (where its lines fall
+    /// in the clip depends on the whole timeline), current when a synced clip is stored for its
+    /// raw clip and lines.
+    func lipSyncStep(
+        for shot: Shot, after waits: [String], rerun: Set<String>, verifying: Bool, records: StoreSnapshot,
+        timeline: () throws -> EditTimeline
+    ) throws -> PlanStep {
+        let name = film.backends.lipsync ?? "none"
+        let lines = shot.dialog.filter { $0.speaker != "narrator" }.count
+        var step = PlanStep(
+            id: PlanStep.lipSyncID(shot.id), kind: .lipsync, shotID: shot.id, backend: name, dependsOn: waits,
+            generations: 1, detail: "lips to \(lines) line\(lines == 1 ? "" : "s")")
+        let backend = try? registry.lipSync(name)
+        step.costUSD = try backend?.capabilities.estimatedCostUSD(seconds: effectiveDuration(of: shot)) ?? 0
+        if let waiting = waits.first(where: rerun.contains) {
+            step.reason = .after(waiting)
+            return step
+        }
+        guard let picked = records.pickedCandidate(for: shot.id),
+            let raw = records.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
+        else {
+            step.reason = .after(PlanStep.clipID(shot.id))
+            return step
+        }
+        let work: LipSyncWork
+        do {
+            work = try lipSyncWork(for: shot, raw: raw, timeline: try timeline())
+        } catch {
+            step.reason = .blocked(Self.message(of: error))
+            return step
+        }
+        step.key = work.key.hex
+        step.costUSD = backend?.capabilities.estimatedCostUSD(seconds: raw.durationSeconds) ?? 0
+        if let synced = records.clip(stepKey: work.key.hex) {
+            if verifying, try !store.blobs.verify(synced.blob) {
+                step.reason = .damaged
+            } else {
+                step.generations = 0
+                step.costUSD = 0
+            }
+            return step
+        }
+        step.reason = .neverMade
+        return step
     }
 }

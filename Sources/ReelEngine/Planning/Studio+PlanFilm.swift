@@ -7,7 +7,9 @@ extension Studio {
     /// the files in `out/`, and each after any step of the shots it shows that will run.
     func filmSteps(rerun: Set<String>, verifying: Bool, records: StoreSnapshot) throws -> [PlanStep] {
         let takes = film.shots.map { PlanStep.takeID($0.id) }
-        let clips = film.shots.map { PlanStep.clipID($0.id) }
+        // A lip-synced shot's clip is its lip-sync step's.
+        let clips =
+            film.shots.map { PlanStep.clipID($0.id) } + film.shots.filter(lipSyncs).map { PlanStep.lipSyncID($0.id) }
         let speech = Array(rerun.filter { $0.hasPrefix("speech:") }).sorted()
         var board = PlanStep(
             id: "board", kind: .board, backend: "reel", dependsOn: takes, detail: "storyboard, contact sheet")

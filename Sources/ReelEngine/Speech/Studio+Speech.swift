@@ -18,7 +18,7 @@ extension Studio {
             let voice = film.voice(of: line.speaker)
             let request = SpeechRequest(text: line.text, voice: voice?.name, speed: voice?.speed, pitch: voice?.pitch)
             let key = try StepKey(kind: "speech", backend: film.backends.speech, inputs: request)
-            return SpokenLine(line: line, request: request, key: key)
+            return SpokenLine(shotID: shot.id, line: line, request: request, key: key)
         }
     }
 
@@ -93,14 +93,20 @@ extension Studio {
         progress.emit(.finished(step: step, detail: "spoken"))
     }
 
-    /// Speaks one line into the store, under its key.
+    /// Speaks one line into the store, under its key; a paid voice's line is reserved against
+    /// `--budget` first and goes into the cost ledger.
     private func speak(_ line: SpokenLine, on backend: any SpeechBackend, step: String) async throws {
+        try (backend as? any SetupChecked)?.checkSetup()
+        try checkBudget(adding: backend.capabilities.pricePerLineUSD, backend: backend.name)
         try await withScratchDirectory { scratch in
             let output = scratch.appending(path: "line.wav")
             let spoken = try await backend.speak(
                 line.request, to: output, context: context(scratch: scratch, step: step))
             let blob = try store.blobs.put(fileAt: output)
             let take = SpeechTake(blob: blob.hex, duration: spoken.duration)
+            if spoken.costUSD > 0 {
+                try store.recordCost(usd: spoken.costUSD, backend: backend.name, shotID: line.shotID)
+            }
             try store.setMeta(String(decoding: try JSONEncoder().encode(take), as: UTF8.self), for: .speech(line.key))
         }
     }

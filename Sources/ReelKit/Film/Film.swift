@@ -39,6 +39,8 @@ public struct Film: Sendable, Hashable, Codable {
     public var music: Music?
     /// What shots shorter than their lines do, unless a shot says otherwise.
     public var dialogFit: DialogFit
+    /// Whether shots with dialog are lip-synced unless a shot says otherwise (`lipsync: true`).
+    public var lipsync = false
     public var sourceMap: SourceMap
 
     public static let defaultAspect = AspectRatio.widescreen

@@ -38,6 +38,9 @@ public struct Shot: Sendable, Hashable, Codable {
     /// Backend overrides for this shot (`nil` fields follow the film).
     public var imageBackend: String?
     public var videoBackend: String?
+    /// Whether the shot's clip is re-rendered to its dialog by the lip-sync backend; `nil`
+    /// follows the film.
+    public var lipsync: Bool? = nil
     /// Where each key of this shot was written (`"prompt"`, `"from"`, …) and, under `""`, the
     /// shot itself; used to point later diagnostics at the file.
     public var sourceMap: SourceMap

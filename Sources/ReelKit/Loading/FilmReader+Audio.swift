@@ -105,7 +105,7 @@ extension FilmReader {
     }
 
     /// `true`/`false` (also `yes`/`no`, `on`/`off`).
-    private mutating func flag(_ entry: Fields.Entry) -> Bool? {
+    mutating func flag(_ entry: Fields.Entry) -> Bool? {
         guard let text = text(entry, expected: "true or false") else { return nil }
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "true", "yes", "on": return true

@@ -5,7 +5,7 @@ import Yams
 extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
-        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "characters",
+        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "lipsync", "characters",
         "locations", "shots",
     ]
 
@@ -68,6 +68,7 @@ extension FilmReader {
         film.narrator = voice(fields["narrator"], of: "the narrator", into: &film.sourceMap, prefix: "narrator")
         if let entry = fields["music"] { film.music = readMusic(entry, into: &film.sourceMap) }
         film.dialogFit = dialogFit(fields["dialog_fit"]) ?? .extend
+        film.lipsync = fields["lipsync"].flatMap { flag($0) } ?? false
 
         var draft = FilmDraft(film: film, shots: [])
         if let entry = fields["characters"] { readCharacters(entry, into: &draft) }
@@ -75,7 +76,19 @@ extension FilmReader {
         if fields["shots"] != nil || !fields.misspelt.contains("shots") {
             readShots(fields["shots"], filmLocation: fields.location, into: &draft)
         }
+        checkLipSyncHasABackend(draft, filmEntry: fields["lipsync"])
         return draft
+    }
+
+    /// `lipsync: true`, for the film or a shot, needs `backends: { lipsync: … }` to mean anything.
+    private mutating func checkLipSyncHasABackend(_ draft: FilmDraft, filmEntry: Fields.Entry?) {
+        guard draft.film.backends.lipsync == nil else { return }
+        let message =
+            "'lipsync: true' needs a lip-sync backend; add one under 'backends', like 'backends: { lipsync: fal }'"
+        if draft.film.lipsync, let filmEntry { error(message, at: filmEntry.valueLocation) }
+        for shot in draft.shots.map(\.shot) where shot.lipsync == true {
+            if let location = shot.sourceMap["lipsync"] { error(message, at: location) }
+        }
     }
 
     private mutating func readBackends(_ entry: Fields.Entry, into map: inout SourceMap) -> BackendSelection {
@@ -84,7 +97,7 @@ extension FilmReader {
             let backends = fields(
                 of: entry.value, place: "in 'backends'",
                 expected: "'backends' must be a mapping like { image: sketch, video: camera, speech: espeak }",
-                allowed: ["image", "video", "speech"])
+                allowed: ["image", "video", "speech", "lipsync"])
         else { return selection }
         for entry in backends.entries {
             guard let name = backendName(entry) else { continue }
@@ -92,6 +105,7 @@ extension FilmReader {
             switch entry.key {
             case "image": selection.image = name
             case "video": selection.video = name
+            case "lipsync": selection.lipsync = name
             default: selection.speech = name
             }
         }

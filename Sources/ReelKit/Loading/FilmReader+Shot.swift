@@ -5,7 +5,7 @@ import Yams
 extension FilmReader {
     static let shotKeys = [
         "id", "prompt", "framing", "camera", "motion", "duration", "from", "strength", "seed", "aspect", "params",
-        "negative", "transition", "dialog", "narration", "dialog_fit", "backends",
+        "negative", "transition", "dialog", "narration", "dialog_fit", "lipsync", "backends",
     ]
 
     /// Film-level keys written in a shot: say where they go instead of guessing a shot key.
@@ -61,6 +61,7 @@ extension FilmReader {
         draft.shot.negative = text(fields["negative"])
         draft.shot.narration = text(fields["narration"])
         draft.shot.dialogFit = dialogFit(fields["dialog_fit"])
+        draft.shot.lipsync = fields["lipsync"].flatMap { flag($0) }
         errors = errorCount
         if let duration = seconds(fields["duration"], limit: 600) { draft.shot.duration = duration }
         if errorCount > errors { draft.invalid.insert("duration") }

@@ -7,6 +7,8 @@ public struct PlanStep: Sendable, Hashable, Codable, Identifiable {
         case take
         /// A shot's pick animated (a chain of pieces for a long shot).
         case clip
+        /// A shot's clip re-rendered so the speaker's lips follow its lines.
+        case lipsync
         /// One line of dialog or narration spoken.
         case speech
         /// The storyboard GIF/WebP and the contact sheet.
@@ -17,7 +19,7 @@ public struct PlanStep: Sendable, Hashable, Codable, Identifiable {
         case mix
     }
 
-    /// `take:ridge`, `clip:ridge`, `speech:ridge#1`, `board`, `cut`, `mix`.
+    /// `take:ridge`, `clip:ridge`, `lipsync:ridge`, `speech:ridge#1`, `board`, `cut`, `mix`.
     public var id: String
     public var kind: Kind
     public var shotID: String?
@@ -63,6 +65,8 @@ public struct PlanStep: Sendable, Hashable, Codable, Identifiable {
     public static func takeID(_ shot: String) -> String { "take:\(shot)" }
     /// The id of the clip step of a shot.
     public static func clipID(_ shot: String) -> String { "clip:\(shot)" }
+    /// The id of the lip-sync step of a shot.
+    public static func lipSyncID(_ shot: String) -> String { "lipsync:\(shot)" }
     /// The id of the `index`th (from 1) spoken line of a shot.
     public static func speechID(_ shot: String, line index: Int) -> String { "speech:\(shot)#\(index)" }
 }

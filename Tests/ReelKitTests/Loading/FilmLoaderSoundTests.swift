@@ -112,3 +112,40 @@ import Testing
         #expect(!check(yaml, baseDirectory: directory).hasErrors)
     }
 }
+
+/// `lipsync:` for the film and per shot, and the lip-sync backend it needs.
+@Suite struct FilmLoaderLipSyncTests {
+    func check(_ yaml: String) -> FilmLoadResult { FilmLoader().check(text: yaml, fileName: "film.yaml") }
+
+    @Test func theFilmAndEachShotSayWhetherTheyAreLipSynced() throws {
+        let film = try #require(
+            check(
+                """
+                title: T
+                lipsync: true
+                backends: { lipsync: fal }
+                shots:
+                  - { id: a, prompt: a porch }
+                  - { id: b, prompt: the sea, lipsync: off }
+                """
+            ).film)
+        #expect(film.lipsync && film.backends.lipsync == "fal")
+        #expect(film.shots.map(\.lipsync) == [nil, false])
+    }
+
+    @Test func lipSyncWithoutABackendOrAFlagIsPointedAt() {
+        let result = check(
+            """
+            title: T
+            shots:
+              - { id: a, prompt: a porch, lipsync: true }
+              - { id: b, prompt: the sea, lipsync: maybe }
+            """)
+        let errors = result.errors.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+        #expect(
+            errors == [
+                "3:40 'lipsync: true' needs a lip-sync backend; add one under 'backends', like 'backends: { lipsync: fal }'",
+                "4:40 'lipsync' must be true or false; got 'maybe'",
+            ])
+    }
+}
