@@ -50,7 +50,7 @@ import Testing
                 #expect(fal.configured == "film.yaml")
                 // Asked only with a key; this machine may or may not have one.
                 #expect(fal.reachable.hasPrefix("no: ") || fal.reachable.hasPrefix("unknown: set FAL_KEY"))
-                #expect(fal.kinds == ["image", "video"])
+                #expect(fal.kinds == ["image", "video", "lipsync"])
                 #expect(fal.key != nil)
                 #expect(fal.notes.contains("video fal-ai/kling-video/v2.1/standard/image-to-video $0.05/s, 5/10 s"))
 

@@ -48,7 +48,10 @@ extension Studio {
         let clipIDs = film.shots.map { PlanStep.clipID($0.id) }
         for shot in film.shots where lipSyncs(shot) {
             var step = try lipSyncStep(
-                for: shot, after: clipIDs + (spokenBy[shot.id] ?? []), rerun: rerun, verifying: verifyingBlobs,
+                // Its own clip and lines first, so a plan says what it waits for most directly.
+                for: shot,
+                after: [PlanStep.clipID(shot.id)] + (spokenBy[shot.id] ?? [])
+                    + clipIDs.filter { $0 != PlanStep.clipID(shot.id) }, rerun: rerun, verifying: verifyingBlobs,
                 records: records
             ) {
                 if let timeline { return timeline }

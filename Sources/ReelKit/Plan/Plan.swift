@@ -53,11 +53,16 @@ public struct Plan: Sendable, Hashable, Codable {
         let generations = takeGenerations
         let parts = generationsByBackend.sorted { $0.key < $1.key }.map { "\($0.value) on \($0.key)" }
         let cost = costUSD > 0 ? "about $" + Self.dollars(costUSD) : "free"
-        // Clips on a paid model are in the cost too; say so, or the sum looks like the takes' alone.
-        let paid = toRun.filter { $0.kind == .clip && $0.costUSD > 0 }.count
-        let clips = paid > 0 ? " and \(paid) paid clip\(paid == 1 ? "" : "s")" : ""
+        // Paid clips, lines and lip-syncs are in the cost too; say so, or the sum looks like the
+        // takes' alone.
+        var paid: [String] = []
+        for (kind, noun) in [(PlanStep.Kind.clip, "clip"), (.speech, "line"), (.lipsync, "lip-sync")] {
+            let count = toRun.filter { $0.kind == kind && $0.costUSD > 0 }.count
+            if count > 0 { paid.append("\(count) paid \(noun)\(count == 1 ? "" : "s")") }
+        }
+        let others = paid.isEmpty ? "" : " and " + paid.joined(separator: ", ")
         return
-            "to generate: \(generations) take\(generations == 1 ? "" : "s") (\(parts.joined(separator: ", ")))\(clips), \(cost)"
+            "to generate: \(generations) take\(generations == 1 ? "" : "s") (\(parts.joined(separator: ", ")))\(others), \(cost)"
     }
 
     static func dollars(_ value: Double) -> String {
