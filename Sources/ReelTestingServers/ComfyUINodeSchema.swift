@@ -39,6 +39,10 @@ public enum ComfyUINodeSchema {
             ints: ["width", "height", "length", "batch_size"]),
         "ModelSamplingSD3": NodeClass(required: ["model", "shift"]),
         "CreateVideo": NodeClass(required: ["images", "fps"]),
+        // Files from the input folder, as uploaded: LoadVideo's `file`, LoadAudio's `audio`.
+        "LoadVideo": NodeClass(required: ["file"]),
+        "LoadAudio": NodeClass(required: ["audio"]),
+        "GetVideoComponents": NodeClass(required: ["video"]),
         "SaveVideo": NodeClass(required: ["video", "filename_prefix", "format", "codec"], output: true),
     ]
 }

@@ -49,11 +49,13 @@ extension FakeComfyUI {
                             details: "\(name), \(shown), invalid literal for int() with base 10: '\(shown)'",
                             input: name))
                 }
-                if type == "LoadImage", name == "image", let file = value.string, uploads[file] == nil {
+                if ["LoadImage": "image", "LoadVideo": "file", "LoadAudio": "audio"][type] == name,
+                    let file = value.string, uploads[file] == nil
+                {
                     errors.append(
                         Self.error(
                             "custom_validation_failed", "Custom validation failed for node",
-                            details: "image - Invalid image file: \(file)", input: "image"))
+                            details: "\(name) - Invalid \(name) file: \(file)", input: name))
                 }
             }
             if !errors.isEmpty {

@@ -92,6 +92,70 @@ import Testing
         }
     }
 
+    /// A lip-sync graph in the user's own form: the clip and the track loaded from the uploads,
+    /// recombined and saved (weight-free, so the test server and a CPU ComfyUI both run it).
+    static let comfyWorkflow = """
+        {
+          "1": {"class_type": "LoadVideo", "inputs": {"file": "{{video}}"}},
+          "2": {"class_type": "LoadAudio", "inputs": {"audio": "{{audio}}"}},
+          "3": {"class_type": "GetVideoComponents", "inputs": {"video": ["1", 0]}},
+          "4": {"class_type": "CreateVideo", "inputs": {"images": ["3", 0], "fps": "{{fps}}", "audio": ["2", 0]}},
+          "5": {"class_type": "SaveVideo",
+                "inputs": {"video": ["4", 0], "filename_prefix": "reel/lipsync", "format": "mp4", "codec": "h264"}}
+        }
+        """
+
+    @Test func comfyUILipSyncsWithTheUsersWorkflowAndSaysWhenThereIsNone() async throws {
+        let fake = FakeComfyUI()
+        try await withTemporaryDirectory("reel-lipsync-comfy") { parent in
+            await fake.set(videos: [try await Self.clip("red", at: parent.appending(path: "synced.mp4"))])
+            try await TestHTTPServer.with(
+                handler: { await fake.handle($0) },
+                webSocket: { query, outbox in await fake.openSocket(query: query, outbox: outbox) }
+            ) { baseURL in
+                let film = """
+                    title: Spoken
+                    fps: 12
+                    resolution: 144
+                    backends: { lipsync: comfyui }
+                    comfyui: { url: "\(baseURL)"WORKFLOWS }
+                    characters:
+                      mara: a lighthouse keeper in a yellow coat
+                    shots:
+                      - id: porch
+                        prompt: "mara on the porch, close-up"
+                        duration: 2
+                        lipsync: true
+                        dialog:
+                          - { mara: "The lamp is lit." }
+                    """
+                let bare = try TestFilms.makeProject(film.replacingOccurrences(of: "WORKFLOWS", with: ""), in: parent)
+                let refused = try await reel.run(["make"], in: bare)
+                #expect(refused.status != 0)
+                #expect(refused.stderr.contains("workflows: { lipsync: lipsync.json }"), "\(refused.stderr)")
+                #expect(await fake.prompts.isEmpty, "nothing was queued")
+
+                let project = try TestFilms.makeProject(
+                    film.replacingOccurrences(of: "WORKFLOWS", with: ", workflows: { lipsync: lipsync.json }"),
+                    in: parent, name: "with-workflow")
+                try Data(Self.comfyWorkflow.utf8).write(to: project.appending(path: "lipsync.json"))
+                let made = try await reel.run(["make"], in: project)
+                #expect(made.status == 0, "\(made.stderr)")
+                let prompts = await fake.prompts
+                #expect(prompts.count == 1)
+                let graph = try #require(prompts.first?.graph)
+                let video = try #require(graph["1"]?["inputs"]?["file"]?.string)
+                let audio = try #require(graph["2"]?["inputs"]?["audio"]?.string)
+                #expect(video.hasSuffix(".mp4") && audio.hasSuffix(".m4a"))
+                let uploaded = await fake.uploads.keys
+                #expect(uploaded.contains(video) && uploaded.contains(audio))
+                #expect(graph["4"]?["inputs"]?["fps"]?.int == 12)
+                let redness = try await Self.meanRedness(of: project.appending(path: "out/film.mp4"))
+                #expect(redness.allSatisfy { $0 > 200 }, "the film shows the workflow's synced clip: \(redness)")
+            }
+        }
+    }
+
     /// The mean V (red-difference) value of a frame in the middle of each half of the film.
     static func meanRedness(of film: URL) async throws -> [Double] {
         let ffmpeg = try FFmpegLocator().locate()

@@ -5,13 +5,16 @@ import ReelMedia
 /// Files in and out of a ComfyUI server: uploads for LoadImage, results by /view, and the
 /// health check `reel backends` uses.
 extension ComfyUIClient {
-    /// Uploads an input image and returns the value LoadImage takes (`subfolder/name`).
-    func upload(_ data: Data, fileName: String) async throws -> String {
+    /// Uploads an input file and returns the value LoadImage (or LoadVideo, LoadAudio) takes
+    /// (`subfolder/name`). An image's type is sniffed; other files say theirs.
+    func upload(
+        _ data: Data, fileName: String, fileExtension: String? = nil, contentType: String? = nil
+    ) async throws -> String {
         let format = ImageFormat.sniff(data)
         var form = MultipartForm()
         form.add(
-            file: "image", fileName: "\(fileName).\(format?.fileExtension ?? "png")",
-            contentType: format?.mimeType ?? "application/octet-stream", data: data)
+            file: "image", fileName: "\(fileName).\(fileExtension ?? format?.fileExtension ?? "png")",
+            contentType: contentType ?? format?.mimeType ?? "application/octet-stream", data: data)
         form.add(field: "overwrite", value: "true")
         let call = HTTPCall(
             method: "POST", url: url("/upload/image"), headers: [("Content-Type", form.contentType)], body: form.data)

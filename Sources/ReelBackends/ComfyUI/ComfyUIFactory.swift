@@ -79,7 +79,10 @@ public struct ComfyUIFactory: BackendFactory {
             img2img: try Self.workflow("img2img", settings, base), models: models)
         let video = try ComfyUIVideoBackend(
             client: client, img2video: try Self.workflow("img2video", settings, base), models: models)
-        return BuiltBackends(images: [images], videos: [video], concurrency: ["comfyui": concurrency])
+        let lipSync = ComfyUILipSyncBackend(
+            client: client, workflow: try Self.workflow("lipsync", settings, base), models: models)
+        return BuiltBackends(
+            images: [images], videos: [video], lipSyncs: [lipSync], concurrency: ["comfyui": concurrency])
     }
 
     public func probe(

@@ -5,7 +5,7 @@
 public struct ComfyUISettings: Sendable, Hashable, Codable {
     public static let defaultURL = "http://127.0.0.1:8188"
     /// The kinds of workflow Reel runs.
-    public static let workflowKinds = ["txt2img", "img2img", "img2video"]
+    public static let workflowKinds = ["txt2img", "img2img", "img2video", "lipsync"]
 
     public var url: String
     /// Workflow files by kind, as written (relative to the film file's folder, or absolute).
@@ -40,6 +40,6 @@ public struct ComfyUISettings: Sendable, Hashable, Codable {
     /// Reel's placeholder names, which `inputs:` maps onto a workflow's nodes.
     static let placeholderNames = [
         "prompt", "negative", "seed", "width", "height", "batch_size", "init_image", "denoise", "frames", "fps",
-        "motion",
+        "motion", "video", "audio",
     ]
 }
