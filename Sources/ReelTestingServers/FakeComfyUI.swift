@@ -32,6 +32,9 @@ public actor FakeComfyUI {
     /// After the next accepted prompt the server goes down for this many requests, then comes
     /// back with an empty queue and history, as after a restart.
     public var outageAfterSubmit = 0
+    /// How many accepted prompts' answers are lost on the way back (a 502 from a proxy, a
+    /// timeout): the prompt is queued and runs, but the client does not hear so.
+    public var lostAnswers = 0
     public var outageLeft = 0
     /// Output file names start with this instead of the filename_prefix's last part.
     public var outputStem: String?
@@ -97,6 +100,7 @@ public actor FakeComfyUI {
     public func set(loseJobs: Int) { self.loseJobs = loseJobs }
     public func set(outputStem: String?) { self.outputStem = outputStem }
     public func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
+    public func set(lostAnswers: Int) { self.lostAnswers = lostAnswers }
     public func set(videos: [Data]?) { self.videos = videos }
     public func set(runTime: Duration?) { self.runTime = runTime }
     public func set(resultImage: Data?) { self.resultImage = resultImage }
@@ -129,6 +133,10 @@ public actor FakeComfyUI {
             return answer
         }
         switch (request.method, path) {
+        case ("POST", "/prompt") where lostAnswers > 0:
+            lostAnswers -= 1
+            _ = queuePrompt(request.body)
+            return .empty(502)
         case ("POST", "/prompt"): return queuePrompt(request.body)
         case ("POST", "/upload/image"): return upload(request)
         case ("GET", "/queue"): return queue()

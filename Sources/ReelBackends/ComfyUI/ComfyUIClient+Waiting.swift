@@ -96,6 +96,15 @@ extension ComfyUIClient {
         return (nil, try await isQueued(promptID))
     }
 
+    /// Whether the server knows the prompt: finished or failed in its history, or in its queue.
+    func has(_ promptID: String) async throws -> Bool {
+        let call = HTTPCall.get(url("/history/\(promptID)"))
+        let history = try await transport.send(call, retry: .once).checked(backend: name, url: call.url)
+            .decoded([String: ComfyUIWire.HistoryEntry].self, backend: name, what: "GET /history")
+        if history[promptID] != nil { return true }
+        return try await isQueued(promptID)
+    }
+
     func isQueued(_ promptID: String) async throws -> Bool {
         let call = HTTPCall.get(url("/queue"))
         let queue = try await transport.send(call).checked(backend: name, url: call.url)

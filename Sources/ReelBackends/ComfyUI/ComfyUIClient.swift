@@ -101,7 +101,10 @@ public struct ComfyUIClient: Sendable {
     }
 
     /// Queues `graph` under `promptID`; its websocket events go to `clientID` (this client's
-    /// own unless given).
+    /// own unless given). A POST whose answer was lost (a timeout, a 5xx from a proxy) may have
+    /// queued the prompt all the same, and ComfyUI would run a second copy: so before sending it
+    /// again the server is asked (`/history`, `/queue`) whether it has the id, and if it does
+    /// the prompt counts as queued. No prompt runs twice.
     func submit(
         _ graph: [String: JSONValue], promptID: String, workflow: String, clientID: String? = nil
     ) async throws {
@@ -110,7 +113,11 @@ public struct ComfyUIClient: Sendable {
             encoding: ComfyUIWire.PromptRequest(
                 prompt: graph, client_id: clientID ?? self.clientID, prompt_id: promptID)
         )
-        let answer = try await transport.send(call)
+        let sent: HTTPAnswer? = try await transport.retry.run(clock: transport.clock) { attempt in
+            if attempt > 1, try await has(promptID) { return nil }
+            return try await transport.send(call, retry: .once)
+        }
+        guard let answer = sent else { return }
         if answer.status == 400 {
             let rejected = try answer.decoded(
                 ComfyUIWire.PromptRejected.self, backend: name, what: "the rejected workflow")

@@ -84,4 +84,23 @@ import Testing
             #expect(Set(jobID.split(separator: ",").map(String.init)).isSubset(of: dropped))
         }
     }
+
+    /// POST /prompt queued the prompt but its answer was lost (a proxy's 502, twice): the client
+    /// asks before sending again, finds the prompt queued and collects it; the server never sees
+    /// an id twice, so nothing runs twice.
+    @Test(arguments: [false, true])
+    func aPromptWhoseAnswerWasLostIsAttachedToNotSentAgain(held: Bool) async throws {
+        try await ComfyUIHarness.with { harness in
+            await harness.fake.set(lostAnswers: 2)
+            await harness.fake.set(hold: held)
+            let request = Request(prompt: "harbour lights", width: 64, height: 32, seed: 3, count: 2)
+            let backend = try harness.images()
+            let jobID = try await backend.submit(request, context: harness.context())
+            await harness.fake.release()
+            let images = try await backend.collect(jobID: jobID, request: request, context: harness.context())
+            #expect(images.count == 2)
+            let ids = await harness.fake.prompts.map(\.id)
+            #expect(ids == jobID.split(separator: ",").map(String.init), "each candidate queued once")
+        }
+    }
 }
