@@ -25,15 +25,33 @@ extension Studio {
         request.imagePrompts = try request.imagePrompts.map {
             WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
         }
-        request.characterReferences = try request.characterReferences.map {
-            WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
-        }
+        request.characterReferences =
+            try castSheetReferences(of: shot)
+            + request.characterReferences.map { WeightedImage(try resolve($0.source, for: shot), weight: $0.weight) }
         request.styleReferences = try request.styleReferences.map {
             WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
         }
         let notes = composed.notes + Self.droppedFeatures(of: request, by: backend)
         let key = try StepKey(kind: "prompt", backend: backendName, inputs: request)
         return CurrentRequest(shot: shot, backend: backendName, request: request, promptKey: key, notes: notes)
+    }
+
+    /// The picked reference sheets of the characters and locations `shot` names, first among
+    /// its references. With `cast_sheets: true` a sheet without a pick is an error (the plan
+    /// makes sheets first); otherwise a shot simply has no sheet until `reel cast` makes one.
+    func castSheetReferences(of shot: Shot) throws -> [WeightedImage] {
+        guard CastSheet.name(ofSheet: shot.id) == nil else { return [] }
+        var references: [WeightedImage] = []
+        for sheet in film.castSheets(namedIn: shot) {
+            if let picked = try store.pickedCandidate(for: sheet) {
+                references.append(WeightedImage(.blob(picked.blob.hex)))
+            } else if film.castSheets {
+                throw ReelError(
+                    .invalidInput, "shot '\(shot.id)' names \(sheet), whose reference sheet has no pick yet",
+                    suggesting: [.pick(shot: sheet), .make])
+            }
+        }
+        return references
     }
 
     /// Turns a shot reference or a file into a blob; URLs need a network and are refused here.

@@ -40,9 +40,17 @@ public final class Studio: Sendable {
         self.composer = Composer(film: film)
     }
 
-    /// The shot named `id`, or an error that lists near matches.
+    /// The shot named `id` (or the reference sheet `@name` of a character or location), or an
+    /// error that lists near matches.
     public func shot(_ id: String) throws -> Shot {
-        guard let shot = film.shot(id) else {
+        if let name = CastSheet.name(ofSheet: id), film.castSheetShot(id) == nil {
+            let names = film.characters.map(\.id) + film.locations.map(\.id)
+            throw ReelError(
+                .notFound,
+                "film has no character or location '\(name)'\(Suggestion.didYouMean(name, in: names)); a sheet is made for one of: \(names.joined(separator: ", "))"
+            )
+        }
+        guard let shot = film.shot(id) ?? film.castSheetShot(id) else {
             let ids = film.shots.map(\.id)
             throw ReelError(
                 .notFound,

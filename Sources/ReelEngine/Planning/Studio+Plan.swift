@@ -18,9 +18,19 @@ extension Studio {
             records.failures.map { ("\($0.stepID)", $0.message) }, uniquingKeysWith: { _, last in last })
         var steps: [PlanStep] = []
         var rerun = Set<String>()
+        // Reference sheets first: every shot that names a character or place waits for its sheet.
+        for id in film.castSheets ? film.castSheetIDs : [] {
+            guard let sheet = film.castSheetShot(id) else { continue }
+            var step = try takeStep(for: sheet, after: nil, verifying: verifyingBlobs, records: records)
+            step.lastFailure = failures[step.id]
+            if step.willRun { rerun.insert(step.id) }
+            steps.append(step)
+        }
         for shot in ShotOrder.generationOrder(of: film) {
-            let parent = shot.from.map(PlanStep.takeID).flatMap { rerun.contains($0) ? $0 : nil }
+            let sheets = film.castSheets ? film.castSheets(namedIn: shot).map(PlanStep.takeID) : []
+            let parent = ([shot.from.map(PlanStep.takeID)].compactMap { $0 } + sheets).first(where: rerun.contains)
             var step = try takeStep(for: shot, after: parent, verifying: verifyingBlobs, records: records)
+            step.dependsOn += sheets
             step.lastFailure = failures[step.id]
             if step.willRun { rerun.insert(step.id) }
             steps.append(step)

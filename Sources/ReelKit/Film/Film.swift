@@ -41,6 +41,9 @@ public struct Film: Sendable, Hashable, Codable {
     public var dialogFit: DialogFit
     /// Whether shots with dialog are lip-synced unless a shot says otherwise (`lipsync: true`).
     public var lipsync = false
+    /// Whether `make` makes a reference sheet for every character and location first, and
+    /// gives each shot the sheets of those it names (`cast_sheets: true`).
+    public var castSheets = false
     public var sourceMap: SourceMap
 
     public static let defaultAspect = AspectRatio.widescreen

@@ -5,7 +5,7 @@ import Yams
 extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
-        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "lipsync", "characters",
+        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "lipsync", "cast_sheets", "characters",
         "locations", "shots",
     ]
 
@@ -69,6 +69,7 @@ extension FilmReader {
         if let entry = fields["music"] { film.music = readMusic(entry, into: &film.sourceMap) }
         film.dialogFit = dialogFit(fields["dialog_fit"]) ?? .extend
         film.lipsync = fields["lipsync"].flatMap { flag($0) } ?? false
+        film.castSheets = fields["cast_sheets"].flatMap { flag($0) } ?? false
 
         var draft = FilmDraft(film: film, shots: [])
         if let entry = fields["characters"] { readCharacters(entry, into: &draft) }
