@@ -20,7 +20,7 @@ public struct ReplicateModel: Sendable, Hashable {
         /// Official video models: per second of clip made.
         case perSecondOfVideo(Double)
         /// Community models: per second the model ran (`metrics.predict_time`) on hardware of
-        /// this rate; `typicalSeconds` is what the estimate assumes before the answer says.
+        /// this rate; `typicalSeconds` is what one image is assumed to take before the answer says.
         case perRunSecond(rate: Double, typicalSeconds: Double)
     }
 
@@ -86,7 +86,9 @@ public struct ReplicateModel: Sendable, Hashable {
     /// What a prediction that made `outputs` images cost: by the time Replicate says the model
     /// ran, for time-billed models, else per image.
     public func cost(ofImages outputs: Int, predictTime: Double?) -> Double {
-        if case .perRunSecond(let rate, let typical) = price { return rate * (predictTime ?? typical) }
+        if case .perRunSecond(let rate, let typical) = price {
+            return rate * (predictTime ?? typical * Double(outputs))
+        }
         return pricePerImage * Double(outputs)
     }
 
