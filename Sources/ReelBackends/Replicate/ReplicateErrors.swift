@@ -54,7 +54,7 @@ enum ReplicateErrors {
 
     /// Whether a failed prediction's error is a safety filter's or moderation's refusal. Models
     /// word it themselves (FLUX: "NSFW content detected…"; Replicate's own filter: "…flagged as
-    /// sensitive… (E005)", *secondary*), so only unmistakable words count; anything else is a
+    /// sensitive… (E005)"; both wordings UNCONFIRMED), so only unmistakable words count; anything else is a
     /// fault, so a real failure is never hidden as a refusal.
     static func isRefusal(_ text: String) -> Bool {
         let lowered = text.lowercased()

@@ -8,7 +8,11 @@ import ReelKit
 /// Input images go inline as `data:` URIs up to ``ReplicateWire/inlineLimit`` bytes (the
 /// reference advises data URLs only up to 256 KB; replicate.com/docs/topics/predictions/
 /// input-files says under 1 MB); larger ones are uploaded with `POST /v1/files` and passed by
-/// their `urls.get`. UNCONFIRMED: whether every model in ``ReplicatePrices`` reads a files-API URL
+/// their `urls.get`. `Prefer: wait` is never sent: create answers at once, so the prediction's
+/// id is journaled before any waiting. A safety filter's refusal is a `failed` prediction whose
+/// `error` the model words itself (backend-apis.md §3); the exact wordings Reel recognises
+/// (FLUX's "NSFW content detected…", Replicate's "flagged as sensitive (E005)") are
+/// UNCONFIRMED. Also UNCONFIRMED: whether every model in ``ReplicatePrices`` reads a files-API URL
 /// as readily as a data URI; the rate-limit reply's headers; `Cancel-After` (not sent).
 enum ReplicateWire {
     /// The body of `POST /models/{owner}/{name}/predictions` (no `version`) or `POST /predictions`.
