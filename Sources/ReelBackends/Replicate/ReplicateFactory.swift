@@ -1,0 +1,168 @@
+import Foundation
+import ReelKit
+
+/// The `replicate` backends (images and clips) from the `replicate:` settings block and
+/// `REPLICATE_API_TOKEN`. They are always built, so `reel backends`, `reel check` and the dry run
+/// work without a token; a run that would use them without one stops with one error naming
+/// `REPLICATE_API_TOKEN` before anything is sent.
+public struct ReplicateFactory: BackendFactory {
+    /// Predictions in flight at once (creating is limited to 600 a minute; official models
+    /// queue what is over capacity).
+    public var concurrency: Int
+    /// Where the token is read from: the process's environment, or a test's.
+    public var environment: [String: String]
+    public var pollInterval: Duration
+    public var maxPollInterval: Duration
+
+    public init(
+        concurrency: Int = 4, environment: [String: String] = ProcessInfo.processInfo.environment,
+        pollInterval: Duration = .seconds(1), maxPollInterval: Duration = .seconds(5)
+    ) {
+        self.concurrency = concurrency
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPollInterval = maxPollInterval
+    }
+
+    public var blockName: String? { "replicate" }
+
+    public func decode(
+        _ block: SettingsBlock
+    ) -> (settings: ReplicateSettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+        var reader = SettingsReader(block)
+        var settings = ReplicateSettings(configured: true)
+        var map = SourceMap()
+        guard
+            let fields = reader.root(
+                expected: "'replicate' must be a mapping like { image_model: black-forest-labs/flux-dev }",
+                allowed: ReplicateSettings.keys)
+        else { return (settings, map, reader.diagnostics) }
+        for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
+        if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        if let image = Self.model(fields["image_model"], kinds: [.textToImage], with: &reader) {
+            settings.imageModel = image
+        }
+        settings.editModel = Self.model(fields["edit_model"], kinds: [.imageToImage], with: &reader)
+        if let video = Self.model(fields["video_model"], kinds: [.imageToVideo], with: &reader) {
+            settings.videoModel = video
+        }
+        return (settings, map, reader.diagnostics)
+    }
+
+    /// A model id from the price table, of one of `kinds`; anything else is pointed at.
+    private static func model(
+        _ entry: Fields.Entry?, kinds: [ReplicateModel.Kind], with reader: inout SettingsReader
+    ) -> String? {
+        guard let entry,
+            let id = reader.text(entry, expected: "a Replicate model id, like black-forest-labs/flux-dev")
+        else { return nil }
+        let known = ReplicatePrices.ids(of: kinds).joined(separator: ", ")
+        guard ReplicatePrices.model(id) != nil else {
+            reader.error(
+                "'\(entry.key)' names a Replicate model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        guard ReplicatePrices.ids(of: kinds).contains(id) else {
+            reader.error(
+                "'\(entry.key)' must be a \(kinds.map(\.rawValue).joined(separator: " or ")) model; '\(id)' is not. Use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        return id
+    }
+
+    public func settings(
+        from blocks: SettingsBlocks
+    ) -> (settings: ReplicateSettings, sources: [SettingSource]) {
+        let empty = (settings: ReplicateSettings(), sourceMap: SourceMap(), diagnostics: [Diagnostic]())
+        let film = blocks.film["replicate"].map(decode) ?? empty
+        let user = blocks.config["replicate"].map(decode) ?? empty
+        var merged = film.settings
+        var merge = SettingsMerge(prefix: "replicate", film: film.sourceMap, config: user.sourceMap)
+        if merge.take(
+            "url", film: film.settings.url, config: user.settings.url, default: ReplicateSettings.defaultURL)
+            == .config
+        {
+            merged.url = user.settings.url
+        }
+        if merge.take(
+            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
+            default: ReplicateSettings.defaultImageModel) == .config
+        {
+            merged.imageModel = user.settings.imageModel
+        }
+        if merge.take("edit_model", film: film.settings.editModel, config: user.settings.editModel) == .config {
+            merged.editModel = user.settings.editModel
+        }
+        if merge.take(
+            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
+            default: ReplicateSettings.defaultVideoModel) == .config
+        {
+            merged.videoModel = user.settings.videoModel
+        }
+        merged.configured = film.settings.configured || user.settings.configured
+        return (merged, merge.sources)
+    }
+
+    public func makeBackends(_ settings: ReplicateSettings, context: BackendContext) throws -> BuiltBackends {
+        let client = client(settings, context: context)
+        let (image, edit, video) = try Self.models(settings)
+        return BuiltBackends(
+            images: [ReplicateImageBackend(client: client, model: image, editModel: edit)],
+            videos: [ReplicateVideoBackend(client: client, model: video)], concurrency: ["replicate": concurrency])
+    }
+
+    public func probe(
+        _ settings: ReplicateSettings, sources: [SettingSource], context: BackendContext
+    ) async -> [BackendStatus] {
+        let key = ReplicateKey.read(from: environment)
+        var status: BackendStatus
+        if key != nil {
+            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
+            status = BackendStatus.remote(name: "replicate", url: settings.url, sources: sources, ping: ping)
+        } else {
+            // The cheap call that tells reachable from not is an authenticated one (`GET
+            // /account`); without a token Replicate is not asked at all.
+            status = BackendStatus(
+                name: "replicate", configured: BackendStatus.origins(sources), url: settings.url,
+                reachable: "unknown: set \(ReplicateKey.variable) to ask", settings: sources)
+        }
+        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(ReplicateKey.variable)"
+        if let (image, edit, video) = try? Self.models(settings) {
+            status.notes = [
+                "image \(image.id) \(image.priceText)", edit.map { "edit \($0.id) \($0.priceText)" },
+                "video \(video.id) \(video.priceText), "
+                    + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
+                "prices of \(ReplicatePrices.asOf)",
+            ].compactMap { $0 }
+        }
+        return [status]
+    }
+
+    func client(_ settings: ReplicateSettings, context: BackendContext) -> ReplicateClient {
+        ReplicateClient(
+            baseURL: settings.url, key: ReplicateKey.read(from: environment),
+            transport: HTTPTransport(backend: "replicate", client: context.httpClient), pollInterval: pollInterval,
+            maxPollInterval: maxPollInterval)
+    }
+
+    /// The settings' models from the price table (`decode` accepts no others).
+    static func models(
+        _ settings: ReplicateSettings
+    ) throws -> (image: ReplicateModel, edit: ReplicateModel?, video: ReplicateModel) {
+        func known(_ model: ReplicateModel?, _ id: String) throws -> ReplicateModel {
+            guard let model else {
+                throw ReelError(
+                    .invalidInput, "Replicate model '\(id)' is not in Reel's price table; fix the 'replicate:' block")
+            }
+            return model
+        }
+        let image = try known(ReplicatePrices.model(settings.imageModel), settings.imageModel)
+        let edit =
+            try settings.editModel.map { try known(ReplicatePrices.editModel($0), $0) }
+            ?? image.imageToImage.flatMap(ReplicatePrices.editModel)
+        let video = try known(ReplicatePrices.model(settings.videoModel), settings.videoModel)
+        return (image, edit, video)
+    }
+}
