@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "init", "check", "prompt", "status", "plan", "gen", "pick", "vary", "reroll", "takes", "animate", "board",
+        "init", "check", "prompt", "status", "plan", "gen", "pick", "vary", "reroll", "takes", "cast", "animate",
+        "board",
         "cut",
         "make",
         "export", "serve", "backends",
@@ -132,6 +133,36 @@ import Testing
             #expect(noProject.stderr.contains("reel init"))
             let badFlag = try await reel.run(["make", "--frobnicate"], in: parent)
             #expect(badFlag.status == 1)
+        }
+    }
+}
+
+/// `reel cast` as a user runs it: the sheet is made and picked, and `reel plan` then remakes the
+/// shot that names the character.
+@Suite struct CastCommandTests {
+    @Test func castMakesThePickedSheetThatTheNamingShotsThenCarry() async throws {
+        let reel = try ReelProcess()
+        try await withTemporaryDirectory { parent in
+            let project = try TestFilms.makeProject(
+                """
+                title: Sheets
+                characters:
+                  vela: a young woman with a cropped black bob
+                shots:
+                  - { id: cliff, prompt: "@vela on a cliff", duration: 1 }
+                  - { id: sea, prompt: "the sea", duration: 1 }
+                """, in: parent)
+            #expect(try await reel.run(["make"], in: project).status == 0)
+            let cast = try await reel.run(["cast", "vela"], in: project)
+            #expect(cast.status == 0, "\(cast.stderr)")
+            #expect(cast.stdout.contains("@vela: take"), "\(cast.stdout)")
+            #expect(cast.stdout.contains("picked 1"))
+            let plan = try await reel.run(["plan"], in: project)
+            let cliff = plan.stdout.split(separator: "\n").first { $0.hasPrefix("take:cliff") } ?? ""
+            #expect(cliff.contains("character references"), "\(plan.stdout)")
+            #expect(!plan.stdout.contains("take:sea "), "the sea names nobody: \(plan.stdout)")
+            let unknown = try await reel.run(["cast", "nobody"], in: project)
+            #expect(unknown.status != 0 && unknown.stderr.contains("no character or location 'nobody'"))
         }
     }
 }

@@ -38,7 +38,7 @@ import Testing
                 #expect(comfy.configured == "film.yaml")
                 #expect(comfy.url == baseURL)
                 #expect(comfy.reachable.hasPrefix("yes"), "\(comfy.reachable)")
-                #expect(comfy.kinds == ["image", "video"])
+                #expect(comfy.kinds == ["image", "video", "lipsync"])
                 #expect(comfy.settings.first { $0.key == "comfyui.url" }?.from.hasSuffix("film/film.yaml:2:18") == true)
 
                 let a1111 = try #require(byName["a1111"])
