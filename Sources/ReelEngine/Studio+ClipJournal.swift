@@ -60,7 +60,7 @@ extension Studio {
         }
     }
 
-    /// Asks every backend the plan's remaining takes and clips will use whether it is set up
+    /// Asks every backend the plan's remaining takes, lines and clips will use whether it is set up
     /// (an API key in the environment), so a missing key is one error before anything starts.
     func checkSetup(of plan: Plan) throws {
         var checked = Set<String>()
@@ -69,6 +69,7 @@ extension Studio {
             switch step.kind {
             case .take: try ((try? registry.image(step.backend)) as? any SetupChecked)?.checkSetup()
             case .clip: try ((try? registry.video(step.backend)) as? any SetupChecked)?.checkSetup()
+            case .speech: try ((try? registry.speech(step.backend)) as? any SetupChecked)?.checkSetup()
             default: break
             }
         }

@@ -8,6 +8,7 @@ extension Studio {
     func speechSteps(verifying: Bool, records: StoreSnapshot) throws -> [PlanStep] {
         var steps: [PlanStep] = []
         var seen = Set<StepKey>()
+        let pricePerLine = (try? registry.speech(film.backends.speech))?.capabilities.pricePerLineUSD ?? 0
         for shot in film.shots {
             for (offset, line) in try spokenLines(of: shot).enumerated() where seen.insert(line.key).inserted {
                 var step = PlanStep(
@@ -16,6 +17,7 @@ extension Studio {
                     detail: "\(line.line.speaker): \(Self.abbreviated(line.request.text))")
                 step.reason = speechState(line.key, verifying: verifying, records: records)
                 if step.reason == nil { step.generations = 0 }
+                step.costUSD = step.reason == nil ? 0 : pricePerLine
                 steps.append(step)
             }
         }
