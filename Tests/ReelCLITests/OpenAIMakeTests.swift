@@ -162,6 +162,24 @@ import Testing
         }
     }
 
+    @Test func theEstimateCoversImagesAndLinesAndTheBudgetHoldsBeforeAnythingIsSent() async throws {
+        try await withOpenAI(shots: [
+            ("harbour", "a harbour at dawn", nil), ("tower", "a lighthouse", "Hold the light."),
+        ]) {
+            fake, project, _ in
+            let plan = try await reel.run(["plan"], in: project, environment: ["OPENAI_API_KEY": ""])
+            // Two grids of four low-quality images (about $0.009 each) and a line (200 characters at $15/M).
+            #expect(
+                plan.stdout.contains("to generate: 2 takes (2 on openai) and 1 paid line, about $0.08"),
+                "\(plan.stdout)")
+            let result = try await reel.run(
+                ["make", "--budget", "0.05"], in: project, environment: ["OPENAI_API_KEY": Self.key])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("past its --budget of $0.05"), "\(result.stderr)")
+            #expect(await fake.requestLog.isEmpty)
+        }
+    }
+
     @Test func backendsSaysWhetherTheKeyIsSetAndWhatOpenAICosts() async throws {
         try await withOpenAI(shots: [("harbour", "a harbour at dawn", nil)]) { fake, project, _ in
             let set = try await reel.run(["backends", project.path], environment: ["OPENAI_API_KEY": Self.key])

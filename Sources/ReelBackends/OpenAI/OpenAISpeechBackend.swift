@@ -25,6 +25,8 @@ public struct OpenAISpeechBackend: SpeechBackend, SetupChecked {
 
     /// Words per minute that speak at OpenAI's speed 1.0.
     static let naturalWordsPerMinute = 175.0
+    /// The longest input `POST /audio/speech` takes.
+    static let maxCharacters = 4096
     /// Characters a line is taken to have for the estimate before anything is asked.
     static let estimatedCharactersPerLine = 200
 
@@ -47,6 +49,12 @@ public struct OpenAISpeechBackend: SpeechBackend, SetupChecked {
     ) async throws
         -> GeneratedSpeech
     {
+        guard request.text.count <= Self.maxCharacters else {
+            throw BackendError(
+                .rejected, backend: name,
+                "a line of \(request.text.count) characters is longer than the \(Self.maxCharacters) OpenAI speaks at "
+                    + "once; split it into shorter lines")
+        }
         let (voice, note) = voice(for: request.voice)
         if let note { context.progress(0, note) }
         let body = self.body(for: request, voice: voice)

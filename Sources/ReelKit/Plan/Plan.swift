@@ -48,7 +48,8 @@ public struct Plan: Sendable, Hashable, Codable {
         return found
     }
 
-    /// "to generate: 3 takes (2 on sketch, 1 on a remote server), about $0.12" — printed before a run.
+    /// "to generate: 3 takes (2 on sketch, 1 on a remote server), about $0.12" — printed before a run;
+    /// paid clips and paid spoken lines are counted too, as they are in the cost.
     public var summary: String {
         let generations = takeGenerations
         let parts = generationsByBackend.sorted { $0.key < $1.key }.map { "\($0.value) on \($0.key)" }
@@ -56,8 +57,10 @@ public struct Plan: Sendable, Hashable, Codable {
         // Clips on a paid model are in the cost too; say so, or the sum looks like the takes' alone.
         let paid = toRun.filter { $0.kind == .clip && $0.costUSD > 0 }.count
         let clips = paid > 0 ? " and \(paid) paid clip\(paid == 1 ? "" : "s")" : ""
+        let spoken = toRun.filter { $0.kind == .speech && $0.costUSD > 0 }.count
+        let lines = spoken > 0 ? " and \(spoken) paid line\(spoken == 1 ? "" : "s")" : ""
         return
-            "to generate: \(generations) take\(generations == 1 ? "" : "s") (\(parts.joined(separator: ", ")))\(clips), \(cost)"
+            "to generate: \(generations) take\(generations == 1 ? "" : "s") (\(parts.joined(separator: ", ")))\(clips)\(lines), \(cost)"
     }
 
     static func dollars(_ value: Double) -> String {

@@ -81,6 +81,13 @@ import Testing
                     SpeechRequest(text: "hello"), to: output, context: harness.context())
             }
             #expect(retired.message.contains("openai: { speech_model: gpt-4o-mini-tts }"), "\(retired.message)")
+            let long = try await #require(throws: BackendError.self) {
+                try await harness.speech().speak(
+                    SpeechRequest(text: String(repeating: "word ", count: 1000)), to: output, context: harness.context()
+                )
+            }
+            #expect(long.message.contains("split it into shorter lines"))
+            #expect(await harness.fake.received(containing: "word") == 0, "a line OpenAI would refuse is not sent")
             #expect(!FileManager.default.fileExists(atPath: output.path))
         }
     }
