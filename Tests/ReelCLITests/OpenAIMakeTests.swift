@@ -34,6 +34,7 @@ import Testing
             fps: 12
             resolution: 144
             seed: 5
+            negative: "text, watermark"
             backends: { image: \(image), video: camera, speech: openai }
             openai: { url: "\(url)/v1", quality: low, voice: sage }
             characters:
@@ -66,6 +67,9 @@ import Testing
             fake, project, _ in
             let result = try await reel.run(["make"], in: project, environment: ["OPENAI_API_KEY": Self.key])
             #expect(result.status == 0, "\(result.stderr)")
+            // OpenAI takes no negative prompt: the user is told it is dropped.
+            let said = result.stdout + result.stderr
+            #expect(said.contains("backend 'openai' cannot honour the negative prompt (--no); dropped"), "\(said)")
 
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] {
