@@ -40,7 +40,7 @@ public struct OpenAIImageBackend: ImageBackend, SetupChecked {
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
             initImage: true, seed: false, negativePrompt: false, characterReferences: true, styleReferences: true,
-            maxBatch: 4, sizes: OpenAIImageSize.rule,
+            maxBatch: Self.maxPerCall, sizes: OpenAIImageSize.rule,
             pricePerImageUSD: model.priceOfImage(quality: quality, width: 1536, height: 1024))
     }
 
