@@ -67,9 +67,13 @@ import Testing
             fake, project, _ in
             let result = try await reel.run(["make"], in: project, environment: ["OPENAI_API_KEY": Self.key])
             #expect(result.status == 0, "\(result.stderr)")
-            // OpenAI takes no negative prompt: the user is told it is dropped.
+            // OpenAI takes no seed and no negative prompt: the user is told they are dropped.
             let said = result.stdout + result.stderr
-            #expect(said.contains("backend 'openai' cannot honour the negative prompt (--no); dropped"), "\(said)")
+            #expect(
+                said.contains(
+                    "backend 'openai' cannot honour the seed (each run draws anew), the negative prompt (--no); dropped"
+                ),
+                "\(said)")
 
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] {
