@@ -30,7 +30,7 @@ extension Studio {
         }
     }
 
-    /// Asks every backend the plan's remaining takes and clips will use whether it is set up
+    /// Asks every backend the plan's remaining takes, lines and clips will use whether it is set up
     /// (an API key in the environment), so a missing key is one error before anything starts.
     func checkSetup(of plan: Plan) throws {
         var checked = Set<String>()

@@ -92,6 +92,7 @@ extension Studio {
     static func droppedFeatures(of request: Request, by backend: any ImageBackend) -> [String] {
         let can = backend.capabilities
         var dropped: [String] = []
+        if !can.seed { dropped.append("the seed (each run draws anew)") }
         if request.negative != nil && !can.negativePrompt { dropped.append("the negative prompt (--no)") }
         if request.initImage != nil && !can.initImage { dropped.append("the init image") }
         if !request.characterReferences.isEmpty && !can.characterReferences { dropped.append("character references") }

@@ -7,6 +7,7 @@ public enum BackendFactories {
     public static let all: [any BackendFactory] = [
         SketchFactory(), CameraFactory(), EspeakFactory(), ComfyUIFactory(), A1111Factory(), FalFactory(),
         ReplicateFactory(),
+        OpenAIFactory(),
     ]
 
     /// The offline backends only, `sketch` at `sketch`'s sizes and width: what tests build with.

@@ -39,6 +39,8 @@ public struct BackendError: ReelFailure {
     public var status: Int?
     /// How long the server asked us to wait before trying again (Retry-After).
     public var retryAfter: Duration?
+    /// The server's own word on retrying (`x-should-retry`), which overrides the status.
+    public var serverSaysRetry: Bool?
     public var underlying: (any Error & Sendable)?
 
     public init(
@@ -56,7 +58,8 @@ public struct BackendError: ReelFailure {
     /// Whether trying the same request again may succeed: connection trouble, timeouts,
     /// rate limits and server faults; never a refusal of the request itself.
     public var isTransient: Bool {
-        switch code {
+        if let serverSaysRetry { return serverSaysRetry }
+        return switch code {
         case .unreachable, .rateLimited, .serverError, .timedOut: status.map(Self.isRetryableStatus) ?? true
         default: status == 408
         }

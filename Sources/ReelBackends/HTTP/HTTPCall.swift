@@ -58,10 +58,36 @@ public struct HTTPAnswer: Sendable {
     }
 
     func error(backend: String, url: String = "", now: Date) -> BackendError {
-        BackendError.http(
+        var error = BackendError.http(
             status: status, backend: backend, url: url.isEmpty ? "the server" : url, body: body,
-            retryAfter: RetryAfter.parse(header("Retry-After"), now: now))
+            retryAfter: retryAfter(now: now))
+        error.serverSaysRetry = serverSaysRetry
+        return error
     }
+
+    /// How long the server asked us to wait: OpenAI's `retry-after-ms` (milliseconds, finer)
+    /// first, then `Retry-After` (seconds or an HTTP date).
+    public func retryAfter(now: Date) -> Duration? {
+        if let text = header("retry-after-ms")?.trimmingCharacters(in: .whitespaces), let milliseconds = Double(text),
+            milliseconds.isFinite, milliseconds >= 0
+        {
+            return .milliseconds(Int64(milliseconds.rounded(.up)))
+        }
+        return RetryAfter.parse(header("Retry-After"), now: now)
+    }
+
+    /// The server's own word on retrying (`x-should-retry: true|false`, sent by OpenAI); `nil`
+    /// when it said nothing, and the status decides.
+    public var serverSaysRetry: Bool? {
+        switch header("x-should-retry")?.lowercased() {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+
+    /// Whether the transport should try this answer's request again.
+    var isRetryable: Bool { serverSaysRetry ?? BackendError.isRetryableStatus(status) }
 
     /// The body decoded as JSON, or a `badResponse` error saying what was expected.
     public func decoded<T: Decodable>(_ type: T.Type, backend: String, what: String) throws -> T {

@@ -47,7 +47,7 @@ public struct HTTPTransport: Sendable {
     public func send(_ call: HTTPCall, retry: RetryPolicy? = nil) async throws -> HTTPAnswer {
         try await (retry ?? self.retry).run(clock: clock) { _ in
             let answer = try await sendOnce(call, cap: maxBodyBytes)
-            if BackendError.isRetryableStatus(answer.status) {
+            if answer.isRetryable {
                 throw answer.error(backend: backend, url: call.url, now: now())
             }
             return answer

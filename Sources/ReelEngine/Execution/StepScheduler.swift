@@ -4,6 +4,9 @@ import ReelKit
 /// at most `width(lane)` at once per backend lane. A step that fails does not stop the others:
 /// the steps that wait on it, directly or not, are not run and are reported as blocked by it.
 /// Cancellation, or an error that ``StopsTheRun``, stops everything and is rethrown.
+///
+/// A clip waits for other shots' spoken lines only for timing (a line anywhere may lengthen a
+/// shot): it runs once they have ended either way, so a refused line fails its own shot alone.
 struct StepScheduler: Sendable {
     /// How a step ended.
     enum Outcome: Sendable {
@@ -18,6 +21,7 @@ struct StepScheduler: Sendable {
 
     func run(_ body: @escaping @Sendable (PlanStep) async throws -> StepResult) async throws -> [String: Outcome] {
         let ids = Set(steps.map(\.id))
+        let byID = Dictionary(steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var outcomes: [String: Outcome] = [:]
         var pending = steps
         var busy: [String: Int] = [:]
@@ -31,13 +35,20 @@ struct StepScheduler: Sendable {
                     while index < pending.count {
                         let step = pending[index]
                         let waits = step.dependsOn.filter(ids.contains)
-                        if let root = waits.lazy.compactMap({ Self.failureRoot(outcomes[$0], id: $0) }).first {
+                        let needs = waits.filter { !Self.isTimingOnly(byID[$0], for: step) }
+                        if let root = needs.lazy.compactMap({ Self.failureRoot(outcomes[$0], id: $0) }).first {
                             outcomes[step.id] = .blocked(by: root)
                             pending.remove(at: index)
                             progressed = true
                             continue
                         }
-                        let ready = waits.allSatisfy { if case .done? = outcomes[$0] { true } else { false } }
+                        let ready = waits.allSatisfy { id in
+                            switch outcomes[id] {
+                            case .done?: true
+                            case .failed?, .blocked?: !needs.contains(id)
+                            case nil: false
+                            }
+                        }
                         if ready && busy[step.backend, default: 0] < width(step.backend) && stop == nil {
                             busy[step.backend, default: 0] += 1
                             pending.remove(at: index)
@@ -73,6 +84,12 @@ struct StepScheduler: Sendable {
         if let stop { throw stop }
         try Task.checkCancellation()
         return outcomes
+    }
+
+    /// Whether `step` waits for `dependency` only to know when it ends: another shot's line.
+    static func isTimingOnly(_ dependency: PlanStep?, for step: PlanStep) -> Bool {
+        guard let dependency else { return false }
+        return dependency.kind == .speech && step.kind == .clip && dependency.shotID != step.shotID
     }
 
     /// The step a failure started from: the step itself when it failed, its root when it was blocked.

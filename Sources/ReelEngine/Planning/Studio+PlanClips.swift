@@ -8,18 +8,16 @@ extension Studio {
     func speechSteps(verifying: Bool, records: StoreSnapshot) throws -> [PlanStep] {
         var steps: [PlanStep] = []
         var seen = Set<StepKey>()
+        let pricePerLine = (try? registry.speech(film.backends.speech))?.capabilities.pricePerLineUSD ?? 0
         for shot in film.shots {
             for (offset, line) in try spokenLines(of: shot).enumerated() where seen.insert(line.key).inserted {
                 var step = PlanStep(
                     id: PlanStep.speechID(shot.id, line: offset + 1), kind: .speech, shotID: shot.id,
                     backend: film.backends.speech, key: line.key.hex, generations: 1,
                     detail: "\(line.line.speaker): \(Self.abbreviated(line.request.text))")
-                step.costUSD = (try? registry.speech(film.backends.speech))?.capabilities.pricePerLineUSD ?? 0
                 step.reason = speechState(line.key, verifying: verifying, records: records)
-                if step.reason == nil {
-                    step.generations = 0
-                    step.costUSD = 0
-                }
+                if step.reason == nil { step.generations = 0 }
+                step.costUSD = step.reason == nil ? 0 : pricePerLine
                 steps.append(step)
             }
         }

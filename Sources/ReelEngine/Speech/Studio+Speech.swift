@@ -60,7 +60,12 @@ extension Studio {
     /// prompt or a duration never speaks a line again. Returns how many lines were spoken.
     @discardableResult
     public func ensureSpeech() async throws -> Int {
-        let lines = try film.shots.flatMap { try spokenLines(of: $0) }
+        var shotIDs: [StepKey: String] = [:]
+        let lines = try film.shots.flatMap { shot in
+            let lines = try spokenLines(of: shot)
+            for line in lines where shotIDs[line.key] == nil { shotIDs[line.key] = shot.id }
+            return lines
+        }
         var missing: [SpokenLine] = []
         for line in lines where try storedSpeech(line.key) == nil && !missing.contains(where: { $0.key == line.key }) {
             missing.append(line)
@@ -74,7 +79,7 @@ extension Studio {
                 step: step, detail: "\(missing.count) line\(missing.count == 1 ? "" : "s") on \(backendName)",
                 total: missing.count))
         for (index, line) in missing.enumerated() {
-            try await speak(line, on: backend, step: step)
+            try await speak(line, on: backend, step: step, shotID: shotIDs[line.key])
             progress.emit(.advanced(step: step, done: index + 1, total: missing.count))
         }
         progress.emit(.finished(step: step, detail: "\(missing.count) spoken"))
@@ -89,13 +94,13 @@ extension Studio {
         guard try storedSpeech(key) == nil else { return }
         let step = "\(shot.id): speak"
         progress.emit(.started(step: step, detail: "a line on \(film.backends.speech)", total: 1))
-        try await speak(line, on: try registry.speech(film.backends.speech), step: step)
+        try await speak(line, on: try registry.speech(film.backends.speech), step: step, shotID: shot.id)
         progress.emit(.finished(step: step, detail: "spoken"))
     }
 
     /// Speaks one line into the store, under its key; a paid voice's line is reserved against
-    /// `--budget` first and goes into the cost ledger.
-    private func speak(_ line: SpokenLine, on backend: any SpeechBackend, step: String) async throws {
+    /// `--budget` first, and what it cost goes in the ledger, charged to `shotID`.
+    private func speak(_ line: SpokenLine, on backend: any SpeechBackend, step: String, shotID: String?) async throws {
         try (backend as? any SetupChecked)?.checkSetup()
         try checkBudget(adding: backend.capabilities.pricePerLineUSD, backend: backend.name)
         try await withScratchDirectory { scratch in
@@ -104,10 +109,8 @@ extension Studio {
                 line.request, to: output, context: context(scratch: scratch, step: step))
             let blob = try store.blobs.put(fileAt: output)
             let take = SpeechTake(blob: blob.hex, duration: spoken.duration)
-            if spoken.costUSD > 0 {
-                try store.recordCost(usd: spoken.costUSD, backend: backend.name, shotID: line.shotID)
-            }
             try store.setMeta(String(decoding: try JSONEncoder().encode(take), as: UTF8.self), for: .speech(line.key))
+            if spoken.costUSD > 0 { try store.recordCost(usd: spoken.costUSD, backend: backend.name, shotID: shotID) }
         }
     }
 

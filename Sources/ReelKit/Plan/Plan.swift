@@ -48,7 +48,8 @@ public struct Plan: Sendable, Hashable, Codable {
         return found
     }
 
-    /// "to generate: 3 takes (2 on sketch, 1 on a remote server), about $0.12" — printed before a run.
+    /// "to generate: 3 takes (2 on sketch, 1 on a remote server), about $0.12" — printed before a run;
+    /// paid clips and paid spoken lines are counted too, as they are in the cost.
     public var summary: String {
         let generations = takeGenerations
         let parts = generationsByBackend.sorted { $0.key < $1.key }.map { "\($0.value) on \($0.key)" }

@@ -13,7 +13,7 @@ import Testing
 
     @Test func eachBlockIsOwnedByOneFactory() {
         let names = BackendFactories.all.compactMap(\.blockName)
-        #expect(names.sorted() == ["a1111", "camera", "comfyui", "fal", "replicate"])
+        #expect(names.sorted() == ["a1111", "camera", "comfyui", "fal", "openai", "replicate"])
         #expect(Set(names).count == names.count)
     }
 

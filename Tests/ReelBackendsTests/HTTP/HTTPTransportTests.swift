@@ -61,6 +61,45 @@ import Testing
             #expect(counter.value == 1)
         }
     }
+
+    @Test func retryAfterMsIsHonouredBeforeRetryAfter() async throws {
+        let counter = AttemptCounter()
+        try await TestHTTPServer.with(handler: { _ in
+            counter.increment()
+            guard counter.value > 1 else {
+                return TestServerResponse(
+                    status: 429, headers: [("retry-after-ms", "1250"), ("Retry-After", "7")], body: Data("slow".utf8))
+            }
+            return .json("{}")
+        }) { base in
+            let clock = TestClock()
+            let answer = try await RemoteTestSupport.transport("openai", clock: clock).send(.get(base + "/x"))
+            #expect(answer.status == 200)
+            #expect(clock.sleeps == [.milliseconds(1250)])
+        }
+    }
+
+    @Test func theServersWordOnRetryingOverridesTheStatus() async throws {
+        let counter = AttemptCounter()
+        try await TestHTTPServer.with(handler: { request in
+            counter.increment()
+            if request.path == "/never" {
+                return TestServerResponse(status: 503, headers: [("x-should-retry", "false")])
+            }
+            guard counter.value > 2 else {
+                return TestServerResponse(status: 409, headers: [("x-should-retry", "true")])
+            }
+            return .json("{}")
+        }) { base in
+            let clock = TestClock()
+            let transport = RemoteTestSupport.transport("openai", clock: clock)
+            let never = try await transport.send(.get(base + "/never"))
+            #expect(never.status == 503 && counter.value == 1, "x-should-retry: false is not retried")
+            let answer = try await transport.send(.get(base + "/again"))
+            #expect(answer.status == 200 && counter.value == 3, "x-should-retry: true retries even a 409")
+            #expect(clock.sleeps.count == 1)
+        }
+    }
 }
 
 @Suite struct BackendErrorTests {

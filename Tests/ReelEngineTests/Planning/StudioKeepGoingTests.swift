@@ -26,6 +26,51 @@ import Testing
         }
     }
 
+    /// `espeak` behind a filter that refuses every line holding `word`, as a cloud voice does.
+    struct RefusingSpeech: SpeechBackend {
+        let espeak = EmbeddedBackends.espeak()
+        let word: String
+        var name: String { espeak.name }
+        var capabilities: SpeechCapabilities { espeak.capabilities }
+
+        func speak(
+            _ request: SpeechRequest, to output: URL, context: GenerationContext
+        ) async throws
+            -> GeneratedSpeech
+        {
+            if request.text.contains(word) { throw ReelError(.backend, "the service refused the line on policy") }
+            return try await espeak.speak(request, to: output, context: context)
+        }
+    }
+
+    @Test func aRefusedLineFailsItsShotButNoOtherShotsClip() async throws {
+        try await withTemporaryDirectory { parent in
+            let yaml = """
+                title: Lines
+                aspect: "7:3"
+                fps: 12
+                resolution: 144
+                characters:
+                  mira: { description: "a woman in a red coat" }
+                shots:
+                  - { id: wide, prompt: "a cliff at dusk", duration: 1, dialog: { mira: "Morning." } }
+                  - { id: face, prompt: "a calm face", duration: 1, dialog: { mira: "A refused line." } }
+                """
+            let directory = try TestFilms.makeProject(yaml, in: parent)
+            let project = Project(directory: directory)
+            var registry = TestStudio.registry()
+            registry.speeches["espeak"] = RefusingSpeech(word: "refused")
+            let studio = Studio(
+                project: project, film: try FilmLoader().load(contentsOf: project.filmURL),
+                store: try Store.open(projectDirectory: directory), registry: registry)
+            let report = try await studio.make()
+
+            #expect(report.animated == ["wide"], "the other shot waits for the line only to know its timing")
+            #expect(report.failedShots == ["face"])
+            #expect(report.failures.first { $0.stepID == "clip:face" }?.blockedBy?.hasPrefix("speech:face") == true)
+        }
+    }
+
     static func studio(_ directory: URL, refusing word: String?) throws -> Studio {
         let project = Project(directory: directory)
         let film = try FilmLoader().load(contentsOf: project.filmURL)
