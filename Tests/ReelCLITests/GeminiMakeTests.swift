@@ -144,6 +144,23 @@ import Testing
         }
     }
 
+    @Test func theEstimateCoversGeminiImagesAndVeoClipsAndTheBudgetHoldsBeforeAnythingIsSent() async throws {
+        try await withGemini(shots: [("harbour", "a harbour at dawn"), ("tower", "a lighthouse in a storm")]) {
+            fake, project, _ in
+            let plan = try await reel.run(["plan"], in: project, environment: ["GEMINI_API_KEY": ""])
+            // Two grids of four $0.039 images and two 1 s shots made as 4 s Veo fast clips ($0.60 each).
+            #expect(
+                plan.stdout.contains("to generate: 2 takes (2 on gemini) and 2 paid clips, about $1.51"),
+                "\(plan.stdout)")
+            let result = try await reel.run(
+                ["make", "--budget", "0.5"], in: project, environment: ["GEMINI_API_KEY": Self.key])
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("past its --budget of $0.50"), "\(result.stderr)")
+            #expect(await fake.generateCalls.isEmpty)
+            #expect(await fake.videoCount == 0)
+        }
+    }
+
     @Test func backendsSaysWhetherTheKeyIsSetAndWhatGeminiCosts() async throws {
         try await withGemini(shots: [("harbour", "a harbour at dawn")]) { fake, project, _ in
             let set = try await reel.run(["backends", project.path], environment: ["GEMINI_API_KEY": Self.key])

@@ -112,6 +112,22 @@ import Testing
         }
     }
 
+    @Test func theProbeListsOneModelWithTheKeyAndSaysWhenTheKeyIsRefused() async throws {
+        try await GeminiHarness.with { harness in
+            let ping = await harness.client.ping(timeout: .seconds(30))
+            #expect((try? ping.get()) == "key accepted")
+            #expect(await harness.fake.requestLog == ["GET /v1beta/models"])
+        }
+        try await GeminiHarness.with(key: "not-the-key-123") { harness in
+            guard case .failure(let error) = await harness.client.ping(timeout: .seconds(30)) else {
+                Issue.record("a refused key must not read as reachable")
+                return
+            }
+            #expect(error.code == .rejected)
+            #expect(error.message.contains("GEMINI_API_KEY") && !error.message.contains("not-the-key-123"))
+        }
+    }
+
     @Test func theKeyIsReadFromEitherVariableGoogleApiKeyFirstAndNeverDescribed() {
         #expect(GeminiKey.read(from: [:]) == nil)
         #expect(GeminiKey.read(from: ["GEMINI_API_KEY": ""]) == nil)
