@@ -114,12 +114,12 @@ import Testing
 
     @Test func theProbeListsOneModelWithTheKeyAndSaysWhenTheKeyIsRefused() async throws {
         try await GeminiHarness.with { harness in
-            let ping = await harness.client.ping(timeout: .seconds(30))
+            let ping = await harness.client.ping(timeout: .seconds(120))
             #expect((try? ping.get()) == "key accepted")
             #expect(await harness.fake.requestLog == ["GET /v1beta/models"])
         }
         try await GeminiHarness.with(key: "not-the-key-123") { harness in
-            guard case .failure(let error) = await harness.client.ping(timeout: .seconds(30)) else {
+            guard case .failure(let error) = await harness.client.ping(timeout: .seconds(120)) else {
                 Issue.record("a refused key must not read as reachable")
                 return
             }
