@@ -32,7 +32,10 @@ import Testing
                     await session.backendRows()
                 }
                 let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
-                #expect(rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "fal", "openai", "replicate", "sketch"])
+                #expect(
+                    rows.map(\.name) == [
+                        "a1111", "camera", "comfyui", "espeak", "fal", "gemini", "openai", "replicate", "sketch",
+                    ])
 
                 let comfy = try #require(byName["comfyui"])
                 #expect(comfy.configured == "film.yaml")

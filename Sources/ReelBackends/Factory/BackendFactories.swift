@@ -8,6 +8,7 @@ public enum BackendFactories {
         SketchFactory(), CameraFactory(), EspeakFactory(), ComfyUIFactory(), A1111Factory(), FalFactory(),
         ReplicateFactory(),
         OpenAIFactory(),
+        GeminiFactory(),
     ]
 
     /// The offline backends only, `sketch` at `sketch`'s sizes and width: what tests build with.

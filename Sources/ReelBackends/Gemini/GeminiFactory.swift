@@ -1,0 +1,163 @@
+import Foundation
+import ReelKit
+
+/// The `gemini` backends (Gemini images, Veo clips) from the `gemini:` settings block and
+/// `GEMINI_API_KEY` / `GOOGLE_API_KEY`. They are always built, so `reel backends`, `reel check`
+/// and the dry run work without a key; a run that would use them without one stops with one
+/// error naming `GEMINI_API_KEY` before anything is sent.
+public struct GeminiFactory: BackendFactory {
+    /// Takes in flight at once (each take is up to four calls at once, each clip one operation).
+    public var concurrency: Int
+    /// Where the key is read from: the process's environment, or a test's.
+    public var environment: [String: String]
+    public var pollInterval: Duration
+    public var maxPollInterval: Duration
+
+    public init(
+        concurrency: Int = 2, environment: [String: String] = ProcessInfo.processInfo.environment,
+        pollInterval: Duration = .seconds(5), maxPollInterval: Duration = .seconds(20)
+    ) {
+        self.concurrency = concurrency
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPollInterval = maxPollInterval
+    }
+
+    public var blockName: String? { "gemini" }
+
+    public func decode(
+        _ block: SettingsBlock
+    ) -> (settings: GeminiSettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+        var reader = SettingsReader(block)
+        var settings = GeminiSettings(configured: true)
+        var map = SourceMap()
+        guard
+            let fields = reader.root(
+                expected: "'gemini' must be a mapping like { image_model: gemini-2.5-flash-image }",
+                allowed: GeminiSettings.keys)
+        else { return (settings, map, reader.diagnostics) }
+        for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
+        if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        if let entry = fields["image_model"], let id = reader.text(entry, expected: "a Gemini image model id") {
+            if GeminiPrices.imageModel(id) != nil {
+                settings.imageModel = id
+            } else {
+                reader.error(
+                    "'image_model' names a Gemini image model Reel has no price for ('\(id)'), so --budget could not hold; use one of: "
+                        + GeminiPrices.imageModels.map(\.id).joined(separator: ", "), at: entry.valueLocation)
+            }
+        }
+        if let entry = fields["video_model"], let id = reader.text(entry, expected: "a Veo model id") {
+            if GeminiPrices.videoModel(id) != nil {
+                settings.videoModel = id
+            } else {
+                reader.error(
+                    "'video_model' names a Veo model Reel has no price for ('\(id)'); use one of: "
+                        + GeminiPrices.videoModels.map(\.id).joined(separator: ", "), at: entry.valueLocation)
+            }
+        }
+        if let entry = fields["image_size"], let size = reader.text(entry, expected: "1K, 2K or 4K") {
+            if ["1K", "2K", "4K"].contains(size) {
+                settings.imageSize = size
+            } else {
+                reader.error("'image_size' must be 1K, 2K or 4K; got '\(size)'", at: entry.valueLocation)
+            }
+        }
+        settings.videoNegativePrompt = reader.text(
+            fields["video_negative_prompt"], expected: "words to keep out of clips")
+        return (settings, map, reader.diagnostics)
+    }
+
+    public func settings(from blocks: SettingsBlocks) -> (settings: GeminiSettings, sources: [SettingSource]) {
+        let empty = (settings: GeminiSettings(), sourceMap: SourceMap(), diagnostics: [Diagnostic]())
+        let film = blocks.film["gemini"].map(decode) ?? empty
+        let user = blocks.config["gemini"].map(decode) ?? empty
+        var merged = film.settings
+        var merge = SettingsMerge(prefix: "gemini", film: film.sourceMap, config: user.sourceMap)
+        if merge.take("url", film: film.settings.url, config: user.settings.url, default: GeminiSettings.defaultURL)
+            == .config
+        {
+            merged.url = user.settings.url
+        }
+        if merge.take(
+            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
+            default: GeminiSettings.defaultImageModel) == .config
+        {
+            merged.imageModel = user.settings.imageModel
+        }
+        if merge.take(
+            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
+            default: GeminiSettings.defaultVideoModel) == .config
+        {
+            merged.videoModel = user.settings.videoModel
+        }
+        if merge.take("image_size", film: film.settings.imageSize, config: user.settings.imageSize) == .config {
+            merged.imageSize = user.settings.imageSize
+        }
+        if merge.take(
+            "video_negative_prompt", film: film.settings.videoNegativePrompt,
+            config: user.settings.videoNegativePrompt) == .config
+        {
+            merged.videoNegativePrompt = user.settings.videoNegativePrompt
+        }
+        merged.configured = film.settings.configured || user.settings.configured
+        return (merged, merge.sources)
+    }
+
+    public func makeBackends(_ settings: GeminiSettings, context: BackendContext) throws -> BuiltBackends {
+        let client = client(settings, context: context)
+        let (image, video) = try Self.models(settings)
+        return BuiltBackends(
+            images: [GeminiImageBackend(client: client, model: image, imageSize: settings.imageSize)],
+            videos: [VeoVideoBackend(client: client, model: video, negativePrompt: settings.videoNegativePrompt)],
+            concurrency: ["gemini": concurrency])
+    }
+
+    public func probe(
+        _ settings: GeminiSettings, sources: [SettingSource], context: BackendContext
+    ) async -> [BackendStatus] {
+        let key = GeminiKey.read(from: environment)
+        var status: BackendStatus
+        if key != nil {
+            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
+            status = BackendStatus.remote(name: "gemini", url: settings.url, sources: sources, ping: ping)
+        } else {
+            // The cheap call that tells reachable from not is an authenticated one.
+            status = BackendStatus(
+                name: "gemini", configured: BackendStatus.origins(sources), url: settings.url,
+                reachable: "unknown: set \(GeminiKey.variable) to ask", settings: sources)
+        }
+        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(GeminiKey.variable)"
+        if let (image, video) = try? Self.models(settings) {
+            status.notes = [
+                "image \(image.id) about $\(image.perImage)/image (billed by tokens)",
+                "video \(video.id) $\(video.perSecond)/s, "
+                    + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
+                "prices of \(GeminiPrices.asOf)",
+            ]
+        }
+        return [status]
+    }
+
+    func client(_ settings: GeminiSettings, context: BackendContext) -> GeminiClient {
+        GeminiClient(
+            baseURL: settings.url, key: GeminiKey.read(from: environment),
+            transport: HTTPTransport(backend: "gemini", client: context.httpClient), pollInterval: pollInterval,
+            maxPollInterval: maxPollInterval)
+    }
+
+    /// The settings' models from the price table (`decode` accepts no others).
+    static func models(_ settings: GeminiSettings) throws -> (image: GeminiImageModel, video: VeoModel) {
+        guard let image = GeminiPrices.imageModel(settings.imageModel) else {
+            throw ReelError(
+                .invalidInput,
+                "Gemini model '\(settings.imageModel)' is not in Reel's price table; fix the 'gemini:' block")
+        }
+        guard let video = GeminiPrices.videoModel(settings.videoModel) else {
+            throw ReelError(
+                .invalidInput,
+                "Veo model '\(settings.videoModel)' is not in Reel's price table; fix the 'gemini:' block")
+        }
+        return (image, video)
+    }
+}
