@@ -32,7 +32,8 @@ import Testing
                     await session.backendRows()
                 }
                 let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
-                #expect(rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "fal", "sketch"])
+                #expect(
+                    rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "fal", "runway", "sketch"])
 
                 let comfy = try #require(byName["comfyui"])
                 #expect(comfy.configured == "film.yaml")
