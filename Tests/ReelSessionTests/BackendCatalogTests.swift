@@ -33,7 +33,7 @@ import Testing
                 }
                 let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
                 #expect(
-                    rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "fal", "runway", "sketch"])
+                    rows.map(\.name) == ["a1111", "camera", "comfyui", "espeak", "fal", "luma", "runway", "sketch"])
 
                 let comfy = try #require(byName["comfyui"])
                 #expect(comfy.configured == "film.yaml")

@@ -6,7 +6,7 @@ public enum BackendFactories {
     /// The embedded backends and the remote ones, with their usual settings.
     public static let all: [any BackendFactory] = [
         SketchFactory(), CameraFactory(), EspeakFactory(), ComfyUIFactory(), A1111Factory(), FalFactory(),
-        RunwayFactory(),
+        RunwayFactory(), LumaFactory(),
     ]
 
     /// The offline backends only, `sketch` at `sketch`'s sizes and width: what tests build with.
