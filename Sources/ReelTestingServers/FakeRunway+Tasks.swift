@@ -21,6 +21,7 @@ extension FakeRunway {
             guard let duration = fields["duration"]?.int, model.durations.contains(Double(duration)) else {
                 return "duration: Invalid value for \(id)"
             }
+            if model.needsPrompt, fields["promptText"]?.string?.isEmpty ?? true { return "promptText: Required" }
             guard let image = fields["promptImage"]?.string,
                 image.hasPrefix("data:image/") || image.hasPrefix("https://")
             else { return "promptImage: Invalid input" }

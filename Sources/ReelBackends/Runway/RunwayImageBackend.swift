@@ -6,8 +6,9 @@ import ReelMedia
 /// image, so a grid of four is four tasks seeded `seed`, `seed+1`…, journaled together. The
 /// shot's size becomes the closest ratio the model allows. Character references, the `from:`
 /// image and image prompts go as `referenceImages` tagged `@char1`, `@image1`… (up to the
-/// model's three), and the prompt names each tag, as Runway's docs ask; style references are
-/// dropped.
+/// model's three), and the prompt names each tag, as Runway's docs ask. Runway's text-to-image
+/// takes no strength, so a variation is a new image guided by its parent as a reference; style
+/// references are dropped.
 ///
 /// ```swift
 /// let runway = RunwayImageBackend(client: client, model: RunwayPrices.model("gen4_image")!)

@@ -30,6 +30,8 @@ public struct RunwayModel: Sendable, Hashable {
     public var creditsPerSecond: Double
     /// Whether the model takes `seed` (Veo does not).
     public var takesSeed: Bool
+    /// Whether a video model needs `promptText` (gen4.5 does).
+    public var needsPrompt = false
     /// Most reference images a text-to-image call takes, and how many it needs at least.
     public var maxReferences: Int
     public var minReferences: Int

@@ -48,7 +48,7 @@ public enum RunwayPrices {
             creditsPerSecond: 5, takesSeed: true, maxReferences: 0, minReferences: 0),
         RunwayModel(
             id: "gen4.5", kind: .imageToVideo, ratios: videoRatios(gen4Sizes), durations: (2...10).map(Double.init),
-            creditsPerSecond: 12, takesSeed: true, maxReferences: 0, minReferences: 0),
+            creditsPerSecond: 12, takesSeed: true, needsPrompt: true, maxReferences: 0, minReferences: 0),
         RunwayModel(
             id: "veo3.1", kind: .imageToVideo, ratios: videoRatios(veoSizes), durations: [4, 6, 8],
             creditsPerSecond: 20, takesSeed: false, maxReferences: 0, minReferences: 0),

@@ -36,7 +36,9 @@ public struct RunwayVideoBackend: ResumableVideoBackend, SetupChecked {
                 .rejected, backend: name,
                 "the still is \(image.count >> 20) MB; Runway takes inline images up to 5 MB, so make it smaller")
         }
-        let motion = String(request.motion.prefix(1000))
+        // gen4.5 needs words; the others animate the still unprompted.
+        let words = request.motion.isEmpty && model.needsPrompt ? "subtle natural motion" : request.motion
+        let motion = String(words.prefix(1000))
         let body = RunwayWire.ImageToVideo(
             model: model.id, promptImage: DataURI.encode(image), promptText: motion.isEmpty ? nil : motion,
             ratio: model.ratio(width: request.width, height: request.height).wire,

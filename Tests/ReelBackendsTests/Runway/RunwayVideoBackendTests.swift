@@ -55,6 +55,20 @@ import Testing
         }
     }
 
+    @Test func gen45WhichNeedsWordsGetsSomeWhenTheShotHasNoMotion() async throws {
+        try await RunwayHarness.with { harness in
+            let gen45 = try #require(RunwayPrices.model("gen4.5"))
+            let still = try RGBAImage(width: 8, height: 8).encoded(as: .png)
+            var request = Self.request(seconds: 3)
+            request.motion = ""
+            let clip = try await harness.video(model: gen45).animate(
+                request, to: harness.scratch.appending(path: "g.mp4"),
+                context: harness.context(blobs: [Self.hash: still]))
+            #expect(abs(clip.costUSD - 0.12 * 3) < 1e-9, "gen4.5: 12 credits a second")
+            #expect(await harness.fake.submissions.first?.body["promptText"] == .string("subtle natural motion"))
+        }
+    }
+
     @Test func capabilitiesCarryTheModelsLengthsAndPrice() async throws {
         try await RunwayHarness.with { harness in
             let capabilities = harness.video().capabilities
