@@ -97,14 +97,8 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
         let prompts = ((request.initImage.map { [$0] } ?? []) + request.imagePrompts.map(\.source)).enumerated()
             .map { ("image\($0.offset + 1)", $0.element) }
         return try (characters + prompts).prefix(model.maxReferences).map { tag, source in
-            let data = try context.data(of: source)
-            guard data.count <= 5 << 20 else {
-                throw BackendError(
-                    .rejected, backend: name,
-                    "a reference image is \(data.count >> 20) MB; Runway takes inline images up to 5 MB, so make it smaller"
-                )
-            }
-            return RunwayWire.Reference(uri: DataURI.encode(data), tag: tag)
+            let uri = try RunwayImageInput.dataURI(try context.data(of: source), what: "reference image @\(tag)")
+            return RunwayWire.Reference(uri: uri, tag: tag)
         }
     }
 

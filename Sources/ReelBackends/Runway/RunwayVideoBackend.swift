@@ -30,17 +30,12 @@ public struct RunwayVideoBackend: ResumableVideoBackend, SetupChecked {
     public func checkSetup() throws { _ = try client.requireKey() }
 
     public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
-        let image = try context.data(of: request.image)
-        guard image.count <= 5 << 20 else {
-            throw BackendError(
-                .rejected, backend: name,
-                "the still is \(image.count >> 20) MB; Runway takes inline images up to 5 MB, so make it smaller")
-        }
+        let image = try RunwayImageInput.dataURI(try context.data(of: request.image), what: "the still")
         // gen4.5 needs words; the others animate the still unprompted.
         let words = request.motion.isEmpty && model.needsPrompt ? "subtle natural motion" : request.motion
         let motion = String(words.prefix(1000))
         let body = RunwayWire.ImageToVideo(
-            model: model.id, promptImage: DataURI.encode(image), promptText: motion.isEmpty ? nil : motion,
+            model: model.id, promptImage: image, promptText: motion.isEmpty ? nil : motion,
             ratio: model.ratio(width: request.width, height: request.height).wire,
             duration: Int(capabilities.snappedSeconds(request.duration).rounded()),
             seed: model.takesSeed ? request.seed : nil)

@@ -69,6 +69,33 @@ import Testing
         }
     }
 
+    @Test func aStillTooBigForADataURIAsPNGGoesAsAJPEG() async throws {
+        try await RunwayHarness.with { harness in
+            let side = 1400
+            // Noise does not compress: as PNG it is over 5 MB once in base64.
+            var state: UInt32 = 2_463_534_242
+            var noise = [UInt8](repeating: 255, count: side * side * 4)
+            for index in stride(from: 0, to: noise.count, by: 4) {
+                state ^= state << 13
+                state ^= state >> 17
+                state ^= state << 5
+                noise[index] = UInt8(truncatingIfNeeded: state)
+                noise[index + 1] = UInt8(truncatingIfNeeded: state >> 8)
+                noise[index + 2] = 90
+            }
+            let still = try RGBAImage(width: side, height: side, pixels: noise).encoded(as: .png)
+            #expect(DataURI.encode(still).utf8.count > RunwayImageInput.maxDataURI, "the PNG is over Runway's limit")
+            _ = try await harness.video().animate(
+                Self.request(seconds: 5), to: harness.scratch.appending(path: "big.mp4"),
+                context: harness.context(blobs: [Self.hash: still]))
+            let sent = try #require(await harness.fake.submissions.first?.body["promptImage"]?.string)
+            #expect(sent.hasPrefix("data:image/jpeg;base64,"))
+            #expect(sent.utf8.count <= RunwayImageInput.maxDataURI)
+            let jpeg = try #require(DataURI.decode(sent))
+            #expect(try RGBAImage(decoding: jpeg).width == side)
+        }
+    }
+
     @Test func capabilitiesCarryTheModelsLengthsAndPrice() async throws {
         try await RunwayHarness.with { harness in
             let capabilities = harness.video().capabilities
