@@ -168,6 +168,20 @@ import Testing
         }
     }
 
+    @Test func theEstimateCoversLumaImagesAndClipsAndTheBudgetHoldsBeforeAnythingIsSent() async throws {
+        try await withLuma(shots: [("harbour", "a harbour at dawn"), ("tower", "a lighthouse in a storm")]) {
+            fake, project, _ in
+            let plan = try await reel.run(["plan"], in: project, environment: ["LUMA_AGENTS_API_KEY": ""])
+            #expect(
+                plan.stdout.contains("to generate: 2 takes (2 on luma) and 2 paid clips, about $0.92"), "\(plan.stdout)"
+            )
+            let result = try await reel.run(["make", "--budget", "0.5"], in: project, environment: environment)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("past its --budget of $0.50"), "\(result.stderr)")
+            #expect(await fake.submissionCount() == 0)
+        }
+    }
+
     /// Kills the first `make` (as a laptop dies), lets Luma finish, and checks that the next
     /// `make` succeeds by re-attaching to the journaled generations.
     func killThenMakeAgain(_ first: Process, fake: FakeLuma, project: URL) async throws {

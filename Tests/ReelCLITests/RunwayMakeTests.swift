@@ -169,6 +169,20 @@ import Testing
         }
     }
 
+    @Test func theEstimateCoversRunwayImagesAndClipsAndTheBudgetHoldsBeforeAnythingIsSent() async throws {
+        try await withRunway(shots: [("harbour", "a harbour at dawn"), ("tower", "a lighthouse in a storm")]) {
+            fake, project, _ in
+            let plan = try await reel.run(["plan"], in: project, environment: ["RUNWAYML_API_SECRET": ""])
+            #expect(
+                plan.stdout.contains("to generate: 2 takes (2 on runway) and 2 paid clips, about $0.84"),
+                "\(plan.stdout)")
+            let result = try await reel.run(["make", "--budget", "0.5"], in: project, environment: environment)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("past its --budget of $0.50"), "\(result.stderr)")
+            #expect(await fake.submissionCount() == 0)
+        }
+    }
+
     /// Kills the first `make` (as a laptop dies), lets Runway finish, and checks that the next
     /// `make` succeeds by re-attaching to the journaled tasks.
     func killThenMakeAgain(_ first: Process, fake: FakeRunway, project: URL) async throws {
