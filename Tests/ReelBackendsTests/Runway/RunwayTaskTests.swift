@@ -153,6 +153,19 @@ import Testing
         }
     }
 
+    @Test func aTaskCancelledElsewhereEndsTheWaitAsCancelled() async throws {
+        try await RunwayHarness.with { harness in
+            await harness.fake.set(hold: true)
+            let request = Request(prompt: "a pier", width: 1280, height: 720, seed: 1, count: 1)
+            let jobID = try await harness.images().submit(request, context: harness.context())
+            await harness.images().cancel(jobID: jobID)
+            let error = try await #require(throws: BackendError.self) {
+                try await harness.images().collect(jobID: jobID, request: request, context: harness.context())
+            }
+            #expect(error.code == .cancelled)
+        }
+    }
+
     @Test func withoutAKeyNothingIsSentAndTheErrorNamesTheVariable() async throws {
         try await RunwayHarness.with(key: nil) { harness in
             let backend = harness.images()
