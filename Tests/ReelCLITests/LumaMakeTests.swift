@@ -119,7 +119,7 @@ import Testing
             await fake.set(hold: true)
             let first = try reel.start(
                 ["make"], in: project, log: parent.appending(path: "first.log"), environment: environment)
-            let deadline = Date().addingTimeInterval(180)
+            let deadline = Date().addingTimeInterval(600)  // a loaded machine starts slowly; not a timed assertion
             // Every generation of both takes is with Luma and journaled (Reel polls a take's first
             // generation only after writing all four ids down); the laptop dies.
             while await !Self.bothTakesAreJournaled(fake), Date() < deadline, first.isRunning {
@@ -139,7 +139,7 @@ import Testing
             await fake.set(hold: true, only: "video")
             let first = try reel.start(
                 ["make"], in: project, log: parent.appending(path: "first.log"), environment: environment)
-            let deadline = Date().addingTimeInterval(180)
+            let deadline = Date().addingTimeInterval(600)  // a loaded machine starts slowly; not a timed assertion
             while await Self.polledGenerations(fake, type: "video") < 1, Date() < deadline, first.isRunning {
                 try await Task.sleep(for: .milliseconds(20))
             }

@@ -120,7 +120,7 @@ import Testing
             await fake.set(hold: true)
             let first = try reel.start(
                 ["make"], in: project, log: parent.appending(path: "first.log"), environment: environment)
-            let deadline = Date().addingTimeInterval(180)
+            let deadline = Date().addingTimeInterval(600)  // a loaded machine starts slowly; not a timed assertion
             // Every task of both takes is with Runway and journaled (Reel polls a take's first
             // task only after writing all four ids down); the laptop dies.
             while await !Self.bothTakesAreJournaled(fake), Date() < deadline, first.isRunning {
@@ -140,7 +140,7 @@ import Testing
             await fake.set(hold: true, only: "image_to_video")
             let first = try reel.start(
                 ["make"], in: project, log: parent.appending(path: "first.log"), environment: environment)
-            let deadline = Date().addingTimeInterval(180)
+            let deadline = Date().addingTimeInterval(600)  // a loaded machine starts slowly; not a timed assertion
             while await Self.polledTasks(fake, endpoint: "image_to_video") < 1, Date() < deadline, first.isRunning {
                 try await Task.sleep(for: .milliseconds(20))
             }

@@ -204,7 +204,7 @@ import Testing
 
     @Test func thePingAsksTheOrganizationAndSaysTheCreditsLeft() async throws {
         try await RunwayHarness.with { harness in
-            let ping = await harness.client.ping(timeout: .seconds(10))
+            let ping = await harness.client.ping(timeout: .seconds(120))
             #expect((try? ping.get()) == "key accepted, 1250 credits left", "\(ping)")
             #expect(await harness.fake.requestLog == ["GET /v1/organization"])
         }
