@@ -103,10 +103,10 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
     }
 
     /// The prompt with every reference named as `@tag` (Runway uses a reference only where the
-    /// prompt names it), cut to Runway's 1000 characters.
+    /// prompt names it), cut to Runway's limit.
     static func prompt(_ prompt: String, naming references: [RunwayWire.Reference]) -> String {
         let missing = references.map { "@\($0.tag)" }.filter { !prompt.contains($0) }
         let text = missing.isEmpty ? prompt : "\(prompt) (with \(missing.joined(separator: ", ")))"
-        return String(text.prefix(1000))
+        return RunwayWire.promptText(text)
     }
 }

@@ -33,7 +33,7 @@ public struct RunwayVideoBackend: ResumableVideoBackend, SetupChecked {
         let image = try RunwayImageInput.dataURI(try context.data(of: request.image), what: "the still")
         // gen4.5 needs words; the others animate the still unprompted.
         let words = request.motion.isEmpty && model.needsPrompt ? "subtle natural motion" : request.motion
-        let motion = String(words.prefix(1000))
+        let motion = RunwayWire.promptText(words)
         let body = RunwayWire.ImageToVideo(
             model: model.id, promptImage: image, promptText: motion.isEmpty ? nil : motion,
             ratio: model.ratio(width: request.width, height: request.height).wire,

@@ -15,6 +15,13 @@ enum RunwayWire {
     /// The API version Reel speaks, sent on every call.
     static let version = "2024-11-06"
 
+    /// `text` cut to Runway's limit for `promptText`: 1000 UTF-16 code units, whole characters.
+    static func promptText(_ text: String) -> String {
+        var cut = text
+        while cut.utf16.count > 1000 { cut.removeLast() }
+        return cut
+    }
+
     /// `POST /v1/text_to_image`.
     struct TextToImage: Encodable, Sendable {
         var model: String

@@ -70,6 +70,14 @@ import Testing
         }
     }
 
+    @Test func promptsAreCutToRunwaysLimitInUTF16UnitsOnWholeCharacters() {
+        let long = String(repeating: "🌊", count: 600)  // two UTF-16 units each
+        let cut = RunwayWire.promptText(long)
+        #expect(cut.utf16.count == 1000)
+        #expect(cut.allSatisfy { $0 == "🌊" })
+        #expect(RunwayWire.promptText("a pier") == "a pier")
+    }
+
     @Test func theTurboModelWithoutAReferenceSaysWhatItNeedsAndSendsNothing() async throws {
         try await RunwayHarness.with { harness in
             let turbo = try #require(RunwayPrices.model("gen4_image_turbo"))
