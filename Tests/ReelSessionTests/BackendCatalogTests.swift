@@ -34,7 +34,9 @@ import Testing
                 let byName = Dictionary(uniqueKeysWithValues: rows.map { ($0.name, $0) })
                 #expect(
                     rows.map(\.name) == [
-                        "a1111", "camera", "comfyui", "espeak", "fal", "gemini", "openai", "replicate", "sketch",
+                        "a1111", "camera", "comfyui", "espeak", "fal", "gemini", "luma", "openai", "replicate",
+                        "runway",
+                        "sketch",
                     ])
 
                 let comfy = try #require(byName["comfyui"])

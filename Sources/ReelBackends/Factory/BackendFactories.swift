@@ -9,6 +9,7 @@ public enum BackendFactories {
         ReplicateFactory(),
         OpenAIFactory(),
         GeminiFactory(),
+        RunwayFactory(), LumaFactory(),
     ]
 
     /// The offline backends only, `sketch` at `sketch`'s sizes and width: what tests build with.

@@ -5,7 +5,8 @@ import Yams
 extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
-        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "lipsync", "cast_sheets", "characters",
+        "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "lipsync", "cast_sheets",
+        "characters",
         "locations", "shots",
     ]
 

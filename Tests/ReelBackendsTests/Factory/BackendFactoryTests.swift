@@ -13,11 +13,12 @@ import Testing
 
     @Test func eachBlockIsOwnedByOneFactory() {
         let names = BackendFactories.all.compactMap(\.blockName)
-        #expect(names.sorted() == ["a1111", "camera", "comfyui", "fal", "gemini", "openai", "replicate"])
+        #expect(
+            names.sorted() == ["a1111", "camera", "comfyui", "fal", "gemini", "luma", "openai", "replicate", "runway"])
         #expect(Set(names).count == names.count)
     }
 
-    @Test(arguments: ["comfyui", "a1111", "camera", "fal", "replicate", "openai", "gemini"])
+    @Test(arguments: ["comfyui", "a1111", "camera", "fal", "replicate", "openai", "gemini", "runway", "luma"])
     func mistakesInAFilmBlockArePointedAt(name: String) throws {
         let loader = FilmLoader(settingsCheckers: Self.checkers)
         let shots = "shots:\n  - id: a\n    prompt: a cliff\n"
@@ -32,7 +33,7 @@ import Testing
         #expect(keyError.message.hasPrefix("unknown key 'wibble' in '\(name)'"), "\(keyError.message)")
     }
 
-    @Test(arguments: ["comfyui", "a1111", "camera", "fal", "replicate", "openai", "gemini"])
+    @Test(arguments: ["comfyui", "a1111", "camera", "fal", "replicate", "openai", "gemini", "runway", "luma"])
     func mistakesInAConfigBlockArePointedAt(name: String) async throws {
         try await withTemporaryDirectory { folder in
             let file = folder.appending(path: "config.yaml")

@@ -1,0 +1,158 @@
+import Foundation
+import ReelKit
+
+/// The `luma` backends (images and clips) from the `luma:` settings block and
+/// `LUMA_AGENTS_API_KEY`. They are always built, so `reel backends`, `reel check` and the dry run
+/// work without a key; a run that would use them without one stops with one error naming the
+/// variable before anything is sent.
+public struct LumaFactory: BackendFactory {
+    /// Generations in flight at once (Luma caps concurrent jobs per account and answers 429 over it).
+    public var concurrency: Int
+    /// Where the key is read from: the process's environment, or a test's.
+    public var environment: [String: String]
+    public var pollInterval: Duration
+    public var maxPollInterval: Duration
+
+    public init(
+        concurrency: Int = 2, environment: [String: String] = ProcessInfo.processInfo.environment,
+        pollInterval: Duration = .seconds(2), maxPollInterval: Duration = .seconds(8)
+    ) {
+        self.concurrency = concurrency
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPollInterval = maxPollInterval
+    }
+
+    public var blockName: String? { "luma" }
+
+    public func decode(
+        _ block: SettingsBlock
+    ) -> (settings: LumaSettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+        var reader = SettingsReader(block)
+        var settings = LumaSettings(configured: true)
+        var map = SourceMap()
+        guard
+            let fields = reader.root(
+                expected: "'luma' must be a mapping like { video_model: ray-3.2 }", allowed: LumaSettings.keys)
+        else { return (settings, map, reader.diagnostics) }
+        for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
+        if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        if let image = Self.model(fields["image_model"], kind: .image, with: &reader) { settings.imageModel = image }
+        if let video = Self.model(fields["video_model"], kind: .video, with: &reader) { settings.videoModel = video }
+        if let entry = fields["resolution"], let text = reader.text(entry, expected: "540p, 720p or 1080p") {
+            if LumaPrices.resolutions.contains(text) {
+                settings.resolution = text
+            } else {
+                reader.error(
+                    "'resolution' must be one of \(LumaPrices.resolutions.joined(separator: ", ")), not '\(text)'",
+                    at: entry.valueLocation)
+            }
+        }
+        return (settings, map, reader.diagnostics)
+    }
+
+    /// A model id from the price table, of `kind`; anything else is pointed at.
+    private static func model(
+        _ entry: Fields.Entry?, kind: LumaModel.Kind, with reader: inout SettingsReader
+    ) -> String? {
+        guard let entry, let id = reader.text(entry, expected: "a Luma model id, like ray-3.2") else { return nil }
+        let known = LumaPrices.ids(of: kind).joined(separator: ", ")
+        guard let model = LumaPrices.model(id) else {
+            reader.error(
+                "'\(entry.key)' names a Luma model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        guard model.kind == kind else {
+            reader.error(
+                "'\(entry.key)' must be an \(kind.rawValue) model; '\(id)' is not. Use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        return id
+    }
+
+    public func settings(from blocks: SettingsBlocks) -> (settings: LumaSettings, sources: [SettingSource]) {
+        let empty = (settings: LumaSettings(), sourceMap: SourceMap(), diagnostics: [Diagnostic]())
+        let film = blocks.film["luma"].map(decode) ?? empty
+        let user = blocks.config["luma"].map(decode) ?? empty
+        var merged = film.settings
+        var merge = SettingsMerge(prefix: "luma", film: film.sourceMap, config: user.sourceMap)
+        if merge.take("url", film: film.settings.url, config: user.settings.url, default: LumaSettings.defaultURL)
+            == .config
+        {
+            merged.url = user.settings.url
+        }
+        if merge.take(
+            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
+            default: LumaSettings.defaultImageModel) == .config
+        {
+            merged.imageModel = user.settings.imageModel
+        }
+        if merge.take(
+            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
+            default: LumaSettings.defaultVideoModel) == .config
+        {
+            merged.videoModel = user.settings.videoModel
+        }
+        if merge.take(
+            "resolution", film: film.settings.resolution, config: user.settings.resolution,
+            default: LumaSettings.defaultResolution) == .config
+        {
+            merged.resolution = user.settings.resolution
+        }
+        merged.configured = film.settings.configured || user.settings.configured
+        return (merged, merge.sources)
+    }
+
+    public func makeBackends(_ settings: LumaSettings, context: BackendContext) throws -> BuiltBackends {
+        let client = client(settings, context: context)
+        let (image, video) = try Self.models(settings)
+        return BuiltBackends(
+            images: [LumaImageBackend(client: client, model: image)],
+            videos: [LumaVideoBackend(client: client, model: video, resolution: settings.resolution)],
+            concurrency: ["luma": concurrency])
+    }
+
+    public func probe(
+        _ settings: LumaSettings, sources: [SettingSource], context: BackendContext
+    ) async -> [BackendStatus] {
+        let key = LumaKey.read(from: environment)
+        var status: BackendStatus
+        if key != nil {
+            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
+            status = BackendStatus.remote(name: "luma", url: settings.url, sources: sources, ping: ping)
+        } else {
+            status = BackendStatus(
+                name: "luma", configured: BackendStatus.origins(sources), url: settings.url,
+                reachable: "unknown: set \(LumaKey.variable) to ask", settings: sources)
+        }
+        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(LumaKey.variable)"
+        if let (image, video) = try? Self.models(settings) {
+            status.notes = [
+                "image \(image.id) \(image.priceText(resolution: settings.resolution))",
+                "video \(video.id) \(video.priceText(resolution: settings.resolution))",
+                "prices of \(LumaPrices.asOf)",
+            ]
+        }
+        return [status]
+    }
+
+    func client(_ settings: LumaSettings, context: BackendContext) -> LumaClient {
+        LumaClient(
+            baseURL: settings.url, key: LumaKey.read(from: environment),
+            transport: HTTPTransport(backend: "luma", client: context.httpClient), pollInterval: pollInterval,
+            maxPollInterval: maxPollInterval)
+    }
+
+    /// The settings' models from the price table (`decode` accepts no others).
+    static func models(_ settings: LumaSettings) throws -> (image: LumaModel, video: LumaModel) {
+        func known(_ id: String) throws -> LumaModel {
+            guard let model = LumaPrices.model(id) else {
+                throw ReelError(.invalidInput, "Luma model '\(id)' is not in Reel's price table; fix the 'luma:' block")
+            }
+            return model
+        }
+        return (try known(settings.imageModel), try known(settings.videoModel))
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import ReelKit
+
+/// Clips on Luma's `ray-3.2` (`type: video`): the still goes inline as `video.start_frame`, the
+/// shot's motion as the prompt, at the settings' resolution. Image-to-video makes 5 s clips
+/// only, so a shot is made at 5 s and cut to its length, and longer shots are chained by the
+/// engine.
+///
+/// Luma's native extend (`video.start_frame: {generation_id}`) is not used: the engine's chain
+/// (Studio+ClipChains.swift) gives each piece the previous piece's last frame as an image and
+/// keys each piece by that image, not by a vendor's generation id, so a piece cannot name the
+/// generation it continues without the backend keeping state between pieces; the chain from
+/// last frames works on every backend and resumes piece by piece. `ClipRequest` carries no end
+/// frame, so `video.end_frame` is never sent.
+///
+/// ```swift
+/// let ray = LumaVideoBackend(client: client, model: LumaPrices.model("ray-3.2")!, resolution: "720p")
+/// let clip = try await ray.animate(request, to: output, context: context)
+/// ```
+public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
+    public let name = "luma"
+    public var model: LumaModel
+    /// `540p`, `720p` or `1080p`.
+    public var resolution: String
+    let client: LumaClient
+
+    public init(client: LumaClient, model: LumaModel, resolution: String) {
+        self.client = client
+        self.model = model
+        self.resolution = resolution
+    }
+
+    public var capabilities: VideoCapabilities {
+        VideoCapabilities(
+            maxClipSeconds: model.durations.last ?? 5, cameraMoves: false, motionPrompt: true,
+            durations: model.durations, pricePerSecondUSD: model.pricePerSecond(resolution: resolution))
+    }
+
+    public func checkSetup() throws { _ = try client.requireKey() }
+
+    public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
+        let seconds = Int(capabilities.snappedSeconds(request.duration).rounded())
+        let motion = request.motion.isEmpty ? "subtle natural motion" : request.motion
+        let body = LumaWire.Create(
+            model: model.id, type: "video", prompt: String(motion.prefix(6000)),
+            video: LumaWire.Video(
+                duration: "\(seconds)s", resolution: resolution,
+                start_frame: LumaWire.Media.inline(try context.data(of: request.image))))
+        return try await client.create(body, model: model.id)
+    }
+
+    /// Waits for the clip and streams it to `output` at once (Luma's URLs last an hour).
+    public func collect(
+        jobID: String, request: ClipRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
+        let urls = try await client.outputs(of: jobID, model: model.id) { note in context.progress(0.1, note) }
+        context.progress(0.9, "downloading the clip")
+        try await client.download(output: 0, of: jobID, urls: urls, model: model.id, to: output)
+        try ClipCheck.verifyMP4(at: output, backend: name, model: model.id)
+        context.progress(1, "done")
+        let seconds = capabilities.snappedSeconds(request.duration)
+        return GeneratedClip(
+            duration: min(request.duration, seconds), costUSD: model.pricePerSecond(resolution: resolution) * seconds)
+    }
+
+    /// The Agents API has no cancel call: a generation Reel gives up on runs to its end.
+    public func cancel(jobID: String) async {}
+}

@@ -1,0 +1,149 @@
+import Foundation
+import ReelKit
+
+/// The `runway` backends (images and clips) from the `runway:` settings block and
+/// `RUNWAYML_API_SECRET`. They are always built, so `reel backends`, `reel check` and the dry run
+/// work without a key; a run that would use them without one stops with one error naming the
+/// variable before anything is sent.
+public struct RunwayFactory: BackendFactory {
+    /// Tasks in flight at once: Runway holds what is over the tier's limit as `THROTTLED`
+    /// (tier 1 runs 1–2 per model), so a few at once only shortens the wait.
+    public var concurrency: Int
+    /// Where the key is read from: the process's environment, or a test's.
+    public var environment: [String: String]
+    public var pollInterval: Duration
+    public var maxPollInterval: Duration
+
+    public init(
+        concurrency: Int = 2, environment: [String: String] = ProcessInfo.processInfo.environment,
+        pollInterval: Duration = .seconds(2), maxPollInterval: Duration = .seconds(6)
+    ) {
+        self.concurrency = concurrency
+        self.environment = environment
+        self.pollInterval = pollInterval
+        self.maxPollInterval = maxPollInterval
+    }
+
+    public var blockName: String? { "runway" }
+
+    public func decode(
+        _ block: SettingsBlock
+    ) -> (settings: RunwaySettings, sourceMap: SourceMap, diagnostics: [Diagnostic]) {
+        var reader = SettingsReader(block)
+        var settings = RunwaySettings(configured: true)
+        var map = SourceMap()
+        guard
+            let fields = reader.root(
+                expected: "'runway' must be a mapping like { video_model: gen4_turbo }", allowed: RunwaySettings.keys)
+        else { return (settings, map, reader.diagnostics) }
+        for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
+        if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        if let image = Self.model(fields["image_model"], kind: .textToImage, with: &reader) {
+            settings.imageModel = image
+        }
+        if let video = Self.model(fields["video_model"], kind: .imageToVideo, with: &reader) {
+            settings.videoModel = video
+        }
+        return (settings, map, reader.diagnostics)
+    }
+
+    /// A model id from the price table, of `kind`; anything else is pointed at.
+    private static func model(
+        _ entry: Fields.Entry?, kind: RunwayModel.Kind, with reader: inout SettingsReader
+    ) -> String? {
+        guard let entry, let id = reader.text(entry, expected: "a Runway model id, like gen4_turbo") else { return nil }
+        let known = RunwayPrices.ids(of: kind).joined(separator: ", ")
+        guard let model = RunwayPrices.model(id) else {
+            reader.error(
+                "'\(entry.key)' names a Runway model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        guard model.kind == kind else {
+            reader.error(
+                "'\(entry.key)' must be a \(kind.rawValue) model; '\(id)' is \(model.kind.rawValue). Use one of: \(known)",
+                at: entry.valueLocation)
+            return nil
+        }
+        return id
+    }
+
+    public func settings(from blocks: SettingsBlocks) -> (settings: RunwaySettings, sources: [SettingSource]) {
+        let empty = (settings: RunwaySettings(), sourceMap: SourceMap(), diagnostics: [Diagnostic]())
+        let film = blocks.film["runway"].map(decode) ?? empty
+        let user = blocks.config["runway"].map(decode) ?? empty
+        var merged = film.settings
+        var merge = SettingsMerge(prefix: "runway", film: film.sourceMap, config: user.sourceMap)
+        if merge.take("url", film: film.settings.url, config: user.settings.url, default: RunwaySettings.defaultURL)
+            == .config
+        {
+            merged.url = user.settings.url
+        }
+        if merge.take(
+            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
+            default: RunwaySettings.defaultImageModel) == .config
+        {
+            merged.imageModel = user.settings.imageModel
+        }
+        if merge.take(
+            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
+            default: RunwaySettings.defaultVideoModel) == .config
+        {
+            merged.videoModel = user.settings.videoModel
+        }
+        merged.configured = film.settings.configured || user.settings.configured
+        return (merged, merge.sources)
+    }
+
+    public func makeBackends(_ settings: RunwaySettings, context: BackendContext) throws -> BuiltBackends {
+        let client = client(settings, context: context)
+        let (image, video) = try Self.models(settings)
+        return BuiltBackends(
+            images: [RunwayImageBackend(client: client, model: image)],
+            videos: [RunwayVideoBackend(client: client, model: video)], concurrency: ["runway": concurrency])
+    }
+
+    public func probe(
+        _ settings: RunwaySettings, sources: [SettingSource], context: BackendContext
+    ) async -> [BackendStatus] {
+        let key = RunwayKey.read(from: environment)
+        var status: BackendStatus
+        if key != nil {
+            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
+            status = BackendStatus.remote(name: "runway", url: settings.url, sources: sources, ping: ping)
+        } else {
+            status = BackendStatus(
+                name: "runway", configured: BackendStatus.origins(sources), url: settings.url,
+                reachable: "unknown: set \(RunwayKey.variable) to ask", settings: sources)
+        }
+        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(RunwayKey.variable)"
+        if let (image, video) = try? Self.models(settings) {
+            status.notes = [
+                "image \(image.id) \(image.priceText)",
+                "video \(video.id) \(video.priceText), "
+                    + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
+                "prices of \(RunwayPrices.asOf) at $\(RunwayPrices.usdPerCredit)/credit",
+            ]
+        }
+        return [status]
+    }
+
+    func client(_ settings: RunwaySettings, context: BackendContext) -> RunwayClient {
+        RunwayClient(
+            baseURL: settings.url, key: RunwayKey.read(from: environment),
+            transport: HTTPTransport(backend: "runway", client: context.httpClient), pollInterval: pollInterval,
+            maxPollInterval: maxPollInterval)
+    }
+
+    /// The settings' models from the price table (`decode` accepts no others).
+    static func models(_ settings: RunwaySettings) throws -> (image: RunwayModel, video: RunwayModel) {
+        func known(_ id: String) throws -> RunwayModel {
+            guard let model = RunwayPrices.model(id) else {
+                throw ReelError(
+                    .invalidInput, "Runway model '\(id)' is not in Reel's price table; fix the 'runway:' block")
+            }
+            return model
+        }
+        return (try known(settings.imageModel), try known(settings.videoModel))
+    }
+}
