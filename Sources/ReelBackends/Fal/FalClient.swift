@@ -56,7 +56,7 @@ public struct FalClient: Sendable {
                 ("X-Fal-Object-Lifecycle-Preference", "{\"expiration_duration_seconds\": \(outputLifetimeSeconds)}"),
             ],
             body: try JSONEncoder().encode(JSONValue.object(input)))
-        let answer = try await transport.send(call)
+        let answer = try await transport.sendStartingPaidWork(call)
         guard (200..<300).contains(answer.status) else { throw FalErrors.error(of: answer, url: url, model: model) }
         return try answer.decoded(FalWire.Submitted.self, backend: FalErrors.backend, what: "a submit to \(model)")
     }

@@ -75,7 +75,7 @@ public struct GeminiClient: Sendable {
     private func post(_ path: String, body: some Encodable, model: String) async throws -> HTTPAnswer {
         let key = try requireKey()
         let url = "\(baseURL)/\(path)"
-        let answer = try await transport.send(authorized(try .post(url, encoding: body), key))
+        let answer = try await transport.sendStartingPaidWork(authorized(try .post(url, encoding: body), key))
         guard (200..<300).contains(answer.status) else { throw GeminiErrors.error(of: answer, url: url, model: model) }
         return answer
     }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import Foundation
 import ReelKit
 
@@ -63,6 +64,18 @@ public struct BackendError: ReelFailure {
         case .unreachable, .rateLimited, .serverError, .timedOut: status.map(Self.isRetryableStatus) ?? true
         default: status == 408
         }
+    }
+
+    /// Whether the server may have acted on the request that failed, so sending it again could
+    /// run (and bill) the work twice: false only when the failure shows it did not (408, 429 and
+    /// 503 say the request was not taken; a refused or timed-out connection never reached it).
+    public var mayHaveBeenProcessed: Bool {
+        if let status { return ![408, 429, 503].contains(status) }
+        if let client = underlying as? HTTPClientError, client == .connectTimeout { return false }
+        if code == .unreachable, let underlying, "\(underlying)".localizedCaseInsensitiveContains("refused") {
+            return false
+        }
+        return true
     }
 
     /// 408, 429 and 5xx; never 400, 401, 403 or 422.

@@ -54,6 +54,12 @@ public struct HTTPTransport: Sendable {
         }
     }
 
+    /// Sends a call that starts paid work (a generation, a prediction, a task): retried only when
+    /// the failure shows the server did not take it, so a lost answer never runs it twice.
+    public func sendStartingPaidWork(_ call: HTTPCall) async throws -> HTTPAnswer {
+        try await send(call, retry: retry.forPaidWork)
+    }
+
     /// Streams a GET's body into `file` (replaced on each attempt) and returns the answer's
     /// head; a non-2xx answer is thrown as a `BackendError`.
     @discardableResult

@@ -28,13 +28,28 @@ public struct RetryPolicy: Sendable {
         self.jitter = jitter
     }
 
+    /// Whether a failure after which the server may have done the work (a 500, a lost answer) is
+    /// retried. Calls that start paid work turn this off (``forPaidWork``): a generation must not
+    /// run twice because its answer was lost on the way back.
+    public var resendsWhatMayHaveRun = true
+
+    /// This policy for a call that starts paid work: transient failures are retried only when
+    /// they show the server did not take the request (408, 429, 503, no connection).
+    public var forPaidWork: RetryPolicy {
+        var policy = self
+        policy.resendsWhatMayHaveRun = false
+        return policy
+    }
+
     /// One attempt, no waiting.
     public static let once = RetryPolicy(maxAttempts: 1)
 
     /// The wait before attempt `attempt + 1` after `error`, or `nil` to give up.
     /// `waited` is the time already spent waiting on this call.
     public func delay(after error: BackendError, attempt: Int, waited: Duration) -> Duration? {
-        guard error.isTransient, attempt < maxAttempts else { return nil }
+        guard error.isTransient, attempt < maxAttempts, resendsWhatMayHaveRun || !error.mayHaveBeenProcessed else {
+            return nil
+        }
         let delay: Duration
         if let asked = error.retryAfter {
             // The server knows when it will have room; waiting less only earns another 429.

@@ -44,7 +44,7 @@ public struct LumaClient: Sendable {
         let url = "\(baseURL)/generations"
         var call = try HTTPCall.post(url, encoding: body)
         call.headers.append(("Authorization", key.header(scheme: "Bearer")))
-        let answer = try await transport.send(call)
+        let answer = try await transport.sendStartingPaidWork(call)
         guard (200..<300).contains(answer.status) else { throw LumaErrors.error(of: answer, url: url, model: model) }
         return try answer.decoded(
             LumaWire.Generation.self, backend: LumaErrors.backend, what: "a new \(model) generation"

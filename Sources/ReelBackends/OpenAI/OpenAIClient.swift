@@ -50,7 +50,7 @@ public struct OpenAIClient: Sendable {
             method: "POST", url: url,
             headers: [("Content-Type", contentType), ("Authorization", key.header(scheme: "Bearer"))] + accountHeaders,
             body: body, timeout: .seconds(300))
-        let answer = try await transport.send(call)
+        let answer = try await transport.sendStartingPaidWork(call)
         guard (200..<300).contains(answer.status) else {
             throw OpenAIErrors.error(of: answer, url: url, model: model, setting: setting)
         }

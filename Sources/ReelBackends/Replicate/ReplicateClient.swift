@@ -46,7 +46,7 @@ public struct ReplicateClient: Sendable {
         let body = ReplicateWire.Create(version: model.version.map { "\(model.id):\($0)" }, input: input)
         var call = try HTTPCall.post(url, encoding: body)
         call.headers.append(("Authorization", key.header(scheme: "Bearer")))
-        let answer = try await transport.send(call)
+        let answer = try await transport.sendStartingPaidWork(call)
         guard (200..<300).contains(answer.status) else {
             throw ReplicateErrors.error(of: answer, url: url, model: model.id)
         }

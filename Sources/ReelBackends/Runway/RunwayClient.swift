@@ -47,7 +47,7 @@ public struct RunwayClient: Sendable {
         let url = "\(baseURL)/v1/\(endpoint)"
         var call = try HTTPCall.post(url, encoding: body)
         call.headers += headers(key)
-        let answer = try await transport.send(call)
+        let answer = try await transport.sendStartingPaidWork(call)
         guard (200..<300).contains(answer.status) else { throw RunwayErrors.error(of: answer, url: url, model: model) }
         return try answer.decoded(RunwayWire.Created.self, backend: RunwayErrors.backend, what: "a new \(model) task")
             .id

@@ -23,6 +23,24 @@ import Testing
         #expect(policy.delay(after: Self.error(status), attempt: 1, waited: .zero) == .milliseconds(500))
     }
 
+    /// A call that starts paid work is sent again only when the failure shows the server did not
+    /// take it; after a 500, a 502 or a read timeout the work may be running, and a second send
+    /// would pay for it twice.
+    @Test func paidWorkIsResentOnlyWhenTheServerCannotHaveTakenIt() {
+        let paid = policy.forPaidWork
+        for status in [408, 429, 503] {
+            #expect(paid.delay(after: Self.error(status), attempt: 1, waited: .zero) == .milliseconds(500))
+        }
+        for status in [500, 502, 504] {
+            #expect(paid.delay(after: Self.error(status), attempt: 1, waited: .zero) == nil, "\(status)")
+        }
+        let refused = BackendError(.unreachable, backend: "test", "no", underlying: POSIXError(.ECONNREFUSED))
+        #expect(paid.delay(after: refused, attempt: 1, waited: .zero) == .milliseconds(500))
+        let lost = BackendError(.timedOut, backend: "test", "no answer", underlying: POSIXError(.ETIMEDOUT))
+        #expect(paid.delay(after: lost, attempt: 1, waited: .zero) == nil)
+        #expect(policy.delay(after: lost, attempt: 1, waited: .zero) == .milliseconds(500), "reads may be retried")
+    }
+
     @Test func backoffDoublesUpToTheCeilingAndJitterScalesIt() {
         let waits = (1...5).map { policy.delay(after: Self.error(503), attempt: $0, waited: .zero) }
         // Four waits for five attempts, the last one at the 4 s ceiling.
