@@ -1,4 +1,5 @@
 import Foundation
+import ReelBackends
 import ReelEngine
 import ReelKit
 import ReelMedia
@@ -18,16 +19,27 @@ import Testing
     @Test(arguments: names)
     func exampleFilmIsMade(name: String) async throws {
         try await withTemporaryDirectory { parent in
-            let source = Self.examples.appending(path: name).appending(path: "film.yaml")
-            let directory = try TestFilms.makeProject(try String(contentsOf: source, encoding: .utf8), in: parent)
-            let folder = Self.examples.appending(path: name)
-            for file in try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            where file != "film.yaml" && !file.hasPrefix(".") && file != "out" {
-                try FileManager.default.copyItem(at: folder.appending(path: file), to: directory.appending(path: file))
+            // Every example beside the others, as in the repository (the hosted one borrows a score).
+            for example in Self.names {
+                let folder = Self.examples.appending(path: example)
+                let copy = parent.appending(path: example)
+                try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+                for file in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+                where !file.hasPrefix(".") && file != "out" {
+                    try FileManager.default.copyItem(at: folder.appending(path: file), to: copy.appending(path: file))
+                }
             }
-            // The tool's composition root with the embedded backends, at a small size.
+            let directory = parent.appending(path: name)
+            // The tool's composition root with the embedded backends (a hosted example too: it is
+            // made offline here, its hosted run is HostedExampleTests'), at a small size.
             var options = TestStudio.options()
-            options.adjustFilm = { $0.resolution = 96 }
+            // Every block a film may hold is read (a hosted example has its service's block).
+            let embedded = Set(options.factories.compactMap(\.blockName))
+            options.factories += BackendFactories.all.filter { $0.blockName.map { !embedded.contains($0) } ?? false }
+            options.adjustFilm = {
+                $0.resolution = 96
+                $0.backends = .embedded
+            }
             try await withProjectSession(Project(directory: directory), options: options) { session in
                 let (film, studio) = (session.film, session.studio)
                 let report = try await studio.make()

@@ -46,11 +46,9 @@ public struct ComfyUIFactory: BackendFactory {
         }
         var merged = film.settings
         var merge = SettingsMerge(prefix: "comfyui", film: film.sourceMap, config: user.sourceMap)
-        if merge.take("url", film: film.settings.url, config: user.settings.url, default: ComfyUISettings.defaultURL)
-            == .config
-        {
-            merged.url = user.settings.url
-        }
+        merge.take(
+            "url", \.url, film: film.settings, config: user.settings, into: &merged, default: ComfyUISettings.defaultURL
+        )
         for key in ComfyUISettings.modelKeys
         where merge.take(key, film: film.settings.models[key], config: user.settings.models[key]) == .config {
             merged.models[key] = user.settings.models[key]

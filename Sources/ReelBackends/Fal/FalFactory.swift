@@ -78,32 +78,18 @@ public struct FalFactory: BackendFactory {
         let user = blocks.config["fal"].map(decode) ?? empty
         var merged = film.settings
         var merge = SettingsMerge(prefix: "fal", film: film.sourceMap, config: user.sourceMap)
-        if merge.take("url", film: film.settings.url, config: user.settings.url, default: FalSettings.defaultURL)
-            == .config
-        {
-            merged.url = user.settings.url
-        }
-        if merge.take(
-            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
-            default: FalSettings.defaultImageModel) == .config
-        {
-            merged.imageModel = user.settings.imageModel
-        }
-        if merge.take("edit_model", film: film.settings.editModel, config: user.settings.editModel) == .config {
-            merged.editModel = user.settings.editModel
-        }
-        if merge.take(
-            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
-            default: FalSettings.defaultVideoModel) == .config
-        {
-            merged.videoModel = user.settings.videoModel
-        }
-        if merge.take(
-            "lipsync_model", film: film.settings.lipSyncModel, config: user.settings.lipSyncModel,
-            default: FalSettings.defaultLipSyncModel) == .config
-        {
-            merged.lipSyncModel = user.settings.lipSyncModel
-        }
+        merge.take(
+            "url", \.url, film: film.settings, config: user.settings, into: &merged, default: FalSettings.defaultURL)
+        merge.take(
+            "image_model", \.imageModel, film: film.settings, config: user.settings, into: &merged,
+            default: FalSettings.defaultImageModel)
+        merge.take("edit_model", \.editModel, film: film.settings, config: user.settings, into: &merged)
+        merge.take(
+            "video_model", \.videoModel, film: film.settings, config: user.settings, into: &merged,
+            default: FalSettings.defaultVideoModel)
+        merge.take(
+            "lipsync_model", \.lipSyncModel, film: film.settings, config: user.settings, into: &merged,
+            default: FalSettings.defaultLipSyncModel)
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }

@@ -74,32 +74,17 @@ public struct GeminiFactory: BackendFactory {
         let user = blocks.config["gemini"].map(decode) ?? empty
         var merged = film.settings
         var merge = SettingsMerge(prefix: "gemini", film: film.sourceMap, config: user.sourceMap)
-        if merge.take("url", film: film.settings.url, config: user.settings.url, default: GeminiSettings.defaultURL)
-            == .config
-        {
-            merged.url = user.settings.url
-        }
-        if merge.take(
-            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
-            default: GeminiSettings.defaultImageModel) == .config
-        {
-            merged.imageModel = user.settings.imageModel
-        }
-        if merge.take(
-            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
-            default: GeminiSettings.defaultVideoModel) == .config
-        {
-            merged.videoModel = user.settings.videoModel
-        }
-        if merge.take("image_size", film: film.settings.imageSize, config: user.settings.imageSize) == .config {
-            merged.imageSize = user.settings.imageSize
-        }
-        if merge.take(
-            "video_negative_prompt", film: film.settings.videoNegativePrompt,
-            config: user.settings.videoNegativePrompt) == .config
-        {
-            merged.videoNegativePrompt = user.settings.videoNegativePrompt
-        }
+        merge.take(
+            "url", \.url, film: film.settings, config: user.settings, into: &merged, default: GeminiSettings.defaultURL)
+        merge.take(
+            "image_model", \.imageModel, film: film.settings, config: user.settings, into: &merged,
+            default: GeminiSettings.defaultImageModel)
+        merge.take(
+            "video_model", \.videoModel, film: film.settings, config: user.settings, into: &merged,
+            default: GeminiSettings.defaultVideoModel)
+        merge.take("image_size", \.imageSize, film: film.settings, config: user.settings, into: &merged)
+        merge.take(
+            "video_negative_prompt", \.videoNegativePrompt, film: film.settings, config: user.settings, into: &merged)
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }

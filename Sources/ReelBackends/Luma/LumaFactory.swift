@@ -78,29 +78,17 @@ public struct LumaFactory: BackendFactory {
         let user = blocks.config["luma"].map(decode) ?? empty
         var merged = film.settings
         var merge = SettingsMerge(prefix: "luma", film: film.sourceMap, config: user.sourceMap)
-        if merge.take("url", film: film.settings.url, config: user.settings.url, default: LumaSettings.defaultURL)
-            == .config
-        {
-            merged.url = user.settings.url
-        }
-        if merge.take(
-            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
-            default: LumaSettings.defaultImageModel) == .config
-        {
-            merged.imageModel = user.settings.imageModel
-        }
-        if merge.take(
-            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
-            default: LumaSettings.defaultVideoModel) == .config
-        {
-            merged.videoModel = user.settings.videoModel
-        }
-        if merge.take(
-            "resolution", film: film.settings.resolution, config: user.settings.resolution,
-            default: LumaSettings.defaultResolution) == .config
-        {
-            merged.resolution = user.settings.resolution
-        }
+        merge.take(
+            "url", \.url, film: film.settings, config: user.settings, into: &merged, default: LumaSettings.defaultURL)
+        merge.take(
+            "image_model", \.imageModel, film: film.settings, config: user.settings, into: &merged,
+            default: LumaSettings.defaultImageModel)
+        merge.take(
+            "video_model", \.videoModel, film: film.settings, config: user.settings, into: &merged,
+            default: LumaSettings.defaultVideoModel)
+        merge.take(
+            "resolution", \.resolution, film: film.settings, config: user.settings, into: &merged,
+            default: LumaSettings.defaultResolution)
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }

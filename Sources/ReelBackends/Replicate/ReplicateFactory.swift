@@ -80,27 +80,16 @@ public struct ReplicateFactory: BackendFactory {
         let user = blocks.config["replicate"].map(decode) ?? empty
         var merged = film.settings
         var merge = SettingsMerge(prefix: "replicate", film: film.sourceMap, config: user.sourceMap)
-        if merge.take(
-            "url", film: film.settings.url, config: user.settings.url, default: ReplicateSettings.defaultURL)
-            == .config
-        {
-            merged.url = user.settings.url
-        }
-        if merge.take(
-            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
-            default: ReplicateSettings.defaultImageModel) == .config
-        {
-            merged.imageModel = user.settings.imageModel
-        }
-        if merge.take("edit_model", film: film.settings.editModel, config: user.settings.editModel) == .config {
-            merged.editModel = user.settings.editModel
-        }
-        if merge.take(
-            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
-            default: ReplicateSettings.defaultVideoModel) == .config
-        {
-            merged.videoModel = user.settings.videoModel
-        }
+        merge.take(
+            "url", \.url, film: film.settings, config: user.settings, into: &merged,
+            default: ReplicateSettings.defaultURL)
+        merge.take(
+            "image_model", \.imageModel, film: film.settings, config: user.settings, into: &merged,
+            default: ReplicateSettings.defaultImageModel)
+        merge.take("edit_model", \.editModel, film: film.settings, config: user.settings, into: &merged)
+        merge.take(
+            "video_model", \.videoModel, film: film.settings, config: user.settings, into: &merged,
+            default: ReplicateSettings.defaultVideoModel)
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }

@@ -74,23 +74,14 @@ public struct RunwayFactory: BackendFactory {
         let user = blocks.config["runway"].map(decode) ?? empty
         var merged = film.settings
         var merge = SettingsMerge(prefix: "runway", film: film.sourceMap, config: user.sourceMap)
-        if merge.take("url", film: film.settings.url, config: user.settings.url, default: RunwaySettings.defaultURL)
-            == .config
-        {
-            merged.url = user.settings.url
-        }
-        if merge.take(
-            "image_model", film: film.settings.imageModel, config: user.settings.imageModel,
-            default: RunwaySettings.defaultImageModel) == .config
-        {
-            merged.imageModel = user.settings.imageModel
-        }
-        if merge.take(
-            "video_model", film: film.settings.videoModel, config: user.settings.videoModel,
-            default: RunwaySettings.defaultVideoModel) == .config
-        {
-            merged.videoModel = user.settings.videoModel
-        }
+        merge.take(
+            "url", \.url, film: film.settings, config: user.settings, into: &merged, default: RunwaySettings.defaultURL)
+        merge.take(
+            "image_model", \.imageModel, film: film.settings, config: user.settings, into: &merged,
+            default: RunwaySettings.defaultImageModel)
+        merge.take(
+            "video_model", \.videoModel, film: film.settings, config: user.settings, into: &merged,
+            default: RunwaySettings.defaultVideoModel)
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }

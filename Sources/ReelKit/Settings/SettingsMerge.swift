@@ -40,4 +40,31 @@ public struct SettingsMerge: Sendable {
         if let fallback { sources.append(SettingSource(key: path, value: fallback, origin: .default)) }
         return .default
     }
+
+    /// Takes `key` into `merged` (which starts as the film's settings): the config file's value
+    /// replaces it when only the config file wrote the key. Values are shown as they print.
+    ///
+    /// ```swift
+    /// merge.take("url", \.url, film: film, config: user, into: &merged, default: FalSettings.defaultURL)
+    /// ```
+    public mutating func take<Settings, Value>(
+        _ key: String, _ path: WritableKeyPath<Settings, Value>, film filmSettings: Settings,
+        config configSettings: Settings, into merged: inout Settings, default fallback: String? = nil
+    ) {
+        let origin = take(
+            key, film: "\(filmSettings[keyPath: path])", config: "\(configSettings[keyPath: path])", default: fallback)
+        if origin == .config { merged[keyPath: path] = configSettings[keyPath: path] }
+    }
+
+    /// The same for a setting that may be unset (`nil` counts as not written).
+    public mutating func take<Settings, Value>(
+        _ key: String, _ path: WritableKeyPath<Settings, Value?>, film filmSettings: Settings,
+        config configSettings: Settings, into merged: inout Settings, default fallback: String? = nil
+    ) {
+        let origin = take(
+            key, film: filmSettings[keyPath: path].map { "\($0)" },
+            config: configSettings[keyPath: path].map { "\($0)" },
+            default: fallback)
+        if origin == .config { merged[keyPath: path] = configSettings[keyPath: path] }
+    }
 }
