@@ -40,6 +40,25 @@ public struct BackendStatus: Sendable, Hashable {
             name: name, configured: origins(sources), url: url, reachable: reachable, settings: sources)
     }
 
+    /// The row of a hosted service. The cheap call that tells reachable from not is an
+    /// authenticated one, so the service is asked only when its key is set; the row says
+    /// whether the key is set and from which variable, never the key.
+    public static func hosted(
+        name: String, url: String, sources: [SettingSource], key: ServiceKey?, variable: String,
+        ping: () async -> Result<String, BackendError>
+    ) async -> BackendStatus {
+        var status: BackendStatus
+        if key != nil {
+            status = remote(name: name, url: url, sources: sources, ping: await ping())
+        } else {
+            status = BackendStatus(
+                name: name, configured: origins(sources), url: url, reachable: "unknown: set \(variable) to ask",
+                settings: sources)
+        }
+        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(variable)"
+        return status
+    }
+
     /// "film.yaml", "config", "film.yaml + config" or "default": which files set a backend up.
     public static func origins(_ sources: [SettingSource]) -> String {
         let film = sources.contains { $0.origin == .film }

@@ -107,19 +107,10 @@ public struct FalFactory: BackendFactory {
     public func probe(
         _ settings: FalSettings, sources: [SettingSource], context: BackendContext
     ) async -> [BackendStatus] {
-        let key = FalKey.read(from: environment)
-        var status: BackendStatus
-        if key != nil {
-            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
-            status = BackendStatus.remote(name: "fal", url: settings.url, sources: sources, ping: ping)
-        } else {
-            // The cheap call that tells reachable from not is an authenticated one; without a key
-            // fal is not asked at all.
-            status = BackendStatus(
-                name: "fal", configured: BackendStatus.origins(sources), url: settings.url,
-                reachable: "unknown: set \(FalKey.variable) to ask", settings: sources)
-        }
-        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(FalKey.variable)"
+        var status = await BackendStatus.hosted(
+            name: "fal", url: settings.url, sources: sources, key: FalKey.read(from: environment),
+            variable: FalKey.variable
+        ) { await client(settings, context: context).ping(timeout: context.probeTimeout) }
         if let (image, edit, video) = try? Self.models(settings) {
             status.notes = [
                 "image \(image.id) \(image.priceText)", edit.map { "edit \($0.id) \($0.priceText)" },

@@ -101,18 +101,10 @@ public struct GeminiFactory: BackendFactory {
     public func probe(
         _ settings: GeminiSettings, sources: [SettingSource], context: BackendContext
     ) async -> [BackendStatus] {
-        let key = GeminiKey.read(from: environment)
-        var status: BackendStatus
-        if key != nil {
-            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
-            status = BackendStatus.remote(name: "gemini", url: settings.url, sources: sources, ping: ping)
-        } else {
-            // The cheap call that tells reachable from not is an authenticated one.
-            status = BackendStatus(
-                name: "gemini", configured: BackendStatus.origins(sources), url: settings.url,
-                reachable: "unknown: set \(GeminiKey.variable) to ask", settings: sources)
-        }
-        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(GeminiKey.variable)"
+        var status = await BackendStatus.hosted(
+            name: "gemini", url: settings.url, sources: sources, key: GeminiKey.read(from: environment),
+            variable: GeminiKey.variable
+        ) { await client(settings, context: context).ping(timeout: context.probeTimeout) }
         if let (image, video) = try? Self.models(settings) {
             status.notes = [
                 "image \(image.id) about $\(image.perImage)/image (billed by tokens)",

@@ -105,17 +105,10 @@ public struct LumaFactory: BackendFactory {
     public func probe(
         _ settings: LumaSettings, sources: [SettingSource], context: BackendContext
     ) async -> [BackendStatus] {
-        let key = LumaKey.read(from: environment)
-        var status: BackendStatus
-        if key != nil {
-            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
-            status = BackendStatus.remote(name: "luma", url: settings.url, sources: sources, ping: ping)
-        } else {
-            status = BackendStatus(
-                name: "luma", configured: BackendStatus.origins(sources), url: settings.url,
-                reachable: "unknown: set \(LumaKey.variable) to ask", settings: sources)
-        }
-        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(LumaKey.variable)"
+        var status = await BackendStatus.hosted(
+            name: "luma", url: settings.url, sources: sources, key: LumaKey.read(from: environment),
+            variable: LumaKey.variable
+        ) { await client(settings, context: context).ping(timeout: context.probeTimeout) }
         if let (image, video) = try? Self.models(settings) {
             status.notes = [
                 "image \(image.id) \(image.priceText(resolution: settings.resolution))",

@@ -118,19 +118,10 @@ public struct OpenAIFactory: BackendFactory {
     public func probe(
         _ settings: OpenAISettings, sources: [SettingSource], context: BackendContext
     ) async -> [BackendStatus] {
-        let key = OpenAIKey.read(from: environment)
-        var status: BackendStatus
-        if key != nil {
-            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
-            status = BackendStatus.remote(name: "openai", url: settings.url, sources: sources, ping: ping)
-        } else {
-            // The cheap call that tells reachable from not is an authenticated one; without a key
-            // OpenAI is not asked at all.
-            status = BackendStatus(
-                name: "openai", configured: BackendStatus.origins(sources), url: settings.url,
-                reachable: "unknown: set \(OpenAIKey.variable) to ask", settings: sources)
-        }
-        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(OpenAIKey.variable)"
+        var status = await BackendStatus.hosted(
+            name: "openai", url: settings.url, sources: sources, key: OpenAIKey.read(from: environment),
+            variable: OpenAIKey.variable
+        ) { await client(settings, context: context).ping(timeout: context.probeTimeout) }
         let image = OpenAIPrices.imageModel(settings.imageModel)
         let speech = OpenAIPrices.speechModel(settings.speechModel)
         func guessed(_ id: String) -> String {

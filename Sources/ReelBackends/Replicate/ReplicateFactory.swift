@@ -105,19 +105,10 @@ public struct ReplicateFactory: BackendFactory {
     public func probe(
         _ settings: ReplicateSettings, sources: [SettingSource], context: BackendContext
     ) async -> [BackendStatus] {
-        let key = ReplicateKey.read(from: environment)
-        var status: BackendStatus
-        if key != nil {
-            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
-            status = BackendStatus.remote(name: "replicate", url: settings.url, sources: sources, ping: ping)
-        } else {
-            // The cheap call that tells reachable from not is an authenticated one (`GET
-            // /account`); without a token Replicate is not asked at all.
-            status = BackendStatus(
-                name: "replicate", configured: BackendStatus.origins(sources), url: settings.url,
-                reachable: "unknown: set \(ReplicateKey.variable) to ask", settings: sources)
-        }
-        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(ReplicateKey.variable)"
+        var status = await BackendStatus.hosted(
+            name: "replicate", url: settings.url, sources: sources, key: ReplicateKey.read(from: environment),
+            variable: ReplicateKey.variable
+        ) { await client(settings, context: context).ping(timeout: context.probeTimeout) }
         if let (image, edit, video) = try? Self.models(settings) {
             status.notes = [
                 "image \(image.id) \(image.priceText)", edit.map { "edit \($0.id) \($0.priceText)" },

@@ -97,17 +97,10 @@ public struct RunwayFactory: BackendFactory {
     public func probe(
         _ settings: RunwaySettings, sources: [SettingSource], context: BackendContext
     ) async -> [BackendStatus] {
-        let key = RunwayKey.read(from: environment)
-        var status: BackendStatus
-        if key != nil {
-            let ping = await client(settings, context: context).ping(timeout: context.probeTimeout)
-            status = BackendStatus.remote(name: "runway", url: settings.url, sources: sources, ping: ping)
-        } else {
-            status = BackendStatus(
-                name: "runway", configured: BackendStatus.origins(sources), url: settings.url,
-                reachable: "unknown: set \(RunwayKey.variable) to ask", settings: sources)
-        }
-        status.key = key.map { "set (\($0.source))" } ?? "not set: export \(RunwayKey.variable)"
+        var status = await BackendStatus.hosted(
+            name: "runway", url: settings.url, sources: sources, key: RunwayKey.read(from: environment),
+            variable: RunwayKey.variable
+        ) { await client(settings, context: context).ping(timeout: context.probeTimeout) }
         if let (image, video) = try? Self.models(settings) {
             status.notes = [
                 "image \(image.id) \(image.priceText)",
