@@ -30,8 +30,15 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
 
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
-            initImage: editModel != nil, seed: true, negativePrompt: false, maxBatch: 4, sizes: Self.sizes,
-            pricePerImageUSD: model.priceOfImage(width: 1024, height: 1024))
+            initImage: editModel != nil, seed: true, negativePrompt: false,
+            characterReferences: takesReferences, styleReferences: takesReferences, maxBatch: 4, sizes: Self.sizes,
+            pricePerImageUSD: model.priceOfImage(width: 1024, height: 1024)
+                * (takesReferences && editModel?.billsInputs == true ? 2 : 1))
+    }
+
+    /// Whether references reach the model (an edit model that takes `image_urls`).
+    var takesReferences: Bool {
+        (editModel?.referenceLimit ?? 0) > 0
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
@@ -62,7 +69,14 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
             }
             let output = try HTTPAnswer(status: 200, headers: [], body: body).decoded(
                 FalWire.ImageOutput.self, backend: name, what: "the result of \(model.id)")
-            images += try await download(output, batch: batch, request: request, model: model, jobID: jobID)
+            // A model that bills its input images is paid for them on every call.
+            let inputs = try Self.inputCost(of: request, model: model, context)
+            let made = try await download(output, batch: batch, request: request, model: model, jobID: jobID)
+            images += made.map { image in
+                var image = image
+                image.costUSD += inputs / Double(max(1, made.count))
+                return image
+            }
         }
         context.progress(1, "done")
         return images
@@ -103,9 +117,19 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         return images
     }
 
-    /// The model a request runs on: the edit model when it starts from an image.
+    /// The model a request runs on: the edit model when it starts from an image, or carries
+    /// references the edit model takes.
     func model(for request: Request) -> FalModel {
-        request.initImage != nil ? editModel ?? model : model
+        let references = !request.characterReferences.isEmpty || !request.styleReferences.isEmpty
+        return request.initImage != nil || (references && takesReferences) ? editModel ?? model : model
+    }
+
+    /// The images an editing model with `image_urls` gets, in order of weight, within its limit.
+    static func inputImages(of request: Request, limit: Int) -> [ImageSource] {
+        let all =
+            [request.initImage].compactMap { $0 } + request.characterReferences.map(\.source)
+            + request.imagePrompts.map(\.source) + request.styleReferences.map(\.source)
+        return Array(all.prefix(limit))
     }
 
     /// The model's input for candidates `first..<first+count`.
@@ -120,7 +144,12 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         if model.takesImageSize {
             input["image_size"] = .object(["width": .int(request.width), "height": .int(request.height)])
         }
-        if model.kind == .imageToImage, let source = request.initImage {
+        if model.referenceLimit > 0 {
+            input["image_urls"] = .array(
+                try Self.inputImages(of: request, limit: model.referenceLimit).map {
+                    .string(DataURI.encode(try context.data(of: $0)))
+                })
+        } else if model.kind == .imageToImage, let source = request.initImage {
             input["image_url"] = .string(try DataURI.encode(context.data(of: source)))
             // Reel's strength is fal's: 0 keeps the image, 1 ignores it.
             if model.takesStrength { input["strength"] = .double(request.strength ?? 0.6) }
@@ -134,5 +163,14 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         let total = max(1, count)
         let step = max(1, perCall)
         return stride(from: 0, to: total, by: step).map { $0..<min(total, $0 + step) }
+    }
+
+    /// What one call's input images cost on a model that bills them (per megapixel, rounded up).
+    static func inputCost(of request: Request, model: FalModel, _ context: GenerationContext) throws -> Double {
+        guard model.billsInputs, model.referenceLimit > 0 else { return 0 }
+        return try inputImages(of: request, limit: model.referenceLimit).reduce(0) { sum, source in
+            let image = try RGBAImage(decoding: try context.data(of: source))
+            return sum + model.priceOfImage(width: image.width, height: image.height)
+        }
     }
 }

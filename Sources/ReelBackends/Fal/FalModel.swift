@@ -41,11 +41,17 @@ public struct FalModel: Sendable, Hashable {
     public var durations: [Double]
     /// Inputs always sent with this model (audio off where it is priced separately).
     public var fixedInput: [String: JSONValue]
+    /// Most input images an editing model takes as `image_urls` (FLUX.2's multi-reference
+    /// editing: the `from:` image, then character references, image prompts, style references);
+    /// 0 for models that take one `image_url` or none.
+    public var referenceLimit: Int
+    /// Whether input images are billed per megapixel too, as outputs are (FLUX.2 [flex]).
+    public var billsInputs: Bool
 
     init(
         _ id: String, _ kind: Kind, _ price: Price, maxImagesPerCall: Int = 1, takesImageSize: Bool = false,
         takesStrength: Bool = false, imageToImage: String? = nil, durations: [Double] = [],
-        fixedInput: [String: JSONValue] = [:]
+        fixedInput: [String: JSONValue] = [:], referenceLimit: Int = 0, billsInputs: Bool = false
     ) {
         self.id = id
         self.kind = kind
@@ -56,6 +62,8 @@ public struct FalModel: Sendable, Hashable {
         self.imageToImage = imageToImage
         self.durations = durations
         self.fixedInput = fixedInput
+        self.referenceLimit = referenceLimit
+        self.billsInputs = billsInputs
     }
 
     /// What one image of `width`×`height` costs, in US dollars.

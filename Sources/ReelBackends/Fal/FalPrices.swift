@@ -4,6 +4,9 @@
 /// Prices of 2026-12-06. Sources: fal.ai/models/{id} pricing notes and fal's pricing page as
 /// quoted in the search corpus (FLUX per megapixel, rounded up: dev $0.025, schnell $0.003;
 /// Kontext [pro] $0.04 per image; Kling O3 standard $0.084 per second with audio off);
+/// FLUX.2 [flex] $0.05 per megapixel of output and of every input image, rounded up (fal's
+/// llms.txt for fal-ai/flux-2-flex/edit); its limit of 8 reference images is BFL's for FLUX.2
+/// and UNCONFIRMED for the flex endpoint on fal;
 /// sync.so lipsync 1.9 $0.70 and sync-3 $8 per minute of clip (fal's llms.txt for each);
 /// Kling 2.1 standard $0.25 per 5 s clip and $0.05 per further second is *secondary*
 /// (third-party listings), and FLUX dev image-to-image is taken at FLUX dev's rate — both
@@ -23,6 +26,12 @@ public enum FalPrices {
             "fal-ai/flux/dev/image-to-image", .imageToImage, .perMegapixel(0.025), maxImagesPerCall: 4,
             takesStrength: true),
         FalModel("fal-ai/flux-pro/kontext", .imageToImage, .perImage(0.04), maxImagesPerCall: 4),
+        FalModel(
+            "fal-ai/flux-2-flex", .textToImage, .perMegapixel(0.05), takesImageSize: true,
+            imageToImage: "fal-ai/flux-2-flex/edit"),
+        FalModel(
+            "fal-ai/flux-2-flex/edit", .imageToImage, .perMegapixel(0.05), takesImageSize: true, referenceLimit: 8,
+            billsInputs: true),
         FalModel(
             "fal-ai/kling-video/v2.1/standard/image-to-video", .imageToVideo, .perSecond(0.05), durations: [5, 10]),
         FalModel(

@@ -69,6 +69,35 @@ import Testing
         }
     }
 
+    /// FLUX.2 [flex] edits from several images: a shot's character references (its cast's
+    /// sheets) reach the model as `image_urls`, the `from:` image first, and each call pays for
+    /// its inputs' megapixels as well as its output's.
+    @Test func referencesReachFlux2AsImageURLsAndTheirMegapixelsArePaidFor() async throws {
+        try await FalHarness.with { harness in
+            let flex = try #require(FalPrices.model("fal-ai/flux-2-flex"))
+            let backend = harness.images(model: flex)
+            #expect(backend.editModel?.id == "fal-ai/flux-2-flex/edit")
+            #expect(backend.capabilities.characterReferences)
+            let vela = try RGBAImage(width: 8, height: 8, fill: (10, 10, 200, 255)).encoded(as: .png)
+            let arcadia = try RGBAImage(width: 8, height: 8, fill: (200, 200, 10, 255)).encoded(as: .png)
+            let (velaHash, arcadiaHash) = (String(repeating: "a1", count: 32), String(repeating: "b2", count: 32))
+            let request = Request(
+                prompt: "vela above the city", width: 64, height: 32, seed: 9, count: 2,
+                characterReferences: [WeightedImage(.blob(velaHash)), WeightedImage(.blob(arcadiaHash))])
+            let images = try await backend.generate(
+                request, context: harness.context(blobs: [velaHash: vela, arcadiaHash: arcadia]))
+            #expect(images.map(\.seed) == [9, 10])
+            let submissions = await harness.fake.submissions
+            #expect(submissions.map(\.model) == ["fal-ai/flux-2-flex/edit", "fal-ai/flux-2-flex/edit"])
+            #expect(
+                submissions.first?.input["image_urls"]
+                    == .array([vela, arcadia].map { .string("data:image/png;base64," + $0.base64EncodedString()) }))
+            #expect(submissions.first?.input["image_url"] == nil)
+            // Two calls, each one output megapixel and two input images of one (rounded up).
+            #expect(abs(images.reduce(0) { $0 + $1.costUSD } - 2 * 3 * 0.05) < 1e-9)
+        }
+    }
+
     @Test func imagesTheSafetyCheckerFlaggedAreDroppedAndStillPaidFor() async throws {
         try await FalHarness.with { harness in
             await harness.fake.set(flaggedImages: 1)

@@ -180,12 +180,12 @@ import Testing
 
     @Test func theProbeAsksForTheAccountWithTheToken() async throws {
         try await ReplicateHarness.with { harness in
-            let answer = try await harness.client.ping(timeout: .seconds(10)).get()
+            let answer = try await harness.client.ping(timeout: .seconds(60)).get()
             #expect(answer == "key accepted")
             #expect(await harness.fake.requestLog == ["GET /account"])
         }
         try await ReplicateHarness.with(key: "r8_wrong") { harness in
-            let result = await harness.client.ping(timeout: .seconds(10))
+            let result = await harness.client.ping(timeout: .seconds(60))
             guard case .failure(let error) = result else {
                 throw ReelError(.invalidInput, "a wrong token was accepted")
             }
