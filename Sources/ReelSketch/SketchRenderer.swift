@@ -6,9 +6,10 @@ import ReelMedia
 /// palette its words call for, at the framing of the shot, laid out by the seed. Pure: the same
 /// request, init image and seed always give the same pixels.
 ///
-/// With an init image the frame repaints it (see `SketchRepaint`): strength 0 keeps it, 1 draws
-/// afresh. That is how variations work — a subtle one repaints its parent at 0.25, a strong one
-/// at 0.6 — and how a shot `from:` another is relit by its prompt.
+/// A variation or a shot `from:` another sketch is redrawn from its parent's recipe
+/// (`SketchRenderer+Recipe.swift`): the same scene moved by the strength (a subtle one 0.25, a
+/// strong one 0.6), or changed by the new prompt. Any other init image is repainted (see
+/// `SketchRepaint`): strength 0 keeps it, 1 draws afresh.
 ///
 /// ```swift
 /// let frame = try SketchRenderer().render(request, initImage: nil, seed: 7)
