@@ -92,8 +92,9 @@ struct SketchLayout: Sendable {
             framing, stage: stage, side: side, width: width, height: height, rng: &rng)
         let group = min(scene.cast.count, SketchCast.maxPeople)
         switch framing {
-        case _ where group >= 2 && stage <= 4:
-            // The cast side by side, in the order written unless the words place them.
+        case _ where group >= 2 && stage <= 4 && framing != .overTheShoulder:
+            // The cast side by side, in the order written unless the words place them (over the
+            // shoulder keeps its set-up: the second person is the shoulder).
             let slots = Self.slots(scene.cast.prefix(group).map(\.side), firstSide: side)
             let step = group == 2 ? 0.4 : 0.8 / Double(group)
             func slotX(_ slot: Int) -> Double { width * (0.5 + (Double(slot) - Double(group - 1) / 2) * step) }
