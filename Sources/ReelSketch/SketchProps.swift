@@ -74,19 +74,43 @@ enum SketchProps {
             f.pen.outline(box, closed: true, color: ink.withAlpha(0.8), width: line, &rng)
         }
         if carried.contains(.key) {
-            let color = f.scene.propColors[.key] ?? Color(hex: 0xC9A23A)
-            f.canvas.setColor(color)
-            f.canvas.addCircle(center: at(0.14, -0.5), radius: size * 0.018)
-            f.canvas.fill()
-            f.pen.line(from: at(0.14, -0.48), to: at(0.14, -0.42), color: color, width: line * 1.4, &rng)
+            drawKey(f, bow: at(0.14, -0.5), length: size * 0.09, angle: Double.pi / 2, &rng)
         }
     }
 
-    /// Carried props with nobody to carry them: large, in the lower middle of the frame.
+    /// Carried props with nobody to carry them: large, in the lower middle of the frame (an
+    /// insert lays its own on its surface).
     static func drawLoose(_ f: SketchFrame, _ rng: inout SketchRandom) {
         let loose = f.scene.props.subtracting([.boat])
-        guard f.layout.figures.isEmpty, !loose.isEmpty, !f.layout.eyesOnly else { return }
+        guard f.layout.figures.isEmpty, !loose.isEmpty, !f.layout.eyesOnly, f.scene.framing != .insert else { return }
         let holder = SketchLayout.Figure(x: f.width * 0.36, feetY: f.height * 1.05, height: f.height * 1.4, pose: 0)
         drawCarried(f, holder, &rng)
+    }
+
+    /// A key: a ring (its bow), a shaft of `length` from it at `angle` (0 points right), and a bit
+    /// with two teeth at the end.
+    static func drawKey(
+        _ f: SketchFrame, bow: CanvasPoint, length: Double, angle: Double, _ rng: inout SketchRandom
+    ) {
+        let color = f.scene.propColors[.key] ?? Color(hex: 0xC9A23A)
+        let (dx, dy) = (cos(angle), sin(angle))
+        func along(_ t: Double, _ side: Double) -> CanvasPoint {
+            CanvasPoint(bow.x + (dx * t - dy * side) * length, bow.y + (dy * t + dx * side) * length)
+        }
+        let width = max(1, length * 0.07)
+        let ink = f.palette.ink.withAlpha(0.7)
+        f.canvas.withState {
+            f.canvas.newPath()
+            f.canvas.addCircle(center: bow, radius: length * 0.16)
+            f.canvas.lineWidth = width * 1.4
+            f.canvas.setColor(color)
+            f.canvas.stroke()
+        }
+        f.pen.line(from: along(0.16, 0), to: along(1, 0), color: color, width: width, &rng)
+        for t in [0.8, 0.95] {
+            f.pen.line(from: along(t, 0), to: along(t, 0.14), color: color, width: width, &rng)
+        }
+        f.pen.outline(
+            [along(0.16, 0), along(1, 0)], closed: false, color: ink, width: max(0.6, width * 0.2), passes: 1, &rng)
     }
 }

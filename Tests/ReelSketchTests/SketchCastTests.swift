@@ -95,4 +95,14 @@ import Testing
         let runs = ImageMetrics.changedRuns(boat, sea)
         #expect(runs.count >= 1 && runs.allSatisfy { $0.count < boat.width / 2 }, "\(runs)")
     }
+
+    @Test(arguments: [UInt32(5), 11, 23])
+    func anInsertOfAKeyShowsTheKeyInItsColour(seed: UInt32) throws {
+        let prompt = "insert shot of a brass key on the table"
+        let key = try frame(prompt, .insert, seed: seed)
+        let vessel = try frame(prompt, .insert, negative: "key", seed: seed)
+        let hue = ImageMetrics.dominantHue(key, over: vessel, columns: 0..<key.width)
+        #expect(ImageMetrics.changedShare(key, vessel) > 0.01)
+        #expect(hue.map { (30...60).contains($0) } == true, "\(String(describing: hue))")
+    }
 }
