@@ -5,6 +5,9 @@ import ReelMedia
 /// The embedded offline image backend: draws storyboard sketches with `SketchRenderer`, so a
 /// film can be made on a fresh machine with no model and no network. Free and deterministic.
 ///
+/// Each frame carries the recipe it was drawn from (`SketchRecipe`), so a variation or a `from:`
+/// shot of a sketch redraws its parent's scene rather than blending pixels.
+///
 /// Image codecs live in ReelMedia's codec layer; the composition root hands them in, so this
 /// backend stays testable with any codec:
 ///
@@ -44,14 +47,18 @@ public struct SketchBackend: ImageBackend {
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         var initImage: RGBAImage?
+        var parent: SketchRecipe?
         if let source = request.initImage {
             let data = try context.data(of: source)
-            do {
-                initImage = try decode(data)
-            } catch {
-                throw ReelError(
-                    .invalidInput, "the sketch backend could not read the init image \(source): \(error)",
-                    underlying: error)
+            parent = SketchRecipe(png: data)
+            if parent == nil {
+                do {
+                    initImage = try decode(data)
+                } catch {
+                    throw ReelError(
+                        .invalidInput, "the sketch backend could not read the init image \(source): \(error)",
+                        underlying: error)
+                }
             }
         }
         let count = max(1, request.count)
@@ -60,10 +67,23 @@ public struct SketchBackend: ImageBackend {
             try Task.checkCancellation()
             context.progress(Double(index) / Double(count), "drawing \(index + 1) of \(count)")
             let seed = request.seed(ofCandidate: index)
-            let frame = try renderer.render(request, initImage: initImage, seed: seed)
-            images.append(GeneratedImage(data: try encode(frame), seed: seed, costUSD: 0))
+            images.append(
+                GeneratedImage(
+                    data: try draw(request, parent: parent, initImage: initImage, seed: seed), seed: seed, costUSD: 0))
         }
         context.progress(1, "drawn")
         return images
+    }
+
+    /// One candidate's bytes. A sketch parent is redrawn from its recipe; a foreign init image is
+    /// repainted. Whatever `sketch` draws from a recipe carries its own, for the next variation.
+    private func draw(_ request: Request, parent: SketchRecipe?, initImage: RGBAImage?, seed: UInt32) throws -> Data {
+        if let parent {
+            let (frame, recipe) = try renderer.render(request, parent: parent, seed: seed)
+            return recipe.embedded(in: try encode(frame))
+        }
+        let frame = try renderer.render(request, initImage: initImage, seed: seed)
+        guard initImage == nil else { return try encode(frame) }
+        return SketchRecipe(request: request, seed: seed).embedded(in: try encode(frame))
     }
 }

@@ -5,7 +5,7 @@ import ReelMedia
 /// the palette, an ink outline and hatched shadows. Seen from the front or from behind; when the
 /// head is large enough, `SketchHead` draws it with a face.
 enum SketchFigure {
-    enum Material { case outfit, skin, hair, boots }
+    enum Material { case outfit, skin, hair, boots, beard }
 
     struct Part {
         var points: [CanvasPoint]
@@ -25,6 +25,7 @@ enum SketchFigure {
         let hair = scene.hairColor ?? identity.pick([Color(hex: 0x2E221C), Color(hex: 0x4A3326), Color(hex: 0x1E1A1A)])
         let colors: [Material: Color] = [
             .outfit: outfit, .skin: Color(hex: 0xE6B493), .hair: hair, .boots: Color(hex: 0x24201E),
+            .beard: scene.person.beard ?? hair,
         ]
         let backlit = p.isDark || [.dusk, .dawn].contains(scene.mood)
         let small = size < f.height * 0.5
@@ -212,6 +213,7 @@ enum SketchFigure {
         if scene.fromBehind {
             parts.append(backHair)
         } else {
+            if scene.person.beard != nil { parts.append(Part(points: SketchBeard.small, material: .beard)) }
             parts.append(
                 Part(
                     points: [
@@ -221,35 +223,5 @@ enum SketchFigure {
                     ], material: .hair))
         }
         return parts
-    }
-
-    /// The outline of a tapering limb through its joints.
-    static func limb(_ joints: [CanvasPoint], widths: [Double]) -> [CanvasPoint] {
-        var left: [CanvasPoint] = []
-        var right: [CanvasPoint] = []
-        for (i, joint) in joints.enumerated() {
-            let previous = joints[max(0, i - 1)]
-            let next = joints[min(joints.count - 1, i + 1)]
-            let dx = next.x - previous.x
-            let dy = next.y - previous.y
-            let length = max(1e-9, (dx * dx + dy * dy).squareRoot())
-            let half = widths[min(i, widths.count - 1)] / 2
-            left.append(CanvasPoint(joint.x - dy / length * half, joint.y + dx / length * half))
-            right.append(CanvasPoint(joint.x + dy / length * half, joint.y - dx / length * half))
-        }
-        guard let last = joints.last, joints.count > 1 else { return left + right.reversed() }
-        let endDir = CanvasPoint(last.x - joints[joints.count - 2].x, last.y - joints[joints.count - 2].y)
-        let endLength = max(1e-9, (endDir.x * endDir.x + endDir.y * endDir.y).squareRoot())
-        let tip = CanvasPoint(
-            last.x + endDir.x / endLength * widths[widths.count - 1] * 0.4,
-            last.y + endDir.y / endLength * widths[widths.count - 1] * 0.4)
-        return left + [tip] + right.reversed()
-    }
-
-    static func ellipse(_ center: CanvasPoint, _ rx: Double, _ ry: Double) -> [CanvasPoint] {
-        (0..<10).map { i in
-            let a = 2 * Double.pi * Double(i) / 10
-            return CanvasPoint(center.x + cos(a) * rx, center.y + sin(a) * ry)
-        }
     }
 }

@@ -15,4 +15,14 @@ struct SketchFrame {
     /// One pixel at the reference height of 576: line widths and small details scale by it.
     var unit: Double { max(0.35, layout.height / 576) }
     var pen: SketchPen { SketchPen(canvas: canvas, unit: unit) }
+
+    /// The frame as one figure of the cast sees it: the scene dressed in that person's looks, and
+    /// an identity of their own, so two people the prompt leaves uncoloured still differ.
+    func dressed(for figure: SketchLayout.Figure) -> SketchFrame {
+        guard figure.person > 0, figure.person < scene.cast.count else { return self }
+        let person = scene.cast[figure.person]
+        return SketchFrame(
+            canvas: canvas, scene: scene.dressed(as: person), palette: palette, layout: layout,
+            identity: SketchRandom(seed: UInt32(figure.person), salt: "identity \(person.feminine)"))
+    }
 }

@@ -90,6 +90,7 @@ enum SketchHead {
         SketchFace.draw(
             f, at: at, lineWidth: line, expression: scene.expression, eyeColor: scene.eyeColor, skin: skin,
             hair: hair, light: light, &rng)
+        if let beard = scene.person.beard { SketchBeard.draw(f, beard, at: at, light: light, bounds: bounds, &rng) }
         f.pen.outline(head, closed: true, color: ink.withAlpha(0.45), width: line * 1.1, &rng)
         // Fringe over the forehead, swept to one side.
         let sweep = rng.signed() * 0.15

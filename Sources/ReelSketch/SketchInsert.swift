@@ -1,8 +1,9 @@
 import ReelMedia
 
 /// The subject of an insert shot: one object close up on a surface — a rounded vessel, lit from
-/// the key side, sharp in front of a background gone soft. The sketch cannot tell a letter from
-/// a key, so it draws the size and focus of an insert, not the thing itself.
+/// the key side, sharp in front of a background gone soft; or, when the prompt names a key, the
+/// key lying there. Other things it cannot tell apart, so it draws the size and focus of an
+/// insert, not the thing itself.
 enum SketchInsert {
     static func draw(_ f: SketchFrame, _ rng: inout SketchRandom) {
         let c = f.canvas
@@ -19,6 +20,13 @@ enum SketchInsert {
             ])
         c.fill()
 
+        if f.scene.props.contains(.key) {
+            // A key named in the prompt lies on the surface instead of the vessel.
+            let length = f.width * 0.4
+            let bow = CanvasPoint(f.width * 0.5 - length / 2, surface + (f.height - surface) * 0.45)
+            SketchProps.drawKey(f, bow: bow, length: length, angle: -0.08, &rng)
+            return
+        }
         let height = f.height * rng.range(0.5, 0.6)
         let width = height * rng.range(0.55, 0.75)
         let centerX = f.width * (f.layout.lightX < f.width / 2 ? rng.range(0.52, 0.6) : rng.range(0.4, 0.48))

@@ -32,6 +32,6 @@ extension SketchLayout {
     /// Scales the people about their feet: seen from below they tower, from above they shrink.
     private mutating func scaleFigures(by factor: Double) {
         figure?.height *= factor
-        partner?.height *= factor
+        for index in others.indices { others[index].height *= factor }
     }
 }

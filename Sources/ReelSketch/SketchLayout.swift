@@ -14,6 +14,8 @@ struct SketchLayout: Sendable {
         var height: Double
         /// -1…1: how far the figure leans or turns its weight, for life.
         var pose: Double
+        /// Which of the scene's cast this is (0 for the first, or for a prompt that names nobody).
+        var person = 0
     }
 
     /// A foreground rock the figure may stand on.
@@ -41,8 +43,10 @@ struct SketchLayout: Sendable {
     /// The x of the sun, moon or main glow.
     var lightX: Double
     var figure: Figure?
-    /// The second person of a two shot, beside `figure`.
-    var partner: Figure?
+    /// The rest of the cast beside `figure` (the second person of a two shot, a group).
+    var others: [Figure] = []
+    /// Everyone standing in the frame, `figure` first.
+    var figures: [Figure] { (figure.map { [$0] } ?? []) + others }
     /// Over the shoulder: who the camera looks past.
     var shoulder: Shoulder?
     var cliff: Cliff?
@@ -86,11 +90,27 @@ struct SketchLayout: Sendable {
 
         var (x, figureHeight, feetY) = Self.placeFigure(
             framing, stage: stage, side: side, width: width, height: height, rng: &rng)
+        let group = min(scene.cast.count, SketchCast.maxPeople)
         switch framing {
+        case _ where group >= 2 && stage <= 4 && framing != .overTheShoulder:
+            // The cast side by side, in the order written unless the words place them (over the
+            // shoulder keeps its set-up: the second person is the shoulder).
+            let slots = Self.slots(scene.cast.prefix(group).map(\.side), firstSide: side)
+            let step = group == 2 ? 0.4 : 0.8 / Double(group)
+            func slotX(_ slot: Int) -> Double { width * (0.5 + (Double(slot) - Double(group - 1) / 2) * step) }
+            x = slotX(slots[0])
+            var poses = rng.fork("group")
+            others = (1..<group).map { index in
+                Figure(
+                    x: slotX(slots[index]), feetY: feetY, height: figureHeight * scene.cast[index].stature,
+                    pose: poses.signed(), person: index)
+            }
         case .twoShot:
             // Two people a little apart, facing the middle; the first on the seed's side.
             x = width * (0.5 + side * 0.2)
-            partner = Figure(x: width * (0.5 - side * 0.2), feetY: feetY, height: figureHeight, pose: -side * 0.5)
+            others = [
+                Figure(x: width * (0.5 - side * 0.2), feetY: feetY, height: figureHeight, pose: -side * 0.5, person: 1)
+            ]
         case .overTheShoulder:
             // The subject off-centre, the shoulder filling the other side in the foreground.
             x = width * (0.5 + side * 0.2)
@@ -106,9 +126,20 @@ struct SketchLayout: Sendable {
             cliff = Cliff(fromLeft: fromLeft, edgeX: fromLeft ? x + reach : x - reach, topY: top)
             feet = top + height * 0.01
         }
-        figure = Figure(x: x, feetY: feet, height: figureHeight, pose: rng.signed())
-        partner?.feetY = feet
+        figure = Figure(x: x, feetY: feet, height: figureHeight * (scene.cast.first?.stature ?? 1), pose: rng.signed())
+        for index in others.indices { others[index].feetY = feet }
         tilt(to: scene.angle, keyLeft: keyLeft)
+    }
+
+    /// The slot (0 leftmost) of each person: those the words put on the left first, on the right
+    /// last, the rest in the order written, the first on the seed's side when nobody is placed.
+    static func slots(_ sides: [SketchPerson.Side?], firstSide: Double) -> [Int] {
+        func rank(_ side: SketchPerson.Side?) -> Int { side == .left ? 0 : side == .right ? 2 : 1 }
+        var order = Array(sides.indices).sorted { (rank(sides[$0]), $0) < (rank(sides[$1]), $1) }
+        if sides.allSatisfy({ $0 == nil }) && firstSide > 0 { order.reverse() }
+        var slots = [Int](repeating: 0, count: sides.count)
+        for (slot, person) in order.enumerated() { slots[person] = slot }
+        return slots
     }
 
     /// 0 (extreme long shot) … 7 (extreme close-up): how close the camera is. The set-ups of a

@@ -42,6 +42,19 @@ struct SketchPalette: Sendable {
         return copy
     }
 
+    /// The palette under a sky the prompt colours ("pink sky"): the sky takes the colour, and the
+    /// clouds and water catch some of it.
+    func tinted(sky color: Color?) -> SketchPalette {
+        guard let color else { return self }
+        var copy = self
+        copy.skyTop = skyTop.mixed(with: color, 0.65)
+        copy.skyMid = skyMid.mixed(with: color, 0.8)
+        copy.horizon = horizon.mixed(with: color, 0.55)
+        copy.cloud = cloud.mixed(with: color, 0.35)
+        copy.water = water.mixed(with: color, 0.3)
+        return copy
+    }
+
     static func of(_ mood: SketchScene.Mood) -> SketchPalette {
         switch mood {
         case .day: day

@@ -6,9 +6,10 @@ import ReelMedia
 /// palette its words call for, at the framing of the shot, laid out by the seed. Pure: the same
 /// request, init image and seed always give the same pixels.
 ///
-/// With an init image the frame repaints it (see `SketchRepaint`): strength 0 keeps it, 1 draws
-/// afresh. That is how variations work — a subtle one repaints its parent at 0.25, a strong one
-/// at 0.6 — and how a shot `from:` another is relit by its prompt.
+/// A variation or a shot `from:` another sketch is redrawn from its parent's recipe
+/// (`SketchRenderer+Recipe.swift`): the same scene moved by the strength (a subtle one 0.25, a
+/// strong one 0.6), or changed by the new prompt. Any other init image is repainted (see
+/// `SketchRepaint`): strength 0 keeps it, 1 draws afresh.
 ///
 /// ```swift
 /// let frame = try SketchRenderer().render(request, initImage: nil, seed: 7)
@@ -26,11 +27,7 @@ public struct SketchRenderer: Sendable {
 
     /// The frame for `request` drawn with `seed`, at `request.width` × `request.height`.
     public func render(_ request: Request, initImage: RGBAImage?, seed: UInt32) throws -> RGBAImage {
-        guard (1...Self.maxSide).contains(request.width), (1...Self.maxSide).contains(request.height) else {
-            let size = "\(request.width)×\(request.height)"
-            throw ReelError(
-                .invalidInput, "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(size)")
-        }
+        try Self.checkSize(request)
         let scene = SketchScene(request: request)
         let fresh = try draw(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
         guard let initImage else { return fresh }
@@ -41,6 +38,14 @@ public struct SketchRenderer: Sendable {
                 : nil)
         return SketchRepaint.repaint(
             layers, strength: request.strength ?? 0.5, emphasis: scene.lightEmphasis, seed: seed)
+    }
+
+    static func checkSize(_ request: Request) throws {
+        guard (1...Self.maxSide).contains(request.width), (1...Self.maxSide).contains(request.height) else {
+            let size = "\(request.width)×\(request.height)"
+            throw ReelError(
+                .invalidInput, "the sketch backend draws frames of 1 to \(Self.maxSide) pixels a side, not \(size)")
+        }
     }
 
     static func hasOverlay(_ scene: SketchScene) -> Bool {
@@ -65,11 +70,17 @@ public struct SketchRenderer: Sendable {
         return canvas.image()
     }
 
-    func draw(_ scene: SketchScene, width: Int, height: Int, seed: UInt32, salt: String) throws -> RGBAImage {
+    /// Draws `scene`, laid out by `seed` and moved by `nudges`; the small things come from
+    /// `detailSeed` (by default `seed`).
+    func draw(
+        _ scene: SketchScene, width: Int, height: Int, seed: UInt32, salt: String, nudges: [SketchNudge] = [],
+        detailSeed: UInt32? = nil
+    ) throws -> RGBAImage {
         let canvas = try Canvas(width: width, height: height)
         let root = SketchRandom(seed: seed, salt: "sketch " + salt)
-        let frame = Self.frame(canvas: canvas, scene: scene, root: root)
-        var rng = root.fork("scene")
+        let frame = Self.frame(canvas: canvas, scene: scene, root: root, nudges: nudges)
+        let details = detailSeed.map { SketchRandom(seed: $0, salt: "sketch " + salt) } ?? root
+        var rng = details.fork("scene")
 
         if frame.layout.eyesOnly {
             var eyes = rng.fork("eyes")
@@ -84,17 +95,23 @@ public struct SketchRenderer: Sendable {
             SketchShoulder.draw(frame, shoulder, &part)
         }
         var image = canvas.image()
-        SketchFinish.finish(&image, seed: seed, vignette: frame.layout.vignette, ink: frame.palette.ink)
+        SketchFinish.finish(&image, seed: detailSeed ?? seed, vignette: frame.layout.vignette, ink: frame.palette.ink)
         return image
     }
 
     /// The palette, light side and layout for one seed.
-    private static func frame(canvas: Canvas, scene: SketchScene, root: SketchRandom) -> SketchFrame {
+    private static func frame(
+        canvas: Canvas, scene: SketchScene, root: SketchRandom, nudges: [SketchNudge] = []
+    ) -> SketchFrame {
         var layoutRng = root.fork("layout")
-        let palette = SketchPalette.of(scene.mood).mirrored(layoutRng.chance(0.5))
-        let layout = SketchLayout(
+        var palette = SketchPalette.of(scene.mood).mirrored(layoutRng.chance(0.5)).tinted(sky: scene.skyColor)
+        var layout = SketchLayout(
             scene: scene, width: Double(canvas.width), height: Double(canvas.height), keyLeft: palette.keyFrom == .left,
             rng: &layoutRng)
+        for nudge in nudges {
+            nudge.apply(to: &layout)
+            nudge.apply(to: &palette)
+        }
         let identity = SketchRandom(seed: 0, salt: "identity \(scene.feminine)")
         return SketchFrame(canvas: canvas, scene: scene, palette: palette, layout: layout, identity: identity)
     }
@@ -136,10 +153,20 @@ public struct SketchRenderer: Sendable {
         } else if scene.has(.sea), let figure = f.layout.figure {
             SketchSea.drawShore(f, under: figure, &part)
         }
+        part = rng.fork("boat")
+        SketchProps.drawBoat(f, &part)
         part = rng.fork("figure")
-        if let figure = f.layout.figure { SketchFigure.draw(f, figure, &part) }
-        part = rng.fork("partner")
-        if let partner = f.layout.partner { SketchFigure.draw(f, partner, &part) }
+        for (index, figure) in f.layout.figures.enumerated() {
+            // The first figure keeps the stream it always had; the rest take their own.
+            if index == 1 { part = rng.fork("partner") }
+            if index > 1 { part = rng.fork("figure \(index)") }
+            let dressed = f.dressed(for: figure)
+            SketchFigure.draw(dressed, figure, &part)
+            var props = part.fork("props")
+            SketchProps.drawCarried(dressed, figure, &props)
+        }
+        part = rng.fork("props")
+        SketchProps.drawLoose(f, &part)
         part = rng.fork("insert")
         if scene.framing == .insert { SketchInsert.draw(f, &part) }
     }

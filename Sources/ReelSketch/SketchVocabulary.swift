@@ -139,11 +139,15 @@ enum SketchVocabulary {
         "woman", "girl", "heroine", "she", "her", "lady", "princess", "queen", "witch", "mother",
         "actress", "sister", "daughter",
     ]
-    static let coat = ["coat", "cloak", "cape", "trench", "robe", "robes", "dress", "gown", "poncho", "duster"]
+    static let coat = [
+        "coat", "raincoat", "oilskin", "oilskins", "slicker", "parka", "anorak", "cloak", "cape", "trench", "robe",
+        "robes", "dress", "gown", "poncho", "duster",
+    ]
     static let overlooking = ["above", "overlooking", "overlooks", "over the city", "looking down", "below", "beneath"]
     static let wind = ["wind", "windy", "windswept", "wind swept", "blowing", "gust", "gale", "breeze"]
     static let outfit = [
-        "uniform", "suit", "coat", "jacket", "dress", "cloak", "cape", "armor", "armour", "robe",
+        "uniform", "suit", "coat", "raincoat", "oilskin", "oilskins", "slicker", "parka", "anorak", "sweater",
+        "jumper", "jacket", "dress", "cloak", "cape", "armor", "armour", "robe",
         "shirt", "hoodie", "kimono", "tunic", "gown", "overalls", "jumpsuit", "clothes", "outfit",
     ]
     static let lighting = [

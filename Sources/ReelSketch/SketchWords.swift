@@ -49,4 +49,24 @@ struct SketchWords {
             nouns.contains(noun) && list[max(0, index - 3)..<index].contains(word)
         }
     }
+
+    /// Whether `phrase` occurs at least once without being taken back ("rain", not "no rain" or
+    /// "the rain gone").
+    func affirms(_ phrase: String) -> Bool { occurrences(of: phrase).contains { !$0 } }
+
+    func affirmsAny(_ phrases: [String]) -> Bool { phrases.contains { affirms($0) } }
+
+    /// Whether `phrase` occurs taken back somewhere ("the storm gone", "after the storm").
+    func deniesAny(_ phrases: [String]) -> Bool { phrases.contains { occurrences(of: $0).contains(true) } }
+
+    /// Each occurrence of `phrase`, as whether it is taken back by a word just before or after it.
+    private func occurrences(of phrase: String) -> [Bool] {
+        let target = SketchWords(phrase).list
+        guard !target.isEmpty, target.count <= list.count else { return [] }
+        return (0...(list.count - target.count)).filter { Array(list[$0..<($0 + target.count)]) == target }.map {
+            let end = $0 + target.count
+            return list[max(0, $0 - 2)..<$0].contains { SketchVocabulary.negatingBefore.contains($0) }
+                || list[end..<min(list.count, end + 2)].contains { SketchVocabulary.negatingAfter.contains($0) }
+        }
+    }
 }

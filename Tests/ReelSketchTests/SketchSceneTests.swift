@@ -63,4 +63,30 @@ import Testing
         #expect(scene(prompt).framing == framing)
         #expect(scene(prompt, framing: .mediumLongShot).framing == .mediumLongShot)
     }
+
+    @Test func wordsTakenBackDoNotCount() {
+        let after = scene("the harbour, the storm gone, pink sky")
+        #expect(after.mood != .storm && after.weather.isEmpty)
+        #expect(after.skyColor == SketchVocabulary.colors["pink"])
+        #expect(scene("a street after the rain").weather.isEmpty)
+        #expect(scene("rain on the window").weather == [.rain])
+    }
+
+    @Test func aLaterPromptChangesOnlyWhatItSays() {
+        let stormy = scene("an old keeper with a white beard by the lighthouse in a storm", framing: .fullShot)
+        let calm = stormy.changed(by: Request(prompt: "the storm gone, pink sky"))
+        #expect(calm.mood != .storm && !calm.weather.contains(.rain))
+        #expect(calm.cast == stormy.cast && calm.framing == .fullShot && calm.has(.tower))
+        let smiling = stormy.changed(by: Request(prompt: "the keeper smiling"))
+        #expect(smiling.expression == .smile && smiling.person.beard == SketchVocabulary.colors["white"])
+        #expect(smiling.mood == .storm)
+    }
+
+    @Test func peopleStandWhereTheWordsPutThem() {
+        let cast = SketchCast.people(in: "a man in a blue coat on the right and a woman in a red dress on the left")
+        #expect(cast.map(\.side) == [.right, .left])
+        #expect(SketchLayout.slots(cast.map(\.side), firstSide: -1) == [1, 0])
+        #expect(SketchLayout.slots([nil, nil, nil], firstSide: -1) == [0, 1, 2])
+        #expect(SketchLayout.slots([nil, nil], firstSide: 1) == [1, 0])
+    }
 }
