@@ -45,7 +45,8 @@ public struct ComfyUIBackend: ImageBackend {
 
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
-            initImage: true, seed: true, negativePrompt: true, promptWeights: true, maxBatch: 8,
+            initImage: true, seed: true, negativePrompt: true, promptWeights: true,
+            characterReferences: !txt2img.referenceSlots.isEmpty || !img2img.referenceSlots.isEmpty, maxBatch: 8,
             sizes: SizeRule(multiple: 64, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024))
     }
 
@@ -88,6 +89,13 @@ public struct ComfyUIBackend: ImageBackend {
         } else {
             workflow = txt2img
             values["denoise"] = .double(1)
+        }
+        // A workflow loads the shot's character references through `{{ref:1}}`, `{{ref:2}}`…
+        // (LoadImage, then IP-Adapter, InstantID or PuLID nodes); only those it names are uploaded.
+        for slot in workflow.referenceSlots where slot >= 1 && slot <= request.characterReferences.count {
+            let source = request.characterReferences[slot - 1].source
+            values["ref:\(slot)"] = .string(
+                try await client.upload(try context.data(of: source), fileName: Self.uploadName(source)))
         }
         var jobs: [(graph: [String: JSONValue], seed: UInt32)] = []
         for index in 0..<max(1, request.count) {

@@ -59,6 +59,11 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
         self.inputs = inputs
     }
 
+    /// The reference images the graph loads, `{{ref:1}}`, `{{ref:2}}`…, by number, in order.
+    public var referenceSlots: [Int] {
+        usedPlaceholders.compactMap { name in name.hasPrefix("ref:") ? Int(name.dropFirst(4)) : nil }.sorted()
+    }
+
     /// The placeholders the graph or its input mapping use.
     public var usedPlaceholders: Set<String> {
         var names = Set(inputs.keys)
@@ -129,7 +134,9 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
         var rest = Substring(text)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) { names.insert(name) }
+            if !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == ":" }) {
+                names.insert(name)
+            }
             rest = rest[close.upperBound...]
         }
         return names

@@ -33,6 +33,41 @@ import Testing
             #expect(empty["inputs"]?["batch_size"] == .int(1))
         }
     }
+
+    /// A reference workflow loads the shot's character references through `{{ref:1}}`,
+    /// `{{ref:2}}`: exactly those images are uploaded and reach its LoadImage nodes, in order.
+    @Test func referencePlaceholdersLoadTheShotsCharacterReferences() async throws {
+        try await ComfyUIHarness.with { harness in
+            let graph = """
+                {"1": {"class_type": "LoadImage", "inputs": {"image": "{{ref:1}}"}},
+                 "2": {"class_type": "LoadImage", "inputs": {"image": "{{ref:2}}"}},
+                 "3": {"class_type": "ImageInvert", "inputs": {"image": ["1", 0]}},
+                 "4": {"class_type": "SaveImage", "inputs": {"images": ["3", 0], "filename_prefix": "reel/ref"}}}
+                """
+            let backend = try ComfyUIBackend(
+                client: harness.client, txt2img: try ComfyUIWorkflow(name: "refs.json", json: Data(graph.utf8)))
+            #expect(backend.capabilities.characterReferences)
+            let oda = try RGBAImage(width: 8, height: 8, fill: (250, 200, 0, 255)).encoded(as: .png)
+            let kit = try RGBAImage(width: 8, height: 8, fill: (200, 0, 0, 255)).encoded(as: .png)
+            let (odaHash, kitHash) = (String(repeating: "0d", count: 32), String(repeating: "c1", count: 32))
+            let request = Request(
+                prompt: "oda and kit at the crank", width: 64, height: 64, seed: 5, count: 1,
+                characterReferences: [WeightedImage(.blob(odaHash)), WeightedImage(.blob(kitHash))])
+            _ = try await backend.generate(request, context: harness.context(blobs: [odaHash: oda, kitHash: kit]))
+            let first = try #require(await harness.fake.prompts.first?.graph)
+            let (one, two) = (first["1"]?["inputs"]?["image"]?.string, first["2"]?["inputs"]?["image"]?.string)
+            let uploads = await harness.fake.uploads
+            let (loadedOne, loadedTwo) = (uploads[try #require(one)], uploads[try #require(two)])
+            #expect(loadedOne == oda && loadedTwo == kit)
+            #expect(uploads.count == 2)
+
+            let missing = try await #require(throws: BackendError.self) {
+                try await backend.generate(
+                    Request(prompt: "nobody", width: 64, height: 64, seed: 5, count: 1), context: harness.context())
+            }
+            #expect(missing.message.contains("{{ref:1}}"), "\(missing.message)")
+        }
+    }
 }
 
 @Suite struct ComfyUIFileNameTests {
