@@ -12,9 +12,9 @@ extension Studio {
             && shot.dialog.contains { $0.speaker != "narrator" }
     }
 
-    /// A shot's lip-sync, worked out from its raw clip and the film's timeline: the request
-    /// (without its track, which is rendered only when the step runs), the lines of the track
-    /// with the clip time each starts at, and the step key.
+    /// A shot's lip-sync, worked out from its raw clip and the film's timeline: the clip, the
+    /// lines of its track with the clip time each starts at (the track itself is mixed only when
+    /// the step runs), and the step key.
     struct LipSyncWork {
         var raw: Clip
         var lines: [(blob: BlobID, start: Double)]

@@ -2,8 +2,6 @@ import ReelKit
 
 /// One line of a shot as the speech backend gets it, with the key its audio is stored under.
 public struct SpokenLine: Sendable, Hashable {
-    /// The shot the line is spoken in (the first one, for a line said the same way twice).
-    public var shotID: String
     public var line: DialogLine
     public var request: SpeechRequest
     public var key: StepKey

@@ -18,7 +18,7 @@ extension Studio {
             let voice = film.voice(of: line.speaker)
             let request = SpeechRequest(text: line.text, voice: voice?.name, speed: voice?.speed, pitch: voice?.pitch)
             let key = try StepKey(kind: "speech", backend: film.backends.speech, inputs: request)
-            return SpokenLine(shotID: shot.id, line: line, request: request, key: key)
+            return SpokenLine(line: line, request: request, key: key)
         }
     }
 
