@@ -48,6 +48,12 @@ public actor FakeComfyUI {
     /// list is set and runs out, a video job fails with an `execution_error`, as when the GPU runs
     /// out of memory.
     public var videos: [Data]?
+    /// Node classes /object_info leaves out, as on a server without some custom node pack.
+    public var missingNodes: Set<String> = []
+    /// Jobs run one after another, as on one GPU, instead of side by side.
+    public var oneAtATime = false
+    /// A stopped server answers every request with 503 and has lost its queue (`stop()`).
+    public var stopped = false
 
     public var history: [String: JSONValue] = [:]
     public var running: [Prompt] = []
@@ -93,18 +99,6 @@ public actor FakeComfyUI {
             to: nil)
     }
 
-    public func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
-    public func set(viewMode: ViewMode) { self.viewMode = viewMode }
-    public func set(failingNode: String?) { self.failingNode = failingNode }
-    public func set(hold: Bool) { self.hold = hold }
-    public func set(loseJobs: Int) { self.loseJobs = loseJobs }
-    public func set(outputStem: String?) { self.outputStem = outputStem }
-    public func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
-    public func set(lostAnswers: Int) { self.lostAnswers = lostAnswers }
-    public func set(videos: [Data]?) { self.videos = videos }
-    public func set(runTime: Duration?) { self.runTime = runTime }
-    public func set(resultImage: Data?) { self.resultImage = resultImage }
-
     /// Stops holding jobs and runs the held ones to the end, as a server whose GPU frees up.
     public func release() {
         hold = false
@@ -122,6 +116,7 @@ public actor FakeComfyUI {
     public func handle(_ request: TestServerRequest) -> TestServerResponse {
         let path = request.path.hasPrefix("/api/") ? String(request.path.dropFirst(4)) : request.path
         requestLog.append("\(request.method) \(path)")
+        if stopped { return .empty(503) }
         if outageLeft > 0 {
             outageLeft -= 1
             if outageLeft == 0 { running = [] }
@@ -143,6 +138,7 @@ public actor FakeComfyUI {
         case ("POST", "/queue"): return deleteFromQueue(request.body)
         case ("POST", "/interrupt"): return interrupt(request.body)
         case ("GET", "/view"): return view(request.query)
+        case ("GET", "/object_info"): return objectInfo()
         case ("GET", "/system_stats"):
             return .json(
                 #"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#
@@ -179,12 +175,9 @@ public actor FakeComfyUI {
             running.append(prompt)
             submissionWaiters.forEach { $0.resume() }
             submissionWaiters = []
-        } else if let runTime {
+        } else if runTime != nil {
             running.append(prompt)
-            Task {
-                try? await Task.sleep(for: runTime)
-                self.finishRunning(prompt.id)
-            }
+            if !oneAtATime || running.count == 1 { startTimer(prompt.id) }
         } else {
             execute(prompt)
         }
@@ -195,6 +188,16 @@ public actor FakeComfyUI {
     func finishRunning(_ id: String) {
         guard let index = running.firstIndex(where: { $0.id == id }) else { return }
         execute(running.remove(at: index))
+        if oneAtATime, let next = running.first { startTimer(next.id) }
+    }
+
+    /// Finishes the job `runTime` from now.
+    func startTimer(_ id: String) {
+        guard let runTime else { return }
+        Task {
+            try? await Task.sleep(for: runTime)
+            self.finishRunning(id)
+        }
     }
 
     public func upload(_ request: TestServerRequest) -> TestServerResponse {
