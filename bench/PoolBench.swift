@@ -1,5 +1,6 @@
 import Foundation
 import ReelBackends
+import ReelEngine
 import ReelSession
 import ReelTestingServers
 

@@ -92,8 +92,8 @@ public struct ComfyUIFactory: BackendFactory {
         let pool =
             urls.count > 1
             ? ComfyUIPool(
-                clients: urls.map { client($0, pooled: true, context: context) }, lanes: lanes, backoff: backoff) : nil
-        let client = pool?.clients[0] ?? client(urls[0], context: context)
+                clients: urls.map { self.client($0, pooled: true, context: context) }, lanes: lanes, backoff: backoff) : nil
+        let client = pool?.clients[0] ?? self.client(urls[0], context: context)
         let models = settings.models.mapValues(Self.modelValue)
         let base = context.projectDirectory
         let images = try ComfyUIBackend(

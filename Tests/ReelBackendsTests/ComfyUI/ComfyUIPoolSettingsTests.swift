@@ -58,8 +58,8 @@ import Testing
             "comfyui: { url: \"http://a:1\", servers: [\"http://b:1\"] }", 2, 31,
             "give either 'url' (one ComfyUI server) or 'servers' (a pool of them), not both"
         ),
-        ("comfyui: { servers: [\"http://a:1\", \"gpu2:8188\"] }", 2, 36, "each of 'servers' must be an http://"),
-        ("comfyui: { servers: [\"http://a:1\", \"http://a:1\"] }", 2, 36, "'http://a:1' is listed twice"),
+        ("comfyui: { servers: [\"http://a:1\", \"gpu2:8188\"] }", 2, 37, "each of 'servers' must be an http://"),
+        ("comfyui: { servers: [\"http://a:1\", \"http://a:1\"] }", 2, 37, "'http://a:1' is listed twice"),
     ])
     func mistakesArePointedAt(line: String, row: Int, column: Int, message: String) throws {
         let result = Self.loader.check(text: "title: T\n\(line)\n" + Self.shots, fileName: "film.yaml")

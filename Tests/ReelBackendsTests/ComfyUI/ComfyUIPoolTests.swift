@@ -16,7 +16,9 @@ import Testing
             let pool = harness.pool(lanes: 1)
             let takes = try await harness.make(takes: 24, count: 2, on: try harness.images(pool))
             #expect(takes.allSatisfy { $0.count == 2 })
-            #expect(takes.map { $0.compactMap(\.seed) } == (0..<24).map { [UInt32($0 * 10), UInt32($0 * 10 + 1)] })
+            let seeds: [[UInt32]] = takes.map { $0.compactMap(\.seed) }
+            let wanted: [[UInt32]] = (0..<24).map { take in [UInt32(take * 10), UInt32(take * 10 + 1)] }
+            #expect(seeds == wanted)
             let counts = await harness.fakes.asyncMap { await $0.prompts.count }
             #expect(counts.reduce(0, +) == 48, "every candidate queued once: \(counts)")
             #expect(counts[0] > counts[2], "the fast server should take more work: \(counts)")
