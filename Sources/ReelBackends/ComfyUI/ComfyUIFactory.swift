@@ -118,17 +118,29 @@ public struct ComfyUIFactory: BackendFactory {
             let ping = await client(urls[0], context: context).ping(timeout: context.probeTimeout)
             return [.remote(name: "comfyui", url: urls[0], sources: sources, ping: ping)]
         }
-        var rows: [BackendStatus] = []
+        // One row for the pool (the catalog lists backends by name), one note per server.
+        var notes: [String] = []
+        var answering = 0
         for (index, url) in urls.enumerated() {
             let server = client(url, context: context)
-            var row = BackendStatus.remote(
-                name: "comfyui", url: url, sources: sources,
-                ping: await server.ping(timeout: context.probeTimeout))
-            row.notes = ["server \(index + 1) of \(urls.count) in the pool"]
-                + (await server.load(timeout: context.probeTimeout))
-            rows.append(row)
+            let ping = await server.ping(timeout: context.probeTimeout)
+            let reachable: String
+            switch ping {
+            case .success(let version):
+                answering += 1
+                reachable = "yes (\(version))"
+            case .failure(let error): reachable = "no: \(error.code)"
+            }
+            let load = await server.load(timeout: context.probeTimeout)
+            notes.append(([("server \(index + 1) \(url): \(reachable)")] + load).joined(separator: "; "))
         }
-        return rows
+        var row = BackendStatus.remote(
+            name: "comfyui", url: urls.joined(separator: " "), sources: sources,
+            ping: .success("ComfyUI pool"))
+        row.reachable =
+            answering == 0 ? "no: none of the \(urls.count) servers answers" : "yes (\(answering) of \(urls.count) servers)"
+        row.notes = notes
+        return [row]
     }
 
     /// A client for one server; a pool's clients give up on a silent server sooner, so its jobs
