@@ -39,7 +39,10 @@ extension FakeComfyUI {
         var info: [String: JSONValue] = [:]
         for (name, node) in ComfyUINodeSchema.classes where !missingNodes.contains(name) {
             info[name] = .object([
-                "input": .object(["required": .object(Dictionary(uniqueKeysWithValues: node.required.map { ($0, JSONValue.array([])) }))]),
+                "input": .object([
+                    "required": .object(
+                        Dictionary(uniqueKeysWithValues: node.required.map { ($0, JSONValue.array([])) }))
+                ]),
                 "output_node": .bool(node.output), "name": .string(name),
             ])
         }

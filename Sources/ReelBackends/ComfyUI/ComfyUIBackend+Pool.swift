@@ -91,7 +91,8 @@ extension ComfyUIBackend {
                 await pool.release(server)
                 await pool.setAside(server)
                 let failed = server
-                server = try await pool.acquire(affinity: affinity(of: plan.workflow), classes: plan.workflow.classTypes)
+                server = try await pool.acquire(
+                    affinity: affinity(of: plan.workflow), classes: plan.workflow.classTypes)
                 let left = ids.count - index
                 await pool.countReruns(left)
                 context.progress(

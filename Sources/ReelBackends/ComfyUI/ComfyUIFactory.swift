@@ -92,7 +92,8 @@ public struct ComfyUIFactory: BackendFactory {
         let pool =
             urls.count > 1
             ? ComfyUIPool(
-                clients: urls.map { self.client($0, pooled: true, context: context) }, lanes: lanes, backoff: backoff) : nil
+                clients: urls.map { self.client($0, pooled: true, context: context) }, lanes: lanes, backoff: backoff)
+            : nil
         let client = pool?.clients[0] ?? self.client(urls[0], context: context)
         let models = settings.models.mapValues(Self.modelValue)
         let base = context.projectDirectory
@@ -138,7 +139,8 @@ public struct ComfyUIFactory: BackendFactory {
             name: "comfyui", url: urls.joined(separator: " "), sources: sources,
             ping: .success("ComfyUI pool"))
         row.reachable =
-            answering == 0 ? "no: none of the \(urls.count) servers answers" : "yes (\(answering) of \(urls.count) servers)"
+            answering == 0
+            ? "no: none of the \(urls.count) servers answers" : "yes (\(answering) of \(urls.count) servers)"
         row.notes = notes
         return [row]
     }

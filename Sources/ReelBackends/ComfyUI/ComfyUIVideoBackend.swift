@@ -48,7 +48,8 @@ public struct ComfyUIVideoBackend: VideoBackend {
                 await pool.release(server)
                 await pool.setAside(server)
                 await pool.countReruns(1)
-                context.progress(0, "ComfyUI \(pool.label(server)) failed (\(error.code)); running the clip again elsewhere")
+                context.progress(
+                    0, "ComfyUI \(pool.label(server)) failed (\(error.code)); running the clip again elsewhere")
             } catch {
                 await pool.release(server)
                 throw error

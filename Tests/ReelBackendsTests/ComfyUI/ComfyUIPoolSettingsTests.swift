@@ -13,7 +13,8 @@ import Testing
 
     @Test func serversMakeOnePoolBackend() throws {
         let film = try Self.loader.load(
-            text: "title: T\ncomfyui: { servers: [\"http://gpu1:8188/\", \"http://gpu2:8188\", \"http://gpu3:8188\"] }\n"
+            text:
+                "title: T\ncomfyui: { servers: [\"http://gpu1:8188/\", \"http://gpu2:8188\", \"http://gpu3:8188\"] }\n"
                 + Self.shots)
         let (settings, sources) = ComfyUIFactory().settings(from: film.settings)
         #expect(settings.servers == ["http://gpu1:8188", "http://gpu2:8188", "http://gpu3:8188"])

@@ -111,7 +111,8 @@ import Testing
             let reserved = try #require(backend.reserveJobID(for: request))
             // The first Reel queued them on the second server (the only one with a KSampler) and
             // died before it journaled which.
-            let queued = try await harness.images(harness.pool()).submit(request, as: reserved, context: harness.context())
+            let queued = try await harness.images(harness.pool()).submit(
+                request, as: reserved, context: harness.context())
             #expect(ComfyUIPoolJobID(queued).promptIDs == reserved.split(separator: ",").map(String.init))
             let images = try await backend.collect(jobID: reserved, request: request, context: harness.context())
             #expect(images.map(\.seed) == [4, 5])
