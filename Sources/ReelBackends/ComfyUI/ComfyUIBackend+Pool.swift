@@ -116,7 +116,7 @@ extension ComfyUIBackend {
                 throw error
             }
         }
-        await pool.release(server)
+        await pool.release(server, finished: true)
         context.progress(1, "done on ComfyUI \(pool.label(server))")
         return images
     }

@@ -4,8 +4,9 @@ import ReelKit
 /// Many ComfyUI servers as one backend (`comfyui: { servers: [URL, URL] }`). Each server has a
 /// lane of `lanes` jobs; a job waits in one shared queue and goes to the first server with a
 /// free lane that has every node its workflow uses, so no server idles while work waits and a
-/// fast GPU takes more of it. Among equally busy servers, the one that last ran the same
-/// workflow and checkpoint (its models still loaded) is preferred. A server that stops answering is set
+/// fast GPU takes more of it: a job goes where it is expected to finish first, from how long
+/// each server has taken per job so far. Among equal servers, the least busy, then the one
+/// that last ran the same workflow and checkpoint (its models still loaded), is preferred. A server that stops answering is set
 /// aside with a doubling backoff and probed back in with GET /system_stats.
 ///
 /// ```swift
@@ -31,6 +32,11 @@ public actor ComfyUIPool {
     /// Node classes learnt from each server's /object_info, once per run.
     var nodes: [Set<String>?]
     var learning: Set<Int> = []
+    /// When each server last finished a job, since when it has been busy, and how long it
+    /// takes for one job (learnt as jobs finish).
+    var lastDone: [ContinuousClock.Instant?]
+    var busySince: [ContinuousClock.Instant?]
+    var jobTime: [Duration?]
     /// Jobs submitted by this run whose lane stays taken until they are collected.
     var held: Set<String> = []
     /// Jobs each server was given, and candidates run again elsewhere after a server failed.
@@ -54,6 +60,9 @@ public actor ComfyUIPool {
         nextBackoff = clients.map { _ in backoff }
         nodes = clients.map { _ in nil }
         given = clients.map { _ in 0 }
+        lastDone = clients.map { _ in nil }
+        busySince = clients.map { _ in nil }
+        jobTime = clients.map { _ in nil }
     }
 
     /// How many jobs the pool holds at once: the engine's concurrency for `comfyui`.
@@ -90,11 +99,12 @@ public actor ComfyUIPool {
                 }
             } else {
                 allAsideSince = nil
-                // The least busy server first, so none idles while work waits; among equally
-                // busy ones, the one with the workflow's models loaded.
-                let free = able.filter { busy[$0] < lanes }
-                let ranked = free.min { rank($0, affinity) < rank($1, affinity) }
-                if let server = ranked {
+                // The server expected to finish the job first (earliest-finish list scheduling:
+                // a slow GPU takes work only while it would finish it before a faster one
+                // could); then the least busy; then the one with the workflow's models loaded.
+                // When the best one is full, the job waits for it.
+                if let server = able.min(by: { rank($0, affinity) < rank($1, affinity) }), busy[server] < lanes {
+                    if busy[server] == 0 { busySince[server] = clock.now }
                     busy[server] += 1
                     given[server] += 1
                     lastRun[server] = affinity
@@ -105,12 +115,16 @@ public actor ComfyUIPool {
         }
     }
 
-    private func rank(_ server: Int, _ affinity: String) -> (Int, Int, Int) {
-        (busy[server], lastRun[server] == affinity ? 0 : 1, server)
+    private func rank(_ server: Int, _ affinity: String) -> (Double, Int, Int, Int) {
+        let seconds = jobTime[server].map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
+        return (Double(busy[server] + 1) * (seconds ?? 0), busy[server], lastRun[server] == affinity ? 0 : 1, server)
     }
 
     /// Takes a lane on `server` for a job it already holds (a job re-attached after a restart).
-    public func claim(_ server: Int) { busy[server] += 1 }
+    public func claim(_ server: Int) {
+        if busy[server] == 0 { busySince[server] = clock.now }
+        busy[server] += 1
+    }
 
     /// Keeps the lane `acquire` took for `jobID` until the job is collected (`attach`).
     public func hold(_ jobID: String, on server: Int) { held.insert(jobID) }
@@ -121,8 +135,19 @@ public actor ComfyUIPool {
         if held.remove(jobID) == nil { busy[server] += 1 }
     }
 
-    /// Frees a lane `acquire` or `claim` took.
-    public func release(_ server: Int) { busy[server] = max(0, busy[server] - 1) }
+    /// Frees a lane `acquire` or `claim` took. A job that `finished` teaches the pool how long
+    /// the server takes for one: the time since its last job finished (or since it became
+    /// busy), averaged.
+    public func release(_ server: Int, finished: Bool = false) {
+        let now = clock.now
+        if finished, let since = [lastDone[server], busySince[server]].compactMap(\.self).max() {
+            let took = since.duration(to: now)
+            jobTime[server] = jobTime[server].map { ($0 * 3 + took) / 4 } ?? took
+            lastDone[server] = now
+        }
+        busy[server] = max(0, busy[server] - 1)
+        if busy[server] == 0 { busySince[server] = nil }
+    }
 
     /// Sets a server that failed aside until its backoff has passed; the next wait doubles.
     public func setAside(_ server: Int) {

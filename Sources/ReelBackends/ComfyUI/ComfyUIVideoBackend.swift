@@ -42,7 +42,7 @@ public struct ComfyUIVideoBackend: VideoBackend {
             context.progress(0, "on ComfyUI \(pool.label(server))")
             do {
                 let clip = try await animate(request, to: output, context: context, on: pool.clients[server])
-                await pool.release(server)
+                await pool.release(server, finished: true)
                 return clip
             } catch let error as BackendError where error.isTransient {
                 await pool.release(server)
