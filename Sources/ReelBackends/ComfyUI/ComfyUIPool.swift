@@ -4,15 +4,14 @@ import ReelKit
 /// Many ComfyUI servers as one backend (`comfyui: { servers: [URL, URL] }`). Each server has a
 /// lane of `lanes` jobs; a job waits in one shared queue and goes to the first server with a
 /// free lane that has every node its workflow uses, so no server idles while work waits and a
-/// fast GPU takes more of it: a job goes where it is expected to finish first, from how long
-/// each server has taken per job so far. Among equal servers, the least busy, then the one
-/// that last ran the same workflow and checkpoint (its models still loaded), is preferred. A server that stops answering is set
-/// aside with a doubling backoff and probed back in with GET /system_stats.
+/// fast GPU takes more of it (`choose`). A server that stops answering is set aside with a
+/// doubling backoff and probed back in with GET /system_stats.
 ///
 /// ```swift
 /// let pool = ComfyUIPool(clients: urls.map { ComfyUIClient(baseURL: $0, transport: transport) })
 /// let server = try await pool.acquire(affinity: "txt2img sdxl", classes: ["KSampler"])
-/// defer { Task { await pool.release(server) } }
+/// let files = try await pool.clients[server].run(graph, workflow: "txt2img")
+/// await pool.release(server, finished: true)
 /// ```
 public actor ComfyUIPool {
     /// The servers, in the order the settings list them.
@@ -99,11 +98,7 @@ public actor ComfyUIPool {
                 }
             } else {
                 allAsideSince = nil
-                // The server expected to finish the job first (earliest-finish list scheduling:
-                // a slow GPU takes work only while it would finish it before a faster one
-                // could); then the least busy; then the one with the workflow's models loaded.
-                // When the best one is full, the job waits for it.
-                if let server = able.min(by: { rank($0, affinity) < rank($1, affinity) }), busy[server] < lanes {
+                if let server = choose(among: able, affinity: affinity) {
                     if busy[server] == 0 { busySince[server] = clock.now }
                     busy[server] += 1
                     given[server] += 1
@@ -113,11 +108,6 @@ public actor ComfyUIPool {
             }
             try await clock.sleep(for: .milliseconds(20))
         }
-    }
-
-    private func rank(_ server: Int, _ affinity: String) -> (Double, Int, Int, Int) {
-        let seconds = jobTime[server].map { Double($0.components.seconds) + Double($0.components.attoseconds) / 1e18 }
-        return (Double(busy[server] + 1) * (seconds ?? 0), busy[server], lastRun[server] == affinity ? 0 : 1, server)
     }
 
     /// Takes a lane on `server` for a job it already holds (a job re-attached after a restart).
