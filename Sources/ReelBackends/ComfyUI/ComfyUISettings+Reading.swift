@@ -1,4 +1,3 @@
-import Foundation
 import ReelKit
 
 /// Reads a `comfyui:` block: every value typed, every mistake pointed at.
@@ -17,7 +16,9 @@ extension ComfyUISettings {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
-        if let entry = fields["servers"] { settings.servers = readServers(entry, url: fields["url"], with: &reader) }
+        if let entry = fields["servers"] {
+            settings.servers = reader.serverList(entry, alongside: fields["url"], what: "ComfyUI server")
+        }
         if let entry = fields["inputs"] { settings.inputs[""] = readInputs(entry, with: &reader) }
         if let entry = fields["workflows"] { readWorkflows(entry, into: &settings, map: &map, with: &reader) }
         for key in modelKeys {
@@ -81,36 +82,6 @@ extension ComfyUISettings {
                 map["workflows.\(workflow.key)"] = workflow.valueLocation
             }
         }
-    }
-
-    /// `servers: [http://gpu1:8188, http://gpu2:8188]`: a pool, which `url` must not also name.
-    private static func readServers(
-        _ entry: Fields.Entry, url: Fields.Entry?, with reader: inout SettingsReader
-    ) -> [String] {
-        if url != nil {
-            reader.error(
-                "give either 'url' (one ComfyUI server) or 'servers' (a pool of them), not both; "
-                    + "put the url in the 'servers' list", at: entry.keyLocation)
-        }
-        var servers: [String] = []
-        for (text, location) in reader.texts(entry, expected: "a list of URLs like [\"http://gpu1:8188\"]") {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            guard let parsed = URL(string: trimmed), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-                parsed.host?.isEmpty == false
-            else {
-                reader.error(
-                    "each of 'servers' must be an http:// or https:// address with a host, like "
-                        + "\"http://gpu1:8188\"; got '\(text)'", at: location)
-                continue
-            }
-            let url = trimmed.hasSuffix("/") ? String(trimmed.dropLast()) : trimmed
-            if servers.contains(url) {
-                reader.error("'\(url)' is listed twice in 'servers'", at: location)
-            } else {
-                servers.append(url)
-            }
-        }
-        return servers
     }
 
     /// `{ prompt: "6.text", seed: ["3.seed", "9.noise_seed"] }`.
