@@ -103,6 +103,28 @@ import Testing
         }
     }
 
+    @Test func aServerThatComesBackWithTheJobIsReattachedNotRerun() async throws {
+        try await ComfyUIPoolHarness.with(servers: 2) { harness in
+            for fake in harness.fakes { await fake.set(hold: true) }
+            let pool = harness.pool()
+            let backend = try harness.images(pool)
+            let request = Request(prompt: "a quay", width: 64, height: 32, seed: 3, count: 1)
+            let jobID = try await backend.submit(request, as: nil, context: harness.context())
+            let holder = try #require(harness.urls.firstIndex { jobID.hasSuffix("@\($0)") })
+            let id = try #require(ComfyUIPoolJobID(jobID).promptIDs.first)
+            // The server stops answering for a moment (within the failover time), then answers
+            // with the job still in its history.
+            await harness.fakes[holder].set(faults: ["/history/\(id)": Array(repeating: .empty(503), count: 3)])
+            await harness.fakes[holder].release()
+            let images = try await backend.collect(jobID: jobID, request: request, context: harness.context())
+            #expect(images.map(\.seed) == [3])
+            #expect(await harness.fakes[holder].faults["/history/\(id)"]?.isEmpty == true, "no outage was seen")
+            #expect(await pool.reruns == 0)
+            let total = await harness.fakes.asyncMap { await $0.prompts.count }.reduce(0, +)
+            #expect(total == 1, "the job was run again")
+        }
+    }
+
     @Test func idsReservedBeforeAServerWasChosenAreFoundWhereTheyWereQueued() async throws {
         try await ComfyUIPoolHarness.with(servers: 2) { harness in
             await harness.fakes[0].set(missingNodes: ["KSampler"])
