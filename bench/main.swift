@@ -7,6 +7,7 @@ import ReelMedia
 //
 //   swift build -c release && .build/release/reel-bench [camera|cut|board|engine|make|scale|all] [--rounds N]
 //   .build/release/reel-bench scale [--shots 8,50,200]
+//   .build/release/reel-bench pool [--unit 1]   (seconds per unit; servers take 1, 2, 4, 8 units)
 //   .build/release/reel-bench cut-long [--clips 200] [--no-peer]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -50,6 +51,13 @@ if section == "cut-long" || section == "cut-long-reel" {
     var bench = LongCutBench(ffmpeg: ffmpeg, directory: directory, clips: clips)
     bench.withPeer = !arguments.contains("--no-peer")
     if section == "cut-long" { try await bench.run() } else { try await bench.cutOnly() }
+}
+if section == "pool" {
+    let unit =
+        arguments.firstIndex(of: "--unit").flatMap {
+            arguments.indices.contains($0 + 1) ? Double(arguments[$0 + 1]) : nil
+        } ?? 1
+    try await PoolBench(directory: directory, unit: unit).run()
 }
 if section == "scale" {
     let sizes =

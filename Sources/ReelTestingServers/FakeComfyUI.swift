@@ -48,6 +48,12 @@ public actor FakeComfyUI {
     /// list is set and runs out, a video job fails with an `execution_error`, as when the GPU runs
     /// out of memory.
     public var videos: [Data]?
+    /// Node classes /object_info leaves out, as on a server without some custom node pack.
+    public var missingNodes: Set<String> = []
+    /// Jobs run one after another, as on one GPU, instead of side by side.
+    public var oneAtATime = false
+    /// A stopped server answers every request with 503 and has lost its queue (`stop()`).
+    public var stopped = false
 
     public var history: [String: JSONValue] = [:]
     public var running: [Prompt] = []
@@ -93,18 +99,6 @@ public actor FakeComfyUI {
             to: nil)
     }
 
-    public func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
-    public func set(viewMode: ViewMode) { self.viewMode = viewMode }
-    public func set(failingNode: String?) { self.failingNode = failingNode }
-    public func set(hold: Bool) { self.hold = hold }
-    public func set(loseJobs: Int) { self.loseJobs = loseJobs }
-    public func set(outputStem: String?) { self.outputStem = outputStem }
-    public func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
-    public func set(lostAnswers: Int) { self.lostAnswers = lostAnswers }
-    public func set(videos: [Data]?) { self.videos = videos }
-    public func set(runTime: Duration?) { self.runTime = runTime }
-    public func set(resultImage: Data?) { self.resultImage = resultImage }
-
     /// Stops holding jobs and runs the held ones to the end, as a server whose GPU frees up.
     public func release() {
         hold = false
@@ -122,6 +116,7 @@ public actor FakeComfyUI {
     public func handle(_ request: TestServerRequest) -> TestServerResponse {
         let path = request.path.hasPrefix("/api/") ? String(request.path.dropFirst(4)) : request.path
         requestLog.append("\(request.method) \(path)")
+        if stopped { return .empty(503) }
         if outageLeft > 0 {
             outageLeft -= 1
             if outageLeft == 0 { running = [] }
@@ -143,6 +138,7 @@ public actor FakeComfyUI {
         case ("POST", "/queue"): return deleteFromQueue(request.body)
         case ("POST", "/interrupt"): return interrupt(request.body)
         case ("GET", "/view"): return view(request.query)
+        case ("GET", "/object_info"): return objectInfo()
         case ("GET", "/system_stats"):
             return .json(
                 #"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#
@@ -179,12 +175,9 @@ public actor FakeComfyUI {
             running.append(prompt)
             submissionWaiters.forEach { $0.resume() }
             submissionWaiters = []
-        } else if let runTime {
+        } else if runTime != nil {
             running.append(prompt)
-            Task {
-                try? await Task.sleep(for: runTime)
-                self.finishRunning(prompt.id)
-            }
+            if !oneAtATime || running.count == 1 { startTimer(prompt.id) }
         } else {
             execute(prompt)
         }
@@ -195,25 +188,16 @@ public actor FakeComfyUI {
     func finishRunning(_ id: String) {
         guard let index = running.firstIndex(where: { $0.id == id }) else { return }
         execute(running.remove(at: index))
+        if oneAtATime, let next = running.first { startTimer(next.id) }
     }
 
-    public func upload(_ request: TestServerRequest) -> TestServerResponse {
-        guard let parts = Multipart.parse(request), let image = parts.first(where: { $0.name == "image" }),
-            let fileName = image.fileName
-        else { return .empty(400) }
-        let subfolder = parts.first { $0.name == "subfolder" }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
-        if subfolder.contains("..") { return .empty(400) }
-        var name = fileName
-        let key = { (name: String) in subfolder.isEmpty ? name : "\(subfolder)/\(name)" }
-        let overwrite = parts.contains {
-            $0.name == "overwrite" && ["true", "1"].contains(String(decoding: $0.data, as: UTF8.self))
+    /// Finishes the job `runTime` from now.
+    func startTimer(_ id: String) {
+        guard let runTime else { return }
+        Task {
+            try? await Task.sleep(for: runTime)
+            self.finishRunning(id)
         }
-        if !overwrite, let existing = uploads[key(name)], existing != image.data {
-            let dot = name.lastIndex(of: ".") ?? name.endIndex
-            name = "\(name[..<dot]) (1)\(name[dot...])"
-        }
-        uploads[key(name)] = image.data
-        return .json(value: ["name": name, "subfolder": subfolder, "type": "input"])
     }
 
     public func queue() -> TestServerResponse {
@@ -246,23 +230,5 @@ public actor FakeComfyUI {
             send("executing", .object(["node": .null, "prompt_id": .string(prompt.id)]), to: prompt.clientID)
         }
         return .empty(200)
-    }
-
-    public func view(_ query: [String: String]) -> TestServerResponse {
-        let name = query["filename"] ?? ""
-        let subfolder = query["subfolder"] ?? ""
-        if name.contains("..") || name.contains("/") || subfolder.contains("..") { return .empty(400) }
-        guard let data = files[subfolder + "/" + name] else { return .empty(404) }
-        switch viewMode {
-        case .image:
-            return TestServerResponse(status: 200, headers: [("Content-Type", "image/png")], body: data)
-        case .truncated:
-            return TestServerResponse(
-                status: 200, headers: [("Content-Type", "image/png")], body: data.prefix(data.count / 2))
-        case .html:
-            return TestServerResponse(
-                status: 200, headers: [("Content-Type", "text/html")],
-                body: Data("<html><body>Bad gateway</body></html>".utf8))
-        }
     }
 }

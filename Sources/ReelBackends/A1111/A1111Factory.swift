@@ -26,6 +26,9 @@ public struct A1111Factory: BackendFactory {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        if let entry = fields["servers"] {
+            settings.servers = reader.serverList(entry, alongside: fields["url"], what: "AUTOMATIC1111 server")
+        }
         settings.steps = reader.wholeNumber(
             fields["steps"], in: 1...1000, expected: "a whole number of steps from 1 to 1000, like 30")
         settings.sampler = reader.text(fields["sampler"], expected: "a sampler name, like 'Euler a' or 'DPM++ 2M'")
@@ -47,8 +50,15 @@ public struct A1111Factory: BackendFactory {
             blocks.config["a1111"].map(decode) ?? (settings: A1111Settings(), sourceMap: SourceMap(), diagnostics: [])
         var merged = film
         var merge = SettingsMerge(prefix: "a1111", film: filmMap, config: user.sourceMap)
-        if merge.take("url", film: film.url, config: user.settings.url, default: A1111Settings.defaultURL) == .config {
-            merged.url = user.settings.url
+        // `url` and `servers` are one setting: the file that writes either names the servers.
+        let poolFrom = merge.take(
+            "servers", film: film.servers.isEmpty ? nil : film.servers.joined(separator: " "),
+            config: user.settings.servers.isEmpty ? nil : user.settings.servers.joined(separator: " "))
+        if poolFrom != .film {
+            let urlFrom = merge.take(
+                "url", film: film.url, config: user.settings.url, default: A1111Settings.defaultURL)
+            if urlFrom == .config { merged.url = user.settings.url }
+            if poolFrom == .config && urlFrom != .film { merged.servers = user.settings.servers }
         }
         if merge.take("steps", film: film.steps.map { String($0) }, config: user.settings.steps.map { String($0) })
             == .config
@@ -68,7 +78,17 @@ public struct A1111Factory: BackendFactory {
     }
 
     public func makeBackends(_ settings: A1111Settings, context: BackendContext) throws -> BuiltBackends {
-        BuiltBackends(images: [Self.backend(settings, context: context)], concurrency: ["a1111": concurrency])
+        guard settings.servers.count > 1 else {
+            return BuiltBackends(
+                images: [Self.backend(settings, context: context)], concurrency: ["a1111": concurrency])
+        }
+        let servers = settings.servers.map { url in
+            var one = settings
+            one.url = url
+            return Self.backend(one, context: context)
+        }
+        let pool = A1111PoolBackend(servers: servers)
+        return BuiltBackends(images: [pool], concurrency: ["a1111": pool.lanes.capacity])
     }
 
     public func probe(
@@ -76,8 +96,31 @@ public struct A1111Factory: BackendFactory {
     ) async
         -> [BackendStatus]
     {
-        let ping = await Self.backend(settings, context: context).ping(timeout: context.probeTimeout)
-        return [.remote(name: "a1111", url: settings.url, sources: sources, ping: ping)]
+        var notes: [String] = []
+        var first: Result<String, BackendError>?
+        var answering = 0
+        for (index, url) in settings.serverURLs.enumerated() {
+            var one = settings
+            one.url = url
+            let ping = await Self.backend(one, context: context).ping(timeout: context.probeTimeout)
+            first = first ?? ping
+            switch ping {
+            case .success(let version):
+                answering += 1
+                notes.append("server \(index + 1) \(url): yes (\(version))")
+            case .failure(let error): notes.append("server \(index + 1) \(url): no: \(error.code)")
+            }
+        }
+        guard settings.servers.count > 1, let first else {
+            return [.remote(name: "a1111", url: settings.url, sources: sources, ping: first ?? .success("?"))]
+        }
+        var row = BackendStatus.remote(
+            name: "a1111", url: settings.servers.joined(separator: " "), sources: sources, ping: first)
+        let count = settings.servers.count
+        row.reachable =
+            answering == 0 ? "no: none of the \(count) servers answers" : "yes (\(answering) of \(count) servers)"
+        row.notes = notes
+        return [row]
     }
 
     static func backend(_ settings: A1111Settings, context: BackendContext) -> A1111Backend {

@@ -2,12 +2,16 @@
 /// block of film.yaml or the user config.
 public struct A1111Settings: Sendable, Hashable, Codable {
     public static let defaultURL = "http://127.0.0.1:7860"
-    static let keys = ["url", "steps", "sampler", "cfg_scale"]
+    static let keys = ["url", "servers", "steps", "sampler", "cfg_scale"]
 
     public var url: String
+    /// A pool's servers (`servers: [URL, …]`), one backend made of many; empty for `url`'s one.
+    public var servers: [String] = []
     public var steps: Int?
     public var sampler: String?
     public var cfgScale: Double?
+    /// Every server the backend runs on: the pool's, or the one `url` names.
+    public var serverURLs: [String] { servers.isEmpty ? [url] : servers }
     /// Whether a file had an `a1111:` block at all.
     public var configured: Bool
 

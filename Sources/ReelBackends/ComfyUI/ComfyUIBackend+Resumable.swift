@@ -11,12 +11,15 @@ extension ComfyUIBackend: ResumableImageBackend {
     /// One prompt id per candidate, comma-separated: ComfyUI queues a prompt under the id the
     /// client gives.
     public func reserveJobID(for request: Request) -> String? {
+        // A pool's job id names its server, chosen only when it is sent; a reserved id without
+        // one is found by asking the servers (`locate`).
         (0..<max(1, request.count)).map { _ in UUID().uuidString.lowercased() }.joined(separator: ",")
     }
 
     /// Queues every candidate under the reserved prompt ids (fresh ones without) and returns
     /// them, comma-separated.
     public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
+        if let pool { return try await submit(request, as: reserved, to: pool, context: context) }
         let plan = try await prepare(request, context: context)
         var ids = reserved?.split(separator: ",").map(String.init) ?? []
         if ids.count != plan.jobs.count { ids = plan.jobs.map { _ in UUID().uuidString.lowercased() } }
@@ -30,6 +33,7 @@ extension ComfyUIBackend: ResumableImageBackend {
 
     /// Waits for each queued candidate (from /history) and downloads its image.
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        if let pool { return try await collect(jobID: jobID, request: request, from: pool, context: context) }
         let ids = jobID.split(separator: ",").map(String.init)
         let plan = try await prepare(request, context: context)
         guard ids.count == plan.jobs.count else {
@@ -52,10 +56,13 @@ extension ComfyUIBackend: ResumableImageBackend {
     /// The websocket client id a take's prompts are queued under, derived from its job id so a
     /// restarted Reel follows the same socket.
     static func clientID(ofJob jobID: String) -> String {
-        "reel-" + (jobID.split(separator: ",").first.map(String.init) ?? jobID)
+        let ids = ComfyUIPoolJobID(jobID).promptIDs
+        return "reel-" + (ids.first ?? jobID)
     }
 
     public func cancel(jobID: String) async {
-        for id in jobID.split(separator: ",") { await client.cancel(promptID: String(id)) }
+        let job = ComfyUIPoolJobID(jobID)
+        let server = job.server.flatMap { url in pool?.clients.first { $0.baseURL == url } } ?? client
+        for id in job.promptIDs { await server.cancel(promptID: id) }
     }
 }

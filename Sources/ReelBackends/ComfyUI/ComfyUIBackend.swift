@@ -21,6 +21,8 @@ public struct ComfyUIBackend: ImageBackend {
     public var img2img: ComfyUIWorkflow
     /// Values for model and sampler placeholders (`checkpoint`, `steps`, …).
     public var models: [String: JSONValue]
+    /// The servers when `comfyui: { servers: […] }` lists several; `nil` for one server.
+    public var pool: ComfyUIPool?
 
     /// Model files and sampler settings Reel's own workflows use when film.yaml names none.
     public static let defaultModels: [String: JSONValue] = [
@@ -35,9 +37,10 @@ public struct ComfyUIBackend: ImageBackend {
 
     public init(
         client: ComfyUIClient, txt2img: ComfyUIWorkflow? = nil, img2img: ComfyUIWorkflow? = nil,
-        models: [String: JSONValue] = [:]
+        models: [String: JSONValue] = [:], pool: ComfyUIPool? = nil
     ) throws {
         self.client = client
+        self.pool = pool
         self.txt2img = try txt2img ?? ComfyUIWorkflow(name: "txt2img", json: Data(ComfyUIDefaultWorkflows.txt2img.utf8))
         self.img2img = try img2img ?? ComfyUIWorkflow(name: "img2img", json: Data(ComfyUIDefaultWorkflows.img2img.utf8))
         self.models = Self.defaultModels.merging(models) { _, mine in mine }
@@ -51,6 +54,10 @@ public struct ComfyUIBackend: ImageBackend {
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        if pool != nil {
+            let jobID = try await submit(request, as: nil, context: context)
+            return try await collect(jobID: jobID, request: request, context: context)
+        }
         let plan = try await prepare(request, context: context)
         var images: [GeneratedImage] = []
         for (index, job) in plan.jobs.enumerated() {
@@ -73,7 +80,8 @@ public struct ComfyUIBackend: ImageBackend {
 
     /// Fills the workflow for every candidate, uploading the init image first. The same request
     /// always gives the same graphs (uploads are named by hash), so a resumed run can rebuild them.
-    func prepare(_ request: Request, context: GenerationContext) async throws -> Plan {
+    /// The init image goes to `server` (a pool's server), else to this backend's one.
+    func prepare(_ request: Request, context: GenerationContext, on server: ComfyUIClient? = nil) async throws -> Plan {
         var values = models
         values["prompt"] = .string(PromptEmphasis.text(of: request))
         values["negative"] = .string(request.negative ?? "")
@@ -84,7 +92,7 @@ public struct ComfyUIBackend: ImageBackend {
         if let source = request.initImage {
             workflow = img2img
             values["init_image"] = .string(
-                try await client.upload(try context.data(of: source), fileName: Self.uploadName(source)))
+                try await (server ?? client).upload(try context.data(of: source), fileName: Self.uploadName(source)))
             values["denoise"] = .double(request.strength ?? 0.6)
         } else {
             workflow = txt2img
@@ -106,9 +114,11 @@ public struct ComfyUIBackend: ImageBackend {
         return Plan(workflow: workflow, jobs: jobs)
     }
 
-    /// Fetches a finished prompt's saved images and checks they are images.
+    /// Fetches a finished prompt's saved images (from `server`, else this backend's one) and
+    /// checks they are images.
     func download(
-        _ files: [ComfyUIWire.FileReference], seed: UInt32, workflow: String, context: GenerationContext
+        _ files: [ComfyUIWire.FileReference], seed: UInt32, workflow: String, context: GenerationContext,
+        from server: ComfyUIClient? = nil
     ) async throws -> [GeneratedImage] {
         let outputs = files.filter { ($0.type ?? "output") == "output" }
         guard !outputs.isEmpty else {
@@ -118,7 +128,7 @@ public struct ComfyUIBackend: ImageBackend {
         }
         var images: [GeneratedImage] = []
         for (offset, file) in outputs.enumerated() {
-            let data = try await client.fetch(file, into: context.scratchDirectory)
+            let data = try await (server ?? client).fetch(file, into: context.scratchDirectory)
             try ImageCheck.verify(data, backend: name, what: "'\(file.filename)'")
             images.append(GeneratedImage(data: data, seed: outputs.count == 1 || offset == 0 ? seed : nil))
         }

@@ -6,9 +6,20 @@ import ReelKit
 public struct ComfyUIFactory: BackendFactory {
     /// A GPU box is usually busy with one generation anyway.
     public var concurrency: Int
+    /// Jobs each server of a pool holds at once; the pool's concurrency is the sum.
+    public var lanes: Int
+    /// How long a pool's server may stop answering before its jobs run elsewhere.
+    public var failover: Duration
+    /// The first wait before a failed server of a pool is probed again.
+    public var backoff: Duration
 
-    public init(concurrency: Int = 1) {
+    public init(
+        concurrency: Int = 1, lanes: Int = 2, failover: Duration = .seconds(15), backoff: Duration = .seconds(2)
+    ) {
         self.concurrency = concurrency
+        self.lanes = lanes
+        self.failover = failover
+        self.backoff = backoff
     }
 
     public var blockName: String? { "comfyui" }
@@ -46,9 +57,17 @@ public struct ComfyUIFactory: BackendFactory {
         }
         var merged = film.settings
         var merge = SettingsMerge(prefix: "comfyui", film: film.sourceMap, config: user.sourceMap)
-        merge.take(
-            "url", \.url, film: film.settings, config: user.settings, into: &merged, default: ComfyUISettings.defaultURL
-        )
+        // `url` and `servers` are one setting: the file that writes either names the servers.
+        let servers = (film.settings.servers, user.settings.servers)
+        let poolFrom = merge.take(
+            "servers", film: servers.0.isEmpty ? nil : servers.0.joined(separator: " "),
+            config: servers.1.isEmpty ? nil : servers.1.joined(separator: " "))
+        if poolFrom != .film {
+            let urlFrom = merge.take(
+                "url", film: film.settings.url, config: user.settings.url, default: ComfyUISettings.defaultURL)
+            if urlFrom == .config { merged.url = user.settings.url }
+            if poolFrom == .config && urlFrom != .film { merged.servers = servers.1 }
+        }
         for key in ComfyUISettings.modelKeys
         where merge.take(key, film: film.settings.models[key], config: user.settings.models[key]) == .config {
             merged.models[key] = user.settings.models[key]
@@ -69,18 +88,25 @@ public struct ComfyUIFactory: BackendFactory {
     }
 
     public func makeBackends(_ settings: ComfyUISettings, context: BackendContext) throws -> BuiltBackends {
-        let client = Self.client(settings, context: context)
+        let urls = settings.serverURLs
+        let pool =
+            urls.count > 1
+            ? ComfyUIPool(
+                clients: urls.map { self.client($0, pooled: true, context: context) }, lanes: lanes, backoff: backoff)
+            : nil
+        let client = pool?.clients[0] ?? self.client(urls[0], context: context)
         let models = settings.models.mapValues(Self.modelValue)
         let base = context.projectDirectory
         let images = try ComfyUIBackend(
             client: client, txt2img: try Self.workflow("txt2img", settings, base),
-            img2img: try Self.workflow("img2img", settings, base), models: models)
+            img2img: try Self.workflow("img2img", settings, base), models: models, pool: pool)
         let video = try ComfyUIVideoBackend(
-            client: client, img2video: try Self.workflow("img2video", settings, base), models: models)
+            client: client, img2video: try Self.workflow("img2video", settings, base), models: models, pool: pool)
         let lipSync = ComfyUILipSyncBackend(
             client: client, workflow: try Self.workflow("lipsync", settings, base), models: models)
         return BuiltBackends(
-            images: [images], videos: [video], lipSyncs: [lipSync], concurrency: ["comfyui": concurrency])
+            images: [images], videos: [video], lipSyncs: [lipSync],
+            concurrency: ["comfyui": pool?.capacity ?? concurrency])
     }
 
     public func probe(
@@ -88,12 +114,45 @@ public struct ComfyUIFactory: BackendFactory {
     ) async
         -> [BackendStatus]
     {
-        let ping = await Self.client(settings, context: context).ping(timeout: context.probeTimeout)
-        return [.remote(name: "comfyui", url: settings.url, sources: sources, ping: ping)]
+        let urls = settings.serverURLs
+        guard urls.count > 1 else {
+            let ping = await client(urls[0], context: context).ping(timeout: context.probeTimeout)
+            return [.remote(name: "comfyui", url: urls[0], sources: sources, ping: ping)]
+        }
+        // One row for the pool (the catalog lists backends by name), one note per server.
+        var notes: [String] = []
+        var answering = 0
+        for (index, url) in urls.enumerated() {
+            let server = client(url, context: context)
+            let ping = await server.ping(timeout: context.probeTimeout)
+            let reachable: String
+            switch ping {
+            case .success(let version):
+                answering += 1
+                reachable = "yes (\(version))"
+            case .failure(let error): reachable = "no: \(error.code)"
+            }
+            let load = await server.load(timeout: context.probeTimeout)
+            notes.append(([("server \(index + 1) \(url): \(reachable)")] + load).joined(separator: "; "))
+        }
+        var row = BackendStatus.remote(
+            name: "comfyui", url: urls.joined(separator: " "), sources: sources,
+            ping: .success("ComfyUI pool"))
+        row.reachable =
+            answering == 0
+            ? "no: none of the \(urls.count) servers answers" : "yes (\(answering) of \(urls.count) servers)"
+        row.notes = notes
+        return [row]
     }
 
-    static func client(_ settings: ComfyUISettings, context: BackendContext) -> ComfyUIClient {
-        ComfyUIClient(baseURL: settings.url, transport: HTTPTransport(backend: "comfyui", client: context.httpClient))
+    /// A client for one server; a pool's clients give up on a silent server sooner, so its jobs
+    /// move to the others.
+    func client(_ url: String, pooled: Bool = false, context: BackendContext) -> ComfyUIClient {
+        // A pool's server gets fewer, shorter retries: the others can take its work.
+        let retry = pooled ? RetryPolicy(maxAttempts: 3, maxDelay: .seconds(2)) : RetryPolicy()
+        return ComfyUIClient(
+            baseURL: url, transport: HTTPTransport(backend: "comfyui", client: context.httpClient, retry: retry),
+            maxOutage: pooled ? failover : .seconds(120))
     }
 
     /// A user's workflow file with its input mapping, or `nil` for Reel's own.

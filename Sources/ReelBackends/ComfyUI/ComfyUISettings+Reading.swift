@@ -16,6 +16,9 @@ extension ComfyUISettings {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
+        if let entry = fields["servers"] {
+            settings.servers = reader.serverList(entry, alongside: fields["url"], what: "ComfyUI server")
+        }
         if let entry = fields["inputs"] { settings.inputs[""] = readInputs(entry, with: &reader) }
         if let entry = fields["workflows"] { readWorkflows(entry, into: &settings, map: &map, with: &reader) }
         for key in modelKeys {

@@ -8,6 +8,8 @@ public struct ComfyUISettings: Sendable, Hashable, Codable {
     public static let workflowKinds = ["txt2img", "img2img", "img2video", "lipsync"]
 
     public var url: String
+    /// A pool's servers (`servers: [URL, …]`), one backend made of many; empty for `url`'s one.
+    public var servers: [String]
     /// Workflow files by kind, as written (relative to the film file's folder, or absolute).
     public var workflows: [String: String]
     /// Input mappings by workflow kind: placeholder name → `node_id.input` paths; `""` for all.
@@ -17,11 +19,15 @@ public struct ComfyUISettings: Sendable, Hashable, Codable {
     /// Whether a file had a `comfyui:` block at all.
     public var configured: Bool
 
+    /// Every server the backend runs on: the pool's, or the one `url` names.
+    public var serverURLs: [String] { servers.isEmpty ? [url] : servers }
+
     public init(
-        url: String = ComfyUISettings.defaultURL, workflows: [String: String] = [:],
+        url: String = ComfyUISettings.defaultURL, servers: [String] = [], workflows: [String: String] = [:],
         inputs: [String: [String: [String]]] = [:], models: [String: String] = [:], configured: Bool = false
     ) {
         self.url = url
+        self.servers = servers
         self.workflows = workflows
         self.inputs = inputs
         self.models = models
@@ -35,7 +41,7 @@ public struct ComfyUISettings: Sendable, Hashable, Codable {
     ]
 
     /// Every key a `comfyui:` block may have.
-    static let keys = ["url", "workflows", "inputs"] + modelKeys
+    static let keys = ["url", "servers", "workflows", "inputs"] + modelKeys
 
     /// Reel's placeholder names, which `inputs:` maps onto a workflow's nodes.
     static let placeholderNames = [

@@ -9,9 +9,15 @@ public struct ComfyUIVideoBackend: VideoBackend {
     public var client: ComfyUIClient
     public var img2video: ComfyUIWorkflow
     public var models: [String: JSONValue]
+    /// The servers when `comfyui: { servers: […] }` lists several; `nil` for one server.
+    public var pool: ComfyUIPool?
 
-    public init(client: ComfyUIClient, img2video: ComfyUIWorkflow? = nil, models: [String: JSONValue] = [:]) throws {
+    public init(
+        client: ComfyUIClient, img2video: ComfyUIWorkflow? = nil, models: [String: JSONValue] = [:],
+        pool: ComfyUIPool? = nil
+    ) throws {
         self.client = client
+        self.pool = pool
         self.img2video =
             try img2video ?? ComfyUIWorkflow(name: "img2video", json: Data(ComfyUIDefaultWorkflows.img2video.utf8))
         self.models = ComfyUIBackend.defaultModels.merging(models) { _, mine in mine }
@@ -27,6 +33,35 @@ public struct ComfyUIVideoBackend: VideoBackend {
     public func animate(
         _ request: ClipRequest, to output: URL, context: GenerationContext
     ) async throws -> GeneratedClip {
+        guard let pool else { return try await animate(request, to: output, context: context, on: client) }
+        // A clip runs whole on one server of the pool; one that fails runs it again on another.
+        let workflow = img2video
+        while true {
+            let server = try await pool.acquire(
+                affinity: workflow.name + " " + (models["video_model"]?.string ?? ""), classes: workflow.classTypes)
+            context.progress(0, "on ComfyUI \(pool.label(server))")
+            do {
+                let clip = try await animate(request, to: output, context: context, on: pool.clients[server])
+                await pool.release(server, finished: true)
+                return clip
+            } catch let error as BackendError where error.isTransient {
+                await pool.release(server)
+                await pool.setAside(server)
+                await pool.countReruns(1)
+                context.progress(
+                    0, "ComfyUI \(pool.label(server)) failed (\(error.code)); running the clip again elsewhere")
+            } catch {
+                await pool.release(server)
+                throw error
+            }
+        }
+    }
+
+    /// Uploads the still to `server`, runs the workflow there and downloads its MP4.
+    func animate(
+        _ request: ClipRequest, to output: URL, context: GenerationContext, on server: ComfyUIClient
+    ) async throws -> GeneratedClip {
+        let client = server
         let fps = models["video_fps"]?.int ?? request.fps
         // Wan makes 4n+1 frames; ask for the nearest such count the model allows.
         let maxFrames = models["max_frames"]?.int ?? 81

@@ -1,0 +1,39 @@
+import Foundation
+import ReelKit
+
+/// How busy a server is and what it runs on, for `reel backends`: its queue from GET /queue and
+/// its devices from GET /system_stats.
+extension ComfyUIClient {
+    /// One short line each: the queue's length and the devices, or why they are unknown.
+    func load(timeout: Duration) async -> [String] {
+        var notes: [String] = []
+        do {
+            let call = HTTPCall.get(url("/queue"), timeout: timeout)
+            let queue = try await transport.send(call, retry: .once).checked(backend: name, url: call.url)
+                .decoded([String: [JSONValue]].self, backend: name, what: "GET /queue")
+            let running = queue["queue_running"]?.count ?? 0
+            let pending = queue["queue_pending"]?.count ?? 0
+            notes.append("queue: \(running) running, \(pending) pending")
+        } catch {
+            notes.append("queue: unknown (\(Self.reason(error)))")
+        }
+        do {
+            let call = HTTPCall.get(url("/system_stats"), timeout: timeout)
+            let stats = try await transport.send(call, retry: .once).checked(backend: name, url: call.url)
+                .decoded(JSONValue.self, backend: name, what: "GET /system_stats")
+            let devices = (stats["devices"]?.array ?? []).compactMap { device -> String? in
+                guard let name = device["name"]?.string else { return nil }
+                guard let total = device["vram_total"]?.double, total > 0 else { return name }
+                return "\(name) \(Int(total / 1_073_741_824)) GB"
+            }
+            notes.append("devices: " + (devices.isEmpty ? "none listed" : devices.joined(separator: ", ")))
+        } catch {
+            notes.append("devices: unknown (\(Self.reason(error)))")
+        }
+        return notes
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        (error as? BackendError).map { "\($0.code)" } ?? "unreachable"
+    }
+}

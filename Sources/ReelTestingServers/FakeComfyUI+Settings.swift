@@ -1,0 +1,51 @@
+import Foundation
+import ReelKit
+
+/// Scripting the fake: faults, modes, speeds, the nodes it has, and stopping and starting it as
+/// a GPU box that goes down and comes back.
+extension FakeComfyUI {
+    public func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
+    public func set(viewMode: ViewMode) { self.viewMode = viewMode }
+    public func set(failingNode: String?) { self.failingNode = failingNode }
+    public func set(hold: Bool) { self.hold = hold }
+    public func set(loseJobs: Int) { self.loseJobs = loseJobs }
+    public func set(outputStem: String?) { self.outputStem = outputStem }
+    public func set(outageAfterSubmit: Int) { self.outageAfterSubmit = outageAfterSubmit }
+    public func set(lostAnswers: Int) { self.lostAnswers = lostAnswers }
+    public func set(videos: [Data]?) { self.videos = videos }
+    public func set(runTime: Duration?) { self.runTime = runTime }
+    public func set(resultImage: Data?) { self.resultImage = resultImage }
+    public func set(missingNodes: Set<String>) { self.missingNodes = missingNodes }
+    public func set(oneAtATime: Bool) { self.oneAtATime = oneAtATime }
+
+    /// Goes down: every request gets 503 and the jobs it was running are lost, as when the box
+    /// is switched off. Returns how many prompts it held (running, not finished).
+    @discardableResult
+    public func stop() -> Int {
+        stopped = true
+        let held = running.count
+        running = []
+        return held
+    }
+
+    /// Comes back with an empty queue (its history, on disk, survives).
+    public func start() { stopped = false }
+
+    /// Prompts that ran to the end here (in the history).
+    public var finishedCount: Int { history.count }
+
+    /// GET /object_info: every node class the fake knows, less the missing ones.
+    func objectInfo() -> TestServerResponse {
+        var info: [String: JSONValue] = [:]
+        for (name, node) in ComfyUINodeSchema.classes where !missingNodes.contains(name) {
+            info[name] = .object([
+                "input": .object([
+                    "required": .object(
+                        Dictionary(uniqueKeysWithValues: node.required.map { ($0, JSONValue.array([])) }))
+                ]),
+                "output_node": .bool(node.output), "name": .string(name),
+            ])
+        }
+        return .json(value: JSONValue.object(info))
+    }
+}
