@@ -130,6 +130,7 @@ let package = Package(
             name: "ReelEngineTests",
             dependencies: [
                 "ReelKit", "ReelMedia", "ReelStore", "ReelEngine", "ReelBackends", "ReelSession", "ReelTesting",
+                "ReelTestingServers",
             ]),
         .testTarget(
             name: "ReelCLITests",

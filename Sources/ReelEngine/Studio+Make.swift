@@ -50,6 +50,7 @@ extension Studio {
     /// never the rest: the report lists the failures (also kept in the store, so `status` shows
     /// them and the next `make` retries them), and the film is cut once every shot has a clip.
     public func make() async throws -> MakeReport {
+        try await downloadReferenceURLs()
         let plan = try plan(verifyingBlobs: true)
         if plan.takeGenerations > 0 { progress.note(plan.summary) }
         if let budget, plan.costUSD > budget.limitUSD + 1e-9 {

@@ -81,10 +81,7 @@ extension Studio {
             }
             return .blob(try store.blobs.put(data).hex)
         case .url(let url):
-            throw ReelError(
-                .invalidInput,
-                "shot '\(shot.id)': image URL \(url) needs a download; save it under refs/ in the project and use the path"
-            )
+            return try resolveReferenceURL(url, for: shot)
         }
     }
 

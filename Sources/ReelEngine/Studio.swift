@@ -25,11 +25,15 @@ public final class Studio: Sendable {
     let composer: Composer
     let speechMemo = SpeechMemo()
     let timelineMemo = TimelineMemo()
+    /// How reference URLs are downloaded; `nil` where there is no network (they then fail).
+    let fetchURL: URLFetcher?
+    let referenceFailures = ReferenceDownloadFailures()
 
     public init(
         project: Project, film: Film, store: Store, registry: BackendRegistry, progress: ProgressSink = .silent,
-        budget: Budget? = nil, logger: Logger = Logger(label: "reel.engine")
+        budget: Budget? = nil, logger: Logger = Logger(label: "reel.engine"), fetchURL: URLFetcher? = nil
     ) {
+        self.fetchURL = fetchURL
         self.budget = budget
         self.project = project
         self.film = film

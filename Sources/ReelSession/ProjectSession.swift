@@ -50,7 +50,7 @@ public final class ProjectSession: Sendable {
         self.registry = registry
         self.studio = Studio(
             project: project, film: loaded.film, store: store, registry: registry, progress: options.progress,
-            budget: options.budget, logger: options.logger)
+            budget: options.budget, logger: options.logger, fetchURL: Self.fetcher(http))
     }
 
     /// Opens `project`; close the session with `close()` when done.
@@ -78,7 +78,17 @@ public final class ProjectSession: Sendable {
         let loaded = try Self.loadFilm(project, options: options)
         return Studio(
             project: project, film: loaded.film, store: store, registry: registry, progress: progress,
-            budget: options.budget, logger: options.logger)
+            budget: options.budget, logger: options.logger, fetchURL: Self.fetcher(http))
+    }
+
+    /// How the studio downloads reference URLs: a GET on the session's HTTP client, its body
+    /// capped at the studio's limit, retried like any backend call.
+    static func fetcher(_ http: SessionHTTPClient) -> URLFetcher {
+        { url, limit in
+            let transport = HTTPTransport(backend: "reference download", client: http.client, maxBodyBytes: limit)
+            let answer = try await transport.send(.get(url))
+            return (answer.status, answer.header("Content-Type"), answer.body)
+        }
     }
 
     /// Every backend with what it can do, whether it is configured, and whether it answers.
