@@ -43,7 +43,7 @@ import Testing
         try await FakeComfyUIFarm.with(count: 2) { fakes, urls in
             await fakes[1].stop()
             let context = BackendContext(
-                projectDirectory: FileManager.default.temporaryDirectory, probeTimeout: .seconds(5),
+                projectDirectory: FileManager.default.temporaryDirectory, probeTimeout: .seconds(60),
                 httpClient: { RemoteTestSupport.client })
             let rows = await ComfyUIFactory().probe(ComfyUISettings(servers: urls), sources: [], context: context)
             let row = try #require(rows.first)
