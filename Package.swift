@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "ReelServerTests",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel",
+                "ReelKit", "ReelMedia", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -13,11 +13,13 @@ public enum JobAction: Sendable, Equatable {
     case generate(shot: String)
     case reroll(shot: String)
     case vary(shot: String, candidate: CandidateReference, strong: Bool)
+    /// A character's or location's reference sheet (`@vela`), made and picked if it has none.
+    case castSheet(shot: String)
     case make
 
     var shot: String? {
         switch self {
-        case .generate(let shot), .reroll(let shot), .vary(let shot, _, _): shot
+        case .generate(let shot), .reroll(let shot), .vary(let shot, _, _), .castSheet(let shot): shot
         case .make: nil
         }
     }
@@ -123,6 +125,8 @@ public final class JobRunner: Service, Sendable {
                 result = Self.result(id, try await studio.reroll(shotID: shot))
             case .vary(let shot, let candidate, let strong):
                 result = Self.result(id, try await studio.vary(shotID: shot, candidate: candidate, strong: strong))
+            case .castSheet(let shot):
+                result = Self.result(id, try await studio.ensureCastSheet(named: shot).outcome)
             case .make:
                 let report = try await studio.make()
                 let length = String(format: "%.1f", report.duration)

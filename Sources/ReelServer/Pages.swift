@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// The studio's pages: one HTML shell for the storyboard (`/`), a shot (`/shots/ID`) and the
-/// film (`/film`), drawn by `app.js` from the API, plus its stylesheet. The files are
+/// The studio's pages: one HTML shell for the storyboard (`/`), a shot (`/shots/ID`), the
+/// cast (`/cast`) and the film (`/film`), drawn by `app.js` from the API, plus its stylesheet. The files are
 /// resources of this module, read once at start; nothing else on disk is ever served here.
 struct Pages: Sendable {
     let token: AccessToken
@@ -39,6 +39,7 @@ struct Pages: Sendable {
     func register(on router: Router<some RequestContext>) {
         router.get("/") { request, _ in page(request) }
         router.get("/film") { request, _ in page(request) }
+        router.get("/cast") { request, _ in page(request) }
         router.get("/shots/:id") { request, _ in page(request) }
         router.get("/assets/:name") { _, context in
             let name = try context.parameters.require("name")

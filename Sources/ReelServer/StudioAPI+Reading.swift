@@ -43,7 +43,11 @@ extension StudioAPI {
 
     func shotDetail(_ studio: Studio, id: String) throws -> API.ShotDetail {
         let shot = try studio.shot(id)
-        let statuses = try studio.status()
+        var statuses = try studio.status()
+        if CastSheet.name(ofSheet: id) != nil {
+            // A reference sheet is paged among the other sheets, not the film's shots.
+            statuses = try studio.sheetStatuses()
+        }
         guard let position = statuses.firstIndex(where: { $0.id == id }) else {
             throw ServerError(.notFound, "film has no shot '\(id)'")
         }

@@ -18,36 +18,42 @@ struct StudioAPI: Sendable {
         api.get("film") { _, _ in try JSONResponse.make(try filmSummary(try openStudio(.silent))) }
         api.get("shots") { _, _ in try JSONResponse.make(try shotSummaries(try openStudio(.silent))) }
         api.get("shots/:id") { _, context in
-            try JSONResponse.make(try shotDetail(try openStudio(.silent), id: try context.parameters.require("id")))
+            try JSONResponse.make(try shotDetail(try openStudio(.silent), id: try Self.parameter("id", of: context)))
         }
         api.post("shots/:id/generate") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try Self.parameter("id", of: context)
             return try await start(.generate(shot: try existingShot(id)), request: request)
         }
         api.post("shots/:id/reroll") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try Self.parameter("id", of: context)
             return try await start(.reroll(shot: try existingShot(id)), request: request)
         }
         api.post("shots/:id/vary") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try Self.parameter("id", of: context)
             let body = try await request.decode(as: API.CandidateBody.self, context: context)
             return try await start(
                 .vary(shot: try existingShot(id), candidate: body.reference, strong: body.strong ?? false),
                 request: request)
         }
         api.post("shots/:id/pick") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try Self.parameter("id", of: context)
             let body = try await request.decode(as: API.CandidateBody.self, context: context)
             let pick = try openStudio(.silent).pick(shotID: id, candidate: body.reference)
             hub.publish(ServerEvent(type: .changed, shot: id))
             return try JSONResponse.make(API.Picked(shot: id, take: pick.takeID, candidate: pick.candidateIndex))
         }
         api.put("shots/:id/prompt") { request, context in
-            let id = try context.parameters.require("id")
+            let id = try Self.parameter("id", of: context)
             let body = try await request.decode(as: API.PromptBody.self, context: context)
             _ = try await editor.setPrompt(body.prompt, shotID: id)
             hub.publish(ServerEvent(type: .changed, shot: id))
             return try JSONResponse.make(try shotDetail(try openStudio(.silent), id: id))
+        }
+        api.get("cast") { _, _ in try JSONResponse.make(try openStudio(.silent).castStatus()) }
+        api.post("cast/:name/sheet") { request, context in
+            let name = try Self.parameter("name", of: context)
+            let sheet = CastSheet.id(of: name.hasPrefix("@") ? String(name.dropFirst()) : name)
+            return try await start(.castSheet(shot: try existingShot(sheet)), request: request)
         }
         api.get("plan") { _, _ in try JSONResponse.make(API.PlanSummary(try openStudio(.silent).plan())) }
         api.post("make") { request, _ in try await start(.make, request: request) }
@@ -72,6 +78,13 @@ struct StudioAPI: Sendable {
             return try JSONResponse.make(try await jobs.run(action))
         }
         return try JSONResponse.make(API.Accepted(job: jobs.submit(action)), status: .accepted)
+    }
+
+    /// A path parameter as the page wrote it, percent-escapes undone (`%40vela` is the sheet
+    /// `@vela`).
+    private static func parameter(_ name: String, of context: some RequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 
     /// Fails with 404 for a shot the film does not have, before a job is queued for it.

@@ -51,7 +51,9 @@ struct StudioBrowserTests {
                 takes.contains {
                     $0.parentTakeID == before.takeID && $0.parentCandidateIndex == 3 && $0.kind == .varySubtle
                 })
-            for page in ["storyboard", "shot", "film"] {
+            // The Cast page made Mira's sheet, which her shots now carry.
+            #expect(try store.pickedCandidate(for: "@mira") != nil)
+            for page in ["storyboard", "shot", "cast", "film"] {
                 #expect(
                     FileManager.default.fileExists(
                         atPath: directory.appending(path: "out/screenshots/\(page).png").path))

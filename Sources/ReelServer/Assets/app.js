@@ -63,12 +63,14 @@ function setAspect(film) {
 function route() {
   const path = location.pathname;
   for (const link of document.querySelectorAll("nav a")) {
-    const on = (link.dataset.nav === "board" && path === "/") || (link.dataset.nav === "film" && path === "/film");
+    const on = (link.dataset.nav === "board" && path === "/") || (link.dataset.nav === "film" && path === "/film")
+      || (link.dataset.nav === "cast" && (path === "/cast" || path.startsWith("/shots/%40") || path.startsWith("/shots/@")));
     link.classList.toggle("on", on);
   }
   state.pendingVary = null;
   if (path.startsWith("/shots/")) return showShot(decodeURIComponent(path.slice("/shots/".length)));
   if (path === "/film") return showFilm();
+  if (path === "/cast") return showCast();
   return showBoard();
 }
 
@@ -212,8 +214,14 @@ function renderSide(detail) {
       "take " + n.take), " ", el("span", { class: "muted" }, kindLabel(n.kind) + (n.parentCandidate ? " of #" + n.parentCandidate : "")),
     n.picked ? el("span", { class: "pk" }, " ★" + n.picked) : null,
     n.children.length ? tree(n.children) : null)));
+  const sheet = detail.shot.id.startsWith("@");
+  const promptSection = sheet
+    ? el("section", {}, el("h2", {}, "Sheet"), el("p", {}, detail.request ? detail.request.prompt : detail.shot.prompt),
+        el("p", { class: "muted" }, "Made from " + detail.shot.id + "'s description: change it in film.yaml. Its pick rides with every shot that names " + detail.shot.id + "."),
+        el("a", { class: "btn", href: "/cast" }, "← Cast"))
+    : el("section", {}, el("h2", {}, "Prompt"), prompt, el("div", { class: "row-actions" }, save, el("span", { class: "muted" }, "saved into film.yaml")), problem);
   return el("aside", { class: "side" },
-    el("section", {}, el("h2", {}, "Prompt"), prompt, el("div", { class: "row-actions" }, save, el("span", { class: "muted" }, "saved into film.yaml")), problem),
+    promptSection,
     el("section", {}, el("h2", {}, "Take tree"), detail.tree.length ? el("div", { class: "tree" }, tree(detail.tree)) : el("p", { class: "muted" }, "No takes yet.")),
     el("section", {}, el("h2", {}, "Request" + (detail.backend ? " · " + detail.backend : "")),
       detail.request ? el("pre", { class: "request" }, JSON.stringify(detail.request, null, 2)) : el("p", { class: "muted" }, detail.requestProblem || "—"),
@@ -240,6 +248,42 @@ async function pick(take, candidate) {
 }
 
 const vary = (take, candidate, strong) => run("vary", { take, candidate, strong });
+
+// ---- cast ---------------------------------------------------------------------------------
+
+async function showCast() {
+  try {
+    const [film, cast] = await Promise.all([api("/film"), api("/cast")]);
+    state.film = film;
+    document.title = "Cast · " + film.title + " · Reel";
+    const sheetLink = (member) => "/shots/" + encodeURIComponent(member.sheet);
+    const cards = cast.map((member) =>
+      el("section", { class: "cast-card", dataset: { cast: member.name } },
+        el("a", { class: "sheet", href: sheetLink(member) },
+          member.pickBlob ? el("img", { src: blob(member.pickBlob), alt: "reference sheet of " + member.name, loading: "lazy" }) : el("span", {}, "no sheet yet")),
+        el("div", { class: "meta" },
+          el("div", { class: "row" }, el("span", { class: "id" }, "@" + member.name), el("span", { class: "tag" }, member.kind),
+            el("span", { class: "pill " + stateClass(member.state) }, member.state)),
+          el("div", { class: "prompt" }, member.description),
+          member.references.length ? el("div", { class: "muted" }, "references: " + member.references.join(", ")) : null,
+          el("div", { class: "muted" }, member.shots.length ? "in " + member.shots.join(", ") : "named in no shot"),
+          el("div", { class: "row-actions" },
+            el("button", { class: member.pickBlob ? null : "primary", disabled: member.state === "picked", onclick: () => makeSheet(member) },
+              member.state === "picked" ? "Sheet is current" : member.takes ? "Make current sheet" : "Make sheet"),
+            el("a", { class: "btn", href: sheetLink(member) }, member.takes ? "Pick, vary, reroll →" : "Open →")))));
+    view.replaceChildren(
+      el("div", { class: "shot-head" }, el("h1", {}, "Cast")),
+      el("div", { class: "sub" }, "Each sheet shows its character front, three-quarter, profile and full body. Its pick rides with every shot that names it; a new pick remakes exactly those shots."),
+      cast.length ? el("div", { class: "cast" }, cards) : el("div", { class: "empty" }, el("p", {}, "The film has no characters or locations yet: add them under characters: and locations: in film.yaml.")));
+  } catch (error) { failed(error); }
+}
+
+async function makeSheet(member) {
+  try {
+    await api("/cast/" + encodeURIComponent(member.name) + "/sheet", { method: "POST" });
+    toast("Making @" + member.name + "'s sheet…");
+  } catch (error) { toast(error.message, true); }
+}
 
 // ---- film ---------------------------------------------------------------------------------
 

@@ -99,6 +99,18 @@ def drive(url, args, screens):
         settle(page)
         page.screenshot(path=str(screens / "shot.png"), full_page=True)
 
+        page.goto(url.split("?")[0].rstrip("/") + "/cast")
+        cards = page.locator(".cast-card")
+        expect(cards).to_have_count(2)
+        cards.first.get_by_role("button").click()
+        expect(cards.first.locator("img")).to_be_visible(timeout=60_000)
+        expect(cards.first.locator(".pill")).to_have_text("picked")
+        settle(page)
+        page.screenshot(path=str(screens / "cast.png"), full_page=True)
+        cards.first.locator("a.sheet").click()
+        page.wait_for_url("**/shots/%40mira")
+        expect(page.locator(".take .cand")).to_have_count(4)
+
         page.goto(url.split("?")[0].rstrip("/") + "/film")
         expect(page.locator("video")).to_be_visible()
         settle(page)
