@@ -8,7 +8,17 @@ enum SketchCast {
 
     /// The people `text` describes; empty when it names none by a noun (a pronoun alone, or nobody).
     static func people(in text: String) -> [SketchPerson] {
-        segments(of: text).map { SketchPerson(SketchWords($0)) }
+        let people = segments(of: text).map { SketchPerson(SketchWords($0)) }
+        // A character's reference sheet shows one person four times (front, three-quarter,
+        // profile, full body); "the same person" is that person again, not somebody new.
+        if let first = people.first, isSheet(text) { return Array(repeating: first, count: maxPeople) }
+        return people
+    }
+
+    /// Whether `text` asks for one character's reference sheet (see `CastSheet`).
+    static func isSheet(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return lowered.contains("reference sheet") && lowered.contains("same person")
     }
 
     /// One run of text per person, in order.

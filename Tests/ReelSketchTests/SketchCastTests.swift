@@ -46,6 +46,22 @@ import Testing
         #expect(hues.contains(where: Self.isYellow) && hues.contains(where: Self.isRed), "\(hues)")
     }
 
+    /// A character's reference sheet shows that one person four times, never a stranger beside
+    /// her: "the same person" in the sheet's words is not a second figure.
+    @Test(arguments: [UInt32(5), 11, 23])
+    func aReferenceSheetDrawsTheOneCharacterFourTimes(seed: UInt32) throws {
+        let film = Film(
+            title: "Sheet", characters: [CastMember(id: "mira", description: "a woman in a red coat")], shots: [])
+        let prompt = try #require(film.castSheetShot("@mira")).prompt.text
+        #expect(SketchCast.people(in: prompt).count == 4)
+        let sheet = try frame(prompt, nil, seed: seed)
+        let empty = try frame(prompt, nil, negative: "woman, person", seed: seed)
+        let runs = ImageMetrics.changedRuns(sheet, empty)
+        #expect(runs.count == 4, "\(runs)")
+        let hues = runs.map { ImageMetrics.dominantHue(sheet, over: empty, columns: $0) }
+        #expect(hues.allSatisfy(Self.isRed), "\(hues)")
+    }
+
     @Test(arguments: [UInt32(5), 11, 23])
     func aRedRaincoatIsRed(seed: UInt32) throws {
         let prompt = "a small girl in a red raincoat in the rain"
