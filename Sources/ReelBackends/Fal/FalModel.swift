@@ -37,8 +37,11 @@ public struct FalModel: Sendable, Hashable {
     public var takesStrength: Bool
     /// The image-to-image model a text-to-image model uses for `from:` and variations.
     public var imageToImage: String?
-    /// Clip lengths a video model makes, in seconds, sent as strings (`"5"`).
+    /// Clip lengths a video model makes, in seconds, sent as strings (`"5"`, or `"8s"` with
+    /// `durationUnit`).
     public var durations: [Double]
+    /// What follows the number in `duration` (Veo on fal takes `"8s"`; Kling takes `"5"`).
+    public var durationUnit: String
     /// Inputs always sent with this model (audio off where it is priced separately).
     public var fixedInput: [String: JSONValue]
     /// Most input images an editing model takes as `image_urls` (FLUX.2's multi-reference
@@ -50,7 +53,7 @@ public struct FalModel: Sendable, Hashable {
 
     init(
         _ id: String, _ kind: Kind, _ price: Price, maxImagesPerCall: Int = 1, takesImageSize: Bool = false,
-        takesStrength: Bool = false, imageToImage: String? = nil, durations: [Double] = [],
+        takesStrength: Bool = false, imageToImage: String? = nil, durations: [Double] = [], durationUnit: String = "",
         fixedInput: [String: JSONValue] = [:], referenceLimit: Int = 0, billsInputs: Bool = false
     ) {
         self.id = id
@@ -61,6 +64,7 @@ public struct FalModel: Sendable, Hashable {
         self.takesStrength = takesStrength
         self.imageToImage = imageToImage
         self.durations = durations
+        self.durationUnit = durationUnit
         self.fixedInput = fixedInput
         self.referenceLimit = referenceLimit
         self.billsInputs = billsInputs

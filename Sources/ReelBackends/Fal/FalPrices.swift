@@ -7,6 +7,9 @@
 /// FLUX.2 [flex] $0.05 per megapixel of output and of every input image, rounded up (fal's
 /// llms.txt for fal-ai/flux-2-flex/edit); its limit of 8 reference images is BFL's for FLUX.2
 /// and UNCONFIRMED for the flex endpoint on fal;
+/// Veo 3.1 Fast $0.10 per second at 720p/1080p with audio off (fal's llms.txt for
+/// fal-ai/veo3.1/fast/first-last-frame-to-video states the family's rate; durations "4s", "6s",
+/// "8s" as strings; the image-to-video endpoint's rate is taken to be the same, UNCONFIRMED);
 /// sync.so lipsync 1.9 $0.70 and sync-3 $8 per minute of clip (fal's llms.txt for each);
 /// Kling 2.1 standard $0.25 per 5 s clip and $0.05 per further second is *secondary*
 /// (third-party listings), and FLUX dev image-to-image is taken at FLUX dev's rate — both
@@ -37,6 +40,9 @@ public enum FalPrices {
         FalModel(
             "fal-ai/kling-video/o3/standard/image-to-video", .imageToVideo, .perSecond(0.084),
             durations: (3...15).map(Double.init), fixedInput: ["generate_audio": .bool(false)]),
+        FalModel(
+            "fal-ai/veo3.1/fast/image-to-video", .imageToVideo, .perSecond(0.10), durations: [4, 6, 8],
+            durationUnit: "s", fixedInput: ["generate_audio": .bool(false)]),
         FalModel("fal-ai/sync-lipsync", .lipSync, .perSecond(0.70 / 60)),
         FalModel("fal-ai/sync-lipsync/v3", .lipSync, .perSecond(8.0 / 60)),
     ]

@@ -33,7 +33,7 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
         var input: [String: JSONValue] = [
             "prompt": .string(request.motion),
             "image_url": .string(DataURI.encode(try context.data(of: request.image))),
-            "duration": .string(String(Int(seconds.rounded()))),
+            "duration": .string(String(Int(seconds.rounded())) + model.durationUnit),
         ]
         for (key, value) in model.fixedInput { input[key] = value }
         let submitted = try await client.submit(model: model.id, input: input)
