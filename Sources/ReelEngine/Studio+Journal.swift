@@ -13,7 +13,10 @@ extension Studio {
         try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "take", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
-        return try await whileJournaled(job.id) {
+        var context = context
+        let (store, jobID) = (store, job.id)
+        context.recordSubmitted = { handle in _ = try store.updateJob(jobID, to: .submitted, remoteID: handle) }
+        return try await whileJournaled(job.id) { [context] in
             if let resumable = backend as? any ResumableImageBackend {
                 return try await reattachOrSubmit(
                     backend.name, job: &job,

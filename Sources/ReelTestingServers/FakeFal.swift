@@ -60,6 +60,12 @@ public actor FakeFal {
     /// with `runTime`); otherwise it is 404, as through a proxy that does not stream.
     public var statusStream = false
 
+    /// When set, submissions past this many wait unanswered, as a request still on its way,
+    /// until `release()`, which drops them unbilled: the client that sent them is gone.
+    public var acceptedSubmissionLimit: Int?
+    /// Submissions that arrived past `acceptedSubmissionLimit` and waited.
+    public internal(set) var stalledSubmissions = 0
+
     var requests: [String: Request] = [:]
     var files: [String: Data] = [:]
 
@@ -95,8 +101,13 @@ public actor FakeFal {
         self.pollsInProgress = pollsInProgress
     }
 
-    /// Lets held requests finish on their next poll.
-    public func release() { hold = false }
+    /// Lets held requests finish on their next poll, and drops stalled submissions.
+    public func release() {
+        hold = false
+        acceptedSubmissionLimit = nil
+    }
+
+    public func set(acceptedSubmissionLimit: Int?) { self.acceptedSubmissionLimit = acceptedSubmissionLimit }
 
     /// Submissions per model, for billing checks.
     public func submissionCount(model: String? = nil) -> Int {
@@ -124,6 +135,11 @@ public actor FakeFal {
             }
         }
         guard request.method == "POST", parts.count >= 2 else { return .json(#"{"detail": "Not Found"}"#, status: 404) }
+        if let limit = acceptedSubmissionLimit, submissions.count >= limit {
+            stalledSubmissions += 1
+            while acceptedSubmissionLimit != nil { try? await Task.sleep(for: .milliseconds(20)) }
+            return .json(#"{"detail": "Service Unavailable"}"#, status: 503)
+        }
         return fault(.submit)
             ?? submit(model: parts.joined(separator: "/"), app: "\(parts[0])/\(parts[1])", request, base)
     }

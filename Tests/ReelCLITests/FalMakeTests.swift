@@ -133,6 +133,30 @@ import Testing
         }
     }
 
+    /// FLUX.2 makes one image a call, so a grid is four paid calls; a run killed after two of
+    /// them pays for only the other two when made again.
+    @Test func aRunKilledHalfwayThroughAGridPaysOnlyForTheRest() async throws {
+        try await withFal(shots: [("harbour", "a harbour at dawn")]) { fake, project, parent in
+            let film = project.appending(path: "film.yaml")
+            try String(contentsOf: film, encoding: .utf8)
+                .replacingOccurrences(of: "image_model: fal-ai/flux/dev", with: "image_model: fal-ai/flux-2-flex")
+                .write(to: film, atomically: true, encoding: .utf8)
+            await fake.set(acceptedSubmissionLimit: 2)
+            let first = try reel.start(
+                ["make"], in: project, log: parent.appending(path: "first.log"), environment: ["FAL_KEY": Self.key])
+            let deadline = Date().addingTimeInterval(180)
+            // The third call is on its way: the first two are paid and written down.
+            while await fake.stalledSubmissions == 0, Date() < deadline, first.isRunning {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 2)
+            try await killThenMakeAgain(first, fake: fake, project: project)
+            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 4, "the grid paid once")
+            let takes = try Store.open(projectDirectory: project).takes(shot: "harbour")
+            #expect(takes.count == 1 && takes.first?.candidates.count == 4)
+        }
+    }
+
     @Test func theEstimateCoversFalImagesAndClipsAndTheBudgetHoldsBeforeAnythingIsSent() async throws {
         try await withFal(shots: [("harbour", "a harbour at dawn"), ("tower", "a lighthouse in a storm")]) {
             fake, project, _ in

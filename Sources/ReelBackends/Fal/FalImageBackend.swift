@@ -46,21 +46,33 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
     /// Queues the request's candidates (one request, or one per batch of what a call makes) and
     /// returns their handles; the engine journals them before anything else happens.
     public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
+        try await submit(request, after: [], context: context).encoded
+    }
+
+    /// Queues the batches not in `submitted` yet, writing the handle down after each paid call.
+    private func submit(
+        _ request: Request, after submitted: [FalWire.Submitted], context: GenerationContext
+    ) async throws -> FalHandle {
         let model = self.model(for: request)
-        var submitted: [FalWire.Submitted] = []
-        for batch in Self.batches(count: request.count, perCall: model.maxImagesPerCall) {
+        var submitted = submitted
+        for batch in Self.batches(count: request.count, perCall: model.maxImagesPerCall).dropFirst(submitted.count) {
             let input = try self.input(for: request, model: model, first: batch.lowerBound, count: batch.count, context)
             submitted.append(try await client.submit(model: model.id, input: input))
+            try context.recordSubmitted(FalHandle(requests: submitted).encoded)
         }
-        return FalHandle(requests: submitted).encoded
+        return FalHandle(requests: submitted)
     }
 
     /// Waits for each request, then downloads its images at once (fal's URLs expire).
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         let model = self.model(for: request)
         let batches = Self.batches(count: request.count, perCall: model.maxImagesPerCall)
-        guard let handle = FalHandle(encoded: jobID), handle.requests.count == batches.count else {
+        guard var handle = FalHandle(encoded: jobID), handle.requests.count <= batches.count else {
             throw RemoteJobLost(jobID: jobID, backend: name)
+        }
+        // A run killed between two paid calls left some of the grid unsubmitted: only those go now.
+        if handle.requests.count < batches.count {
+            handle = try await submit(request, after: handle.requests, context: context)
         }
         var images: [GeneratedImage] = []
         for (submitted, batch) in zip(handle.requests, batches) {

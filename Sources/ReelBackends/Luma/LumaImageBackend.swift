@@ -38,17 +38,33 @@ public struct LumaImageBackend: ResumableImageBackend, SetupChecked {
 
     /// Starts one generation per candidate and returns their ids, one per line.
     public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
+        try await submit(request, after: [], context: context).joined(separator: "\n")
+    }
+
+    /// Creates the generations not in `created` yet, writing the ids down after each paid call.
+    private func submit(
+        _ request: Request, after created: [String], context: GenerationContext
+    ) async throws -> [String] {
         let body = try self.body(for: request, context)
-        var ids: [String] = []
-        for _ in 0..<max(1, request.count) { ids.append(try await client.create(body, model: model.id)) }
-        return ids.joined(separator: "\n")
+        var ids = created
+        while ids.count < max(1, request.count) {
+            ids.append(try await client.create(body, model: model.id))
+            try context.recordSubmitted(ids.joined(separator: "\n"))
+        }
+        return ids
     }
 
     /// Waits for each generation and downloads its image at once (Luma's URLs last an hour).
     /// Images Luma's moderation refused are left out; a grid whose every image was is refused.
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
-        let ids = jobID.split(separator: "\n").map(String.init)
-        guard ids.count == max(1, request.count) else { throw RemoteJobLost(jobID: jobID, backend: name) }
+        let written = jobID.split(separator: "\n").map(String.init)
+        guard !written.isEmpty, written.count <= max(1, request.count) else {
+            throw RemoteJobLost(jobID: jobID, backend: name)
+        }
+        // A run killed between two paid calls left some of the grid uncreated: only those go now.
+        let ids =
+            written.count < max(1, request.count)
+            ? try await submit(request, after: written, context: context) : written
         let price = model.priceOfImage(references: references(of: request).count, editing: request.initImage != nil)
         var images: [GeneratedImage] = []
         var refusal: BackendError?

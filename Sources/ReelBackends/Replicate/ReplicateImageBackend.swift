@@ -40,23 +40,35 @@ public struct ReplicateImageBackend: ResumableImageBackend, SetupChecked {
     /// Creates the request's predictions (one, or one per batch of what a prediction makes) and
     /// returns their handle; the engine journals it before anything else happens.
     public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
+        try await submit(request, after: [], context: context).encoded
+    }
+
+    /// Creates the predictions not in `created` yet, writing the handle down after each paid call.
+    private func submit(
+        _ request: Request, after created: [ReplicateHandle.Entry], context: GenerationContext
+    ) async throws -> ReplicateHandle {
         let model = self.model(for: request)
         var image: String?
         if let source = request.initImage { image = try await client.inputImage(context.data(of: source)) }
-        var created: [ReplicateHandle.Entry] = []
-        for batch in Self.batches(count: request.count, perCall: model.maxOutputsPerCall) {
+        var created = created
+        for batch in Self.batches(count: request.count, perCall: model.maxOutputsPerCall).dropFirst(created.count) {
             let input = input(for: request, model: model, first: batch.lowerBound, count: batch.count, image: image)
             created.append(try await client.create(model: model, input: input))
+            try context.recordSubmitted(ReplicateHandle(predictions: created).encoded)
         }
-        return ReplicateHandle(predictions: created).encoded
+        return ReplicateHandle(predictions: created)
     }
 
     /// Waits for each prediction, then downloads its images at once (outputs expire in an hour).
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
         let model = self.model(for: request)
         let batches = Self.batches(count: request.count, perCall: model.maxOutputsPerCall)
-        guard let handle = ReplicateHandle(encoded: jobID), handle.predictions.count == batches.count else {
+        guard var handle = ReplicateHandle(encoded: jobID), handle.predictions.count <= batches.count else {
             throw RemoteJobLost(jobID: jobID, backend: name)
+        }
+        // A run killed between two paid calls left some of the grid uncreated: only those go now.
+        if handle.predictions.count < batches.count {
+            handle = try await submit(request, after: handle.predictions, context: context)
         }
         var images: [GeneratedImage] = []
         for (entry, batch) in zip(handle.predictions, batches) {

@@ -39,6 +39,13 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
     /// Creates one task per candidate and returns their ids, one per line; the engine journals
     /// them before anything else happens.
     public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
+        try await submit(request, after: [], context: context).joined(separator: "\n")
+    }
+
+    /// Creates the tasks not in `created` yet, writing the ids down after each paid call.
+    private func submit(
+        _ request: Request, after created: [String], context: GenerationContext
+    ) async throws -> [String] {
         let references = try self.references(for: request, context)
         if references.count < model.minReferences {
             throw BackendError(
@@ -46,23 +53,30 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
                 "\(model.id) needs at least \(model.minReferences) reference image (a character or an image prompt); "
                     + "give the shot one, or use gen4_image")
         }
-        var ids: [String] = []
-        for index in 0..<max(1, request.count) {
+        var ids = created
+        for index in created.count..<max(1, request.count) {
             let body = RunwayWire.TextToImage(
                 model: model.id, promptText: Self.prompt(request.prompt, naming: references),
                 ratio: model.ratio(width: request.width, height: request.height).wire,
                 seed: model.takesSeed ? request.seed(ofCandidate: index) : nil,
                 referenceImages: references.isEmpty ? nil : references)
             ids.append(try await client.create("text_to_image", body: body, model: model.id))
+            try context.recordSubmitted(ids.joined(separator: "\n"))
         }
-        return ids.joined(separator: "\n")
+        return ids
     }
 
     /// Waits for each task and downloads its image at once (Runway's URLs expire). Images
     /// Runway's moderation refused are left out; a grid whose every image was is refused.
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
-        let ids = jobID.split(separator: "\n").map(String.init)
-        guard ids.count == max(1, request.count) else { throw RemoteJobLost(jobID: jobID, backend: name) }
+        let written = jobID.split(separator: "\n").map(String.init)
+        guard !written.isEmpty, written.count <= max(1, request.count) else {
+            throw RemoteJobLost(jobID: jobID, backend: name)
+        }
+        // A run killed between two paid calls left some of the grid uncreated: only those go now.
+        let ids =
+            written.count < max(1, request.count)
+            ? try await submit(request, after: written, context: context) : written
         let price = model.priceOfImage(model.ratio(width: request.width, height: request.height))
         var images: [GeneratedImage] = []
         var refusal: BackendError?

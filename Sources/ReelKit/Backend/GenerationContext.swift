@@ -9,15 +9,21 @@ public struct GenerationContext: Sendable {
     public var progress: @Sendable (Double, String) -> Void
     /// A directory the backend may write into; the engine removes it afterwards.
     public var scratchDirectory: URL
+    /// Writes down the handle of the remote jobs a submit has created so far. A backend that
+    /// makes one job per candidate (a grid of four paid calls) calls it after each, so a kill
+    /// between two calls re-attaches to those already paid for and creates only the rest.
+    public var recordSubmitted: @Sendable (String) throws -> Void
 
     public init(
         readBlob: @escaping @Sendable (String) throws -> Data,
         progress: @escaping @Sendable (Double, String) -> Void = { _, _ in },
-        scratchDirectory: URL
+        scratchDirectory: URL,
+        recordSubmitted: @escaping @Sendable (String) throws -> Void = { _ in }
     ) {
         self.readBlob = readBlob
         self.progress = progress
         self.scratchDirectory = scratchDirectory
+        self.recordSubmitted = recordSubmitted
     }
 
     /// The bytes behind an input image, which must have been resolved to a blob.
