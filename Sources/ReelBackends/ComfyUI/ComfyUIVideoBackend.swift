@@ -96,23 +96,13 @@ public struct ComfyUIVideoBackend: VideoBackend {
             )
         }
         try await client.download(file, to: output)
-        try Self.verifyMP4(output, backend: name, file: file.filename)
+        try ClipCheck.verifyMP4(
+            at: output, backend: name, model: "'\(file.filename)'", fix: "check the workflow's SaveVideo node")
         context.progress(1, "done")
         return GeneratedClip(duration: Double(frames) / Double(max(1, fps)))
     }
 
     static func isVideoName(_ name: String) -> Bool {
         name.lowercased().hasSuffix(".mp4")
-    }
-
-    static func verifyMP4(_ file: URL, backend: String, file name: String) throws {
-        let handle = try FileHandle(forReadingFrom: file)
-        defer { try? handle.close() }
-        let head = try handle.read(upToCount: 12) ?? Data()
-        guard head.count == 12, head[head.startIndex + 4..<head.startIndex + 8] == Data("ftyp".utf8) else {
-            throw BackendError(
-                .notAnImage, backend: backend,
-                "'\(name)' from \(backend) is not an MP4 video; check the workflow's SaveVideo node")
-        }
     }
 }
