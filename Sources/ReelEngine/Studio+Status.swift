@@ -74,9 +74,10 @@ extension Studio {
                     pieces = try chainProgress(of: shot, picked: picked, key: key, records: records)
                 }
             case .after(let parent)?:
+                // A reference sheet made first is not a `from:` the shot waits on: it has no take yet.
                 let parentShot = plan.step(parent)?.shotID ?? ""
                 state =
-                    records.pick(for: parentShot) == nil
+                    records.pick(for: parentShot) == nil && CastSheet.name(ofSheet: parentShot) == nil
                     ? .waiting : (pick != nil ? .stale : (takes.isEmpty ? .noTake : .unpicked))
             case .blocked?:
                 state = shot.from != nil ? .waiting : (takes.isEmpty ? .noTake : .unpicked)

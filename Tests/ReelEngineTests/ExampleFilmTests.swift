@@ -43,7 +43,11 @@ import Testing
             try await withProjectSession(Project(directory: directory), options: options) { session in
                 let (film, studio) = (session.film, session.studio)
                 let report = try await studio.make()
-                #expect(report.generated.count == film.shots.count)
+                // Every shot's take, and first the reference sheets when the film asks for them.
+                #expect(report.generated.count == film.shots.count + (film.castSheets ? film.castSheetIDs.count : 0))
+                for sheet in film.castSheets ? film.castSheetIDs : [] {
+                    #expect(try studio.store.pickedCandidate(for: sheet) != nil, "\(name): \(sheet) has no pick")
+                }
                 let expected =
                     film.shots.reduce(0) { $0 + ((try? studio.effectiveDuration(of: $1)) ?? .nan) }
                     - film.shots.dropLast().reduce(0) { $0 + $1.transition.overlap }

@@ -23,6 +23,9 @@ enum ExampleFilm {
         narrator: { name: en-gb, speed: 150, pitch: 40 }
         music: { file: score.opus, volume: 0.7, fade_in: 2, fade_out: 3, loop: true, duck: 12 }
         dialog_fit: extend
+        # Vela's and Arcadia's reference sheets are made first (`reel cast vela` redoes one), and every
+        # shot that names them carries the picked sheet, so a backend that takes references keeps her.
+        cast_sheets: true
 
         characters:
           vela:
