@@ -37,39 +37,23 @@ public struct FalFactory: BackendFactory {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
-        let image = Self.model(fields["image_model"], kinds: [.textToImage], with: &reader)
+        let image = reader.modelID(
+            fields["image_model"], from: FalPrices.self, kinds: [.textToImage], example: "fal-ai/flux/dev")
         if let image { settings.imageModel = image }
-        settings.editModel = Self.model(fields["edit_model"], kinds: [.imageToImage], with: &reader)
-        if let video = Self.model(fields["video_model"], kinds: [.imageToVideo], with: &reader) {
+        settings.editModel = reader.modelID(
+            fields["edit_model"], from: FalPrices.self, kinds: [.imageToImage], example: "fal-ai/flux-pro/kontext")
+        if let video = reader.modelID(
+            fields["video_model"], from: FalPrices.self, kinds: [.imageToVideo],
+            example: "fal-ai/kling-video/v2.1/standard/image-to-video")
+        {
             settings.videoModel = video
         }
-        if let lipSync = Self.model(fields["lipsync_model"], kinds: [.lipSync], with: &reader) {
+        if let lipSync = reader.modelID(
+            fields["lipsync_model"], from: FalPrices.self, kinds: [.lipSync], example: "fal-ai/sync-lipsync")
+        {
             settings.lipSyncModel = lipSync
         }
         return (settings, map, reader.diagnostics)
-    }
-
-    /// A model id from the price table, of one of `kinds`; anything else is pointed at.
-    private static func model(
-        _ entry: Fields.Entry?, kinds: [FalModel.Kind], with reader: inout SettingsReader
-    ) -> String? {
-        guard let entry, let id = reader.text(entry, expected: "a fal model id, like fal-ai/flux/dev") else {
-            return nil
-        }
-        let known = FalPrices.ids(of: kinds).joined(separator: ", ")
-        guard let model = FalPrices.model(id) else {
-            reader.error(
-                "'\(entry.key)' names a fal model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        guard kinds.contains(model.kind) else {
-            reader.error(
-                "'\(entry.key)' must be a \(kinds.map(\.rawValue).joined(separator: " or ")) model; '\(id)' is \(model.kind.rawValue). Use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        return id
     }
 
     public func settings(from blocks: SettingsBlocks) -> (settings: FalSettings, sources: [SettingSource]) {
@@ -100,7 +84,7 @@ public struct FalFactory: BackendFactory {
         return BuiltBackends(
             images: [FalImageBackend(client: client, model: image, editModel: edit)],
             videos: [FalVideoBackend(client: client, model: video)],
-            lipSyncs: [FalLipSyncBackend(client: client, model: try Self.known(settings.lipSyncModel))],
+            lipSyncs: [FalLipSyncBackend(client: client, model: try FalPrices.known(settings.lipSyncModel))],
             concurrency: ["fal": concurrency])
     }
 
@@ -132,16 +116,8 @@ public struct FalFactory: BackendFactory {
 
     /// The settings' models from the price table (`decode` accepts no others).
     static func models(_ settings: FalSettings) throws -> (image: FalModel, edit: FalModel?, video: FalModel) {
-        let image = try known(settings.imageModel)
-        let edit = try settings.editModel.map(known) ?? image.imageToImage.flatMap(FalPrices.model)
-        return (image, edit, try known(settings.videoModel))
-    }
-
-    /// A model from the price table (`decode` accepts no others).
-    static func known(_ id: String) throws -> FalModel {
-        guard let model = FalPrices.model(id) else {
-            throw ReelError(.invalidInput, "fal model '\(id)' is not in Reel's price table; fix the 'fal:' block")
-        }
-        return model
+        let image = try FalPrices.known(settings.imageModel)
+        let edit = try settings.editModel.map(FalPrices.known) ?? image.imageToImage.flatMap(FalPrices.model)
+        return (image, edit, try FalPrices.known(settings.videoModel))
     }
 }

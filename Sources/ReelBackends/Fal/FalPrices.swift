@@ -14,7 +14,10 @@
 /// Kling 2.1 standard $0.25 per 5 s clip and $0.05 per further second is *secondary*
 /// (third-party listings), and FLUX dev image-to-image is taken at FLUX dev's rate — both
 /// UNCONFIRMED. Check fal.ai/pricing before relying on them; fal bills what it bills.
-public enum FalPrices {
+public enum FalPrices: PriceTable {
+    static let service = "fal"
+    static let block = "fal"
+
     /// When the table was last checked.
     public static let asOf = "2026-12-06"
 

@@ -37,8 +37,13 @@ public struct LumaFactory: BackendFactory {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
-        if let image = Self.model(fields["image_model"], kind: .image, with: &reader) { settings.imageModel = image }
-        if let video = Self.model(fields["video_model"], kind: .video, with: &reader) { settings.videoModel = video }
+        if let image = reader.modelID(fields["image_model"], from: LumaPrices.self, kinds: [.image], example: "uni-1") {
+            settings.imageModel = image
+        }
+        if let video = reader.modelID(fields["video_model"], from: LumaPrices.self, kinds: [.video], example: "ray-3.2")
+        {
+            settings.videoModel = video
+        }
         if let entry = fields["resolution"], let text = reader.text(entry, expected: "540p, 720p or 1080p") {
             if LumaPrices.resolutions.contains(text) {
                 settings.resolution = text
@@ -49,27 +54,6 @@ public struct LumaFactory: BackendFactory {
             }
         }
         return (settings, map, reader.diagnostics)
-    }
-
-    /// A model id from the price table, of `kind`; anything else is pointed at.
-    private static func model(
-        _ entry: Fields.Entry?, kind: LumaModel.Kind, with reader: inout SettingsReader
-    ) -> String? {
-        guard let entry, let id = reader.text(entry, expected: "a Luma model id, like ray-3.2") else { return nil }
-        let known = LumaPrices.ids(of: kind).joined(separator: ", ")
-        guard let model = LumaPrices.model(id) else {
-            reader.error(
-                "'\(entry.key)' names a Luma model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        guard model.kind == kind else {
-            reader.error(
-                "'\(entry.key)' must be an \(kind.rawValue) model; '\(id)' is not. Use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        return id
     }
 
     public func settings(from blocks: SettingsBlocks) -> (settings: LumaSettings, sources: [SettingSource]) {
@@ -128,12 +112,6 @@ public struct LumaFactory: BackendFactory {
 
     /// The settings' models from the price table (`decode` accepts no others).
     static func models(_ settings: LumaSettings) throws -> (image: LumaModel, video: LumaModel) {
-        func known(_ id: String) throws -> LumaModel {
-            guard let model = LumaPrices.model(id) else {
-                throw ReelError(.invalidInput, "Luma model '\(id)' is not in Reel's price table; fix the 'luma:' block")
-            }
-            return model
-        }
-        return (try known(settings.imageModel), try known(settings.videoModel))
+        (try LumaPrices.known(settings.imageModel), try LumaPrices.known(settings.videoModel))
     }
 }

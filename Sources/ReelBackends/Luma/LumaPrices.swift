@@ -9,7 +9,10 @@
 /// luma-ray3-2 (*secondary*, UNCONFIRMED against Luma's page, whose video table was not in the
 /// corpus). An edit that also has references is priced as one more reference (UNCONFIRMED).
 /// Luma bills what it bills.
-public enum LumaPrices {
+public enum LumaPrices: PriceTable {
+    static let service = "Luma"
+    static let block = "luma"
+
     /// When the table was last checked.
     public static let asOf = "2026-12-07"
 
@@ -32,5 +35,7 @@ public enum LumaPrices {
     /// The model with this id, or `nil` when Reel does not know it.
     public static func model(_ id: String) -> LumaModel? { models.first { $0.id == id } }
 
-    public static func ids(of kind: LumaModel.Kind) -> [String] { models.filter { $0.kind == kind }.map(\.id) }
+    public static func ids(of kinds: [LumaModel.Kind]) -> [String] {
+        models.filter { kinds.contains($0.kind) }.map(\.id)
+    }
 }

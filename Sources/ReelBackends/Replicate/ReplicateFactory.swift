@@ -39,37 +39,21 @@ public struct ReplicateFactory: BackendFactory {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
-        if let image = Self.model(fields["image_model"], kinds: [.textToImage], with: &reader) {
+        if let image = reader.modelID(
+            fields["image_model"], from: ReplicatePrices.self, kinds: [.textToImage],
+            example: "black-forest-labs/flux-dev")
+        {
             settings.imageModel = image
         }
-        settings.editModel = Self.model(fields["edit_model"], kinds: [.imageToImage], with: &reader)
-        if let video = Self.model(fields["video_model"], kinds: [.imageToVideo], with: &reader) {
+        settings.editModel = reader.modelID(
+            fields["edit_model"], from: ReplicatePrices.self, kinds: [.imageToImage],
+            example: "black-forest-labs/flux-kontext-pro")
+        if let video = reader.modelID(
+            fields["video_model"], from: ReplicatePrices.self, kinds: [.imageToVideo], example: "kwaivgi/kling-v2.1")
+        {
             settings.videoModel = video
         }
         return (settings, map, reader.diagnostics)
-    }
-
-    /// A model id from the price table, of one of `kinds`; anything else is pointed at.
-    private static func model(
-        _ entry: Fields.Entry?, kinds: [ReplicateModel.Kind], with reader: inout SettingsReader
-    ) -> String? {
-        guard let entry,
-            let id = reader.text(entry, expected: "a Replicate model id, like black-forest-labs/flux-dev")
-        else { return nil }
-        let known = ReplicatePrices.ids(of: kinds).joined(separator: ", ")
-        guard ReplicatePrices.model(id) != nil else {
-            reader.error(
-                "'\(entry.key)' names a Replicate model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        guard ReplicatePrices.ids(of: kinds).contains(id) else {
-            reader.error(
-                "'\(entry.key)' must be a \(kinds.map(\.rawValue).joined(separator: " or ")) model; '\(id)' is not. Use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        return id
     }
 
     public func settings(
@@ -131,18 +115,13 @@ public struct ReplicateFactory: BackendFactory {
     static func models(
         _ settings: ReplicateSettings
     ) throws -> (image: ReplicateModel, edit: ReplicateModel?, video: ReplicateModel) {
-        func known(_ model: ReplicateModel?, _ id: String) throws -> ReplicateModel {
-            guard let model else {
-                throw ReelError(
-                    .invalidInput, "Replicate model '\(id)' is not in Reel's price table; fix the 'replicate:' block")
-            }
-            return model
-        }
-        let image = try known(ReplicatePrices.model(settings.imageModel), settings.imageModel)
+        let image = try ReplicatePrices.known(settings.imageModel)
         let edit =
-            try settings.editModel.map { try known(ReplicatePrices.editModel($0), $0) }
-            ?? image.imageToImage.flatMap(ReplicatePrices.editModel)
-        let video = try known(ReplicatePrices.model(settings.videoModel), settings.videoModel)
+            try settings.editModel.flatMap { id -> ReplicateModel? in
+                _ = try ReplicatePrices.known(id)
+                return ReplicatePrices.editModel(id)
+            } ?? image.imageToImage.flatMap(ReplicatePrices.editModel)
+        let video = try ReplicatePrices.known(settings.videoModel)
         return (image, edit, video)
     }
 }

@@ -11,7 +11,10 @@
 /// flux-dev/versions/…/api: `aspect_ratio` enum, `num_outputs` 1–4, `image`, `prompt_strength`);
 /// Kontext's `input_image` and `match_input_image`, and Kling's `start_image`, `duration` 5|10
 /// and `mode`, come from secondary listings (UNCONFIRMED). Check replicate.com/pricing.
-public enum ReplicatePrices {
+public enum ReplicatePrices: PriceTable {
+    static let service = "Replicate"
+    static let block = "replicate"
+
     /// When the table was last checked.
     public static let asOf = "2026-12-06"
 

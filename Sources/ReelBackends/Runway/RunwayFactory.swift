@@ -38,34 +38,17 @@ public struct RunwayFactory: BackendFactory {
         else { return (settings, map, reader.diagnostics) }
         for (key, location) in fields.sourceMap.locations where !key.isEmpty { map[key] = location }
         if let url = reader.serverURL(fields["url"]) { settings.url = url }
-        if let image = Self.model(fields["image_model"], kind: .textToImage, with: &reader) {
+        if let image = reader.modelID(
+            fields["image_model"], from: RunwayPrices.self, kinds: [.textToImage], example: "gen4_image")
+        {
             settings.imageModel = image
         }
-        if let video = Self.model(fields["video_model"], kind: .imageToVideo, with: &reader) {
+        if let video = reader.modelID(
+            fields["video_model"], from: RunwayPrices.self, kinds: [.imageToVideo], example: "gen4_turbo")
+        {
             settings.videoModel = video
         }
         return (settings, map, reader.diagnostics)
-    }
-
-    /// A model id from the price table, of `kind`; anything else is pointed at.
-    private static func model(
-        _ entry: Fields.Entry?, kind: RunwayModel.Kind, with reader: inout SettingsReader
-    ) -> String? {
-        guard let entry, let id = reader.text(entry, expected: "a Runway model id, like gen4_turbo") else { return nil }
-        let known = RunwayPrices.ids(of: kind).joined(separator: ", ")
-        guard let model = RunwayPrices.model(id) else {
-            reader.error(
-                "'\(entry.key)' names a Runway model Reel has no price for ('\(id)'), so --budget could not hold; use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        guard model.kind == kind else {
-            reader.error(
-                "'\(entry.key)' must be a \(kind.rawValue) model; '\(id)' is \(model.kind.rawValue). Use one of: \(known)",
-                at: entry.valueLocation)
-            return nil
-        }
-        return id
     }
 
     public func settings(from blocks: SettingsBlocks) -> (settings: RunwaySettings, sources: [SettingSource]) {
@@ -121,13 +104,6 @@ public struct RunwayFactory: BackendFactory {
 
     /// The settings' models from the price table (`decode` accepts no others).
     static func models(_ settings: RunwaySettings) throws -> (image: RunwayModel, video: RunwayModel) {
-        func known(_ id: String) throws -> RunwayModel {
-            guard let model = RunwayPrices.model(id) else {
-                throw ReelError(
-                    .invalidInput, "Runway model '\(id)' is not in Reel's price table; fix the 'runway:' block")
-            }
-            return model
-        }
-        return (try known(settings.imageModel), try known(settings.videoModel))
+        (try RunwayPrices.known(settings.imageModel), try RunwayPrices.known(settings.videoModel))
     }
 }

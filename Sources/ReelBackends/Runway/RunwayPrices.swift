@@ -10,7 +10,10 @@
 /// $0.05/s, which agrees). All UNCONFIRMED against docs.dev.runwayml.com/guides/pricing; which
 /// of gen4_image's ratios bill as 720p (short side 720) is UNCONFIRMED too. Runway bills what it
 /// bills.
-public enum RunwayPrices {
+public enum RunwayPrices: PriceTable {
+    static let service = "Runway"
+    static let block = "runway"
+
     /// When the table was last checked.
     public static let asOf = "2026-12-07"
     /// US dollars per Runway credit (UNCONFIRMED, see above).
@@ -64,5 +67,7 @@ public enum RunwayPrices {
     public static func model(_ id: String) -> RunwayModel? { models.first { $0.id == id } }
 
     /// The ids of every model of `kind`, for messages.
-    public static func ids(of kind: RunwayModel.Kind) -> [String] { models.filter { $0.kind == kind }.map(\.id) }
+    public static func ids(of kinds: [RunwayModel.Kind]) -> [String] {
+        models.filter { kinds.contains($0.kind) }.map(\.id)
+    }
 }

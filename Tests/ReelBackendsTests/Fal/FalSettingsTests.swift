@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: [
         ("fal: { image_model: fal-ai/flux/pro-ultra }", 2, 21, "names a fal model Reel has no price for"),
-        ("fal: { video_model: fal-ai/flux/dev }", 2, 21, "'video_model' must be a image-to-video model"),
+        ("fal: { video_model: fal-ai/flux/dev }", 2, 21, "'video_model' must be an image-to-video model"),
         ("fal: { key: abc }", 2, 8, "unknown key 'key' in 'fal'"),
         ("fal: { url: queue.fal.run }", 2, 13, "'url' must be an http:// or https:// address"),
     ])

@@ -39,9 +39,9 @@ import Testing
         ),
         (
             "replicate: { video_model: black-forest-labs/flux-dev }", 2, 27,
-            "'video_model' must be a image-to-video model"
+            "'video_model' must be an image-to-video model"
         ),
-        ("replicate: { edit_model: black-forest-labs/flux-schnell }", 2, 26, "'edit_model' must be a image-to-image"),
+        ("replicate: { edit_model: black-forest-labs/flux-schnell }", 2, 26, "'edit_model' must be an image-to-image"),
         ("replicate: { token: abc }", 2, 14, "unknown key 'token' in 'replicate'"),
         ("replicate: { url: api.replicate.com }", 2, 19, "'url' must be an http:// or https:// address"),
     ])

@@ -27,7 +27,7 @@ import Testing
 
     @Test(arguments: [
         ("runway: { image_model: gen3_image }", 2, 24, "names a Runway model Reel has no price for"),
-        ("runway: { video_model: gen4_image }", 2, 24, "'video_model' must be a image-to-video model"),
+        ("runway: { video_model: gen4_image }", 2, 24, "'video_model' must be an image-to-video model"),
         ("runway: { key: abc }", 2, 11, "unknown key 'key' in 'runway'"),
         ("runway: { url: api.dev.runwayml.com }", 2, 16, "'url' must be an http:// or https:// address"),
     ])
