@@ -18,17 +18,9 @@ import Testing
     }
 
     static func film(url: String, shots: [(String, String)]) -> String {
-        """
-        title: Hosted
-        aspect: "16:9"
-        fps: 12
-        resolution: 144
-        seed: 5
-        backends: { image: fal, video: fal }
-        fal: { url: "\(url)", image_model: fal-ai/flux/dev }
-        shots:
-        \(shots.map { "  - { id: \($0.0), prompt: \"\($0.1)\", duration: 1 }" }.joined(separator: "\n"))
-        """
+        HostedMake.film(
+            backends: "{ image: fal, video: fal }", settings: "fal: { url: \"\(url)\", image_model: fal-ai/flux/dev }",
+            shots: shots)
     }
 
     /// Runs `body` with a fake fal serving a real (tiny) MP4 for every clip, and a project.
@@ -37,19 +29,10 @@ import Testing
     ) async throws {
         let fake = FakeFal(key: Self.key)
         await fake.set(pollsInQueue: 0, pollsInProgress: 0)
-        try await withTemporaryDirectory("reel-fal-make") { parent in
-            let clip = parent.appending(path: "kling.mp4")
-            try await FFmpegLocator().locate().run(
-                [
-                    "-f", "lavfi", "-i", "testsrc=s=256x144:r=12", "-frames:v", "60", "-c:v", "libx264",
-                    "-pix_fmt", "yuv420p", "-f", "mp4", clip.path,
-                ], purpose: "make the fake Kling clip")
-            await fake.set(video: try Data(contentsOf: clip))
-            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
-                let project = try TestFilms.makeProject(Self.film(url: baseURL, shots: shots), in: parent)
-                try await body(fake, project, parent)
-            }
-        }
+        try await HostedMake.withProject(
+            "reel-fal-make", handler: { await fake.handle($0) }, film: { Self.film(url: $0, shots: shots) },
+            prepare: { await fake.set(video: try await HostedMake.clip(frames: 60, in: $0)) }
+        ) { project, parent in try await body(fake, project, parent) }
     }
 
     @Test func aFilmIsMadeOnFalAndTheKeyIsNeverWrittenOrPrinted() async throws {
@@ -78,10 +61,7 @@ import Testing
             #expect(abs(try store.totalCost() - 2 * (4 * 0.025 + 0.25)) < 1e-9)
             try await expectLedgerOfOneTakeAndOneClipEach(project)
 
-            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-            for folder in [".reel", "out"] {
-                #expect(try Self.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
-            }
+            try HostedMake.expectKeyNeverLeaks(Self.key, printed: result, project: project)
         }
     }
 
@@ -126,7 +106,9 @@ import Testing
             while await Set(fake.requestLog.filter { $0.hasSuffix("/status") }).count < 2, Date() < deadline {
                 try await Task.sleep(for: .milliseconds(20))
             }
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: ["FAL_KEY": Self.key], backend: "fal",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(model: "fal-ai/flux/dev") == 2, "each take paid once")
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] { #expect(try store.takes(shot: shot).count == 1) }
@@ -150,7 +132,9 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 2)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: ["FAL_KEY": Self.key], backend: "fal",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 4, "the grid paid once")
             let takes = try Store.open(projectDirectory: project).takes(shot: "harbour")
             #expect(takes.count == 1 && takes.first?.candidates.count == 4)
@@ -205,23 +189,14 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(model: kling) == 2)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: ["FAL_KEY": Self.key], backend: "fal",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(model: kling) == 2, "each clip paid once")
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - 2 * (4 * 0.025 + 0.25)) < 1e-9)
             try await expectLedgerOfOneTakeAndOneClipEach(project)
         }
-    }
-
-    /// Kills the first `make` (as a laptop dies), lets fal finish, and checks that the next
-    /// `make` succeeds by re-attaching to the journaled jobs.
-    func killThenMakeAgain(_ first: Process, fake: FakeFal, project: URL) async throws {
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        await fake.release()
-        let second = try await reel.run(["make"], in: project, environment: ["FAL_KEY": Self.key])
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("re-attaching to fal job"))
     }
 
     /// `reel costs`, without the key, shows a take and a clip paid once for each of the two
@@ -246,18 +221,5 @@ import Testing
         let ids = await fake.submissions.filter { $0.model == model }.map(\.id)
         let log = await fake.requestLog
         return ids.filter { id in log.contains { $0.hasSuffix("\(id)/status") } }.count
-    }
-
-    /// Files under `folder` whose bytes contain `text`.
-    static func filesContaining(_ text: String, under folder: URL) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
-            return []
-        }
-        var found: [String] = []
-        let needle = Data(text.utf8)
-        for case let url as URL in walker {
-            if let data = try? Data(contentsOf: url), data.range(of: needle) != nil { found.append(url.path) }
-        }
-        return found
     }
 }

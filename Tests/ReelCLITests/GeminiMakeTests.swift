@@ -23,17 +23,8 @@ import Testing
     }
 
     static func film(url: String, shots: [(String, String)]) -> String {
-        """
-        title: Hosted
-        aspect: "16:9"
-        fps: 12
-        resolution: 144
-        seed: 5
-        backends: { image: gemini, video: gemini }
-        gemini: { url: "\(url)/v1beta" }
-        shots:
-        \(shots.map { "  - { id: \($0.0), prompt: \"\($0.1)\", duration: 1 }" }.joined(separator: "\n"))
-        """
+        HostedMake.film(
+            backends: "{ image: gemini, video: gemini }", settings: "gemini: { url: \"\(url)/v1beta\" }", shots: shots)
     }
 
     /// Runs `body` with a fake Gemini API serving a real (tiny) MP4 for every clip, and a project.
@@ -42,19 +33,10 @@ import Testing
     ) async throws {
         let fake = FakeGemini(key: Self.key)
         await fake.set(pollsBeforeDone: 0)
-        try await withTemporaryDirectory("reel-gemini-make") { parent in
-            let clip = parent.appending(path: "veo.mp4")
-            try await FFmpegLocator().locate().run(
-                [
-                    "-f", "lavfi", "-i", "testsrc=s=256x144:r=12", "-frames:v", "48", "-c:v", "libx264",
-                    "-pix_fmt", "yuv420p", "-f", "mp4", clip.path,
-                ], purpose: "make the fake Veo clip")
-            await fake.set(video: try Data(contentsOf: clip))
-            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
-                let project = try TestFilms.makeProject(Self.film(url: baseURL, shots: shots), in: parent)
-                try await body(fake, project, parent)
-            }
-        }
+        try await HostedMake.withProject(
+            "reel-gemini-make", handler: { await fake.handle($0) }, film: { Self.film(url: $0, shots: shots) },
+            prepare: { await fake.set(video: try await HostedMake.clip(frames: 48, in: $0)) }
+        ) { project, parent in try await body(fake, project, parent) }
     }
 
     @Test func aFilmIsMadeOnGeminiAndTheKeyIsNeverWrittenOrPrinted() async throws {
@@ -79,10 +61,7 @@ import Testing
             #expect(await fake.videoCount == 2)
             #expect(abs(try store.totalCost() - 2 * Self.costPerShot) < 1e-9)
 
-            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-            for folder in [".reel", "out"] {
-                #expect(try FalMakeTests.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
-            }
+            try HostedMake.expectKeyNeverLeaks(Self.key, printed: result, project: project)
         }
     }
 
@@ -140,7 +119,7 @@ import Testing
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - 2 * Self.costPerShot) < 1e-9)
             #expect(!second.stderr.contains(Self.key))
-            #expect(try FalMakeTests.filesContaining(Self.key, under: project.appending(path: ".reel")).isEmpty)
+            #expect(try HostedMake.filesContaining(Self.key, under: project.appending(path: ".reel")).isEmpty)
         }
     }
 

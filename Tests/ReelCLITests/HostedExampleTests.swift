@@ -72,7 +72,7 @@ import Testing
             let ledger = try JSONDecoder().decode(JSONValue.self, from: Data(costs.stdout.utf8))
             let spent = try #require(ledger["totalUSD"]?.double)
             #expect(abs(spent - estimate) < 1e-6, "spent \(spent), the dry run said \(estimate)")
-            #expect(try FalMakeTests.filesContaining(Self.key, under: project).isEmpty)
+            #expect(try HostedMake.filesContaining(Self.key, under: project).isEmpty)
         }
     }
 }

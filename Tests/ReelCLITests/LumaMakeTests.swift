@@ -21,17 +21,10 @@ import Testing
     }
 
     static func film(url: String, shots: [(String, String)]) -> String {
-        """
-        title: Hosted
-        aspect: "16:9"
-        fps: 12
-        resolution: 144
-        seed: 5
-        backends: { image: luma, video: luma }
-        luma: { url: "\(url)", image_model: uni-1, video_model: ray-3.2, resolution: 720p }
-        shots:
-        \(shots.map { "  - { id: \($0.0), prompt: \"\($0.1)\", duration: 1 }" }.joined(separator: "\n"))
-        """
+        HostedMake.film(
+            backends: "{ image: luma, video: luma }",
+            settings: "luma: { url: \"\(url)\", image_model: uni-1, video_model: ray-3.2, resolution: 720p }",
+            shots: shots)
     }
 
     /// Runs `body` with a fake Luma serving a real (tiny) MP4 for every clip, and a project.
@@ -40,19 +33,10 @@ import Testing
     ) async throws {
         let fake = FakeLuma(key: Self.key)
         await fake.set(pollsQueued: 0, pollsProcessing: 0)
-        try await withTemporaryDirectory("reel-luma-make") { parent in
-            let clip = parent.appending(path: "ray.mp4")
-            try await FFmpegLocator().locate().run(
-                [
-                    "-f", "lavfi", "-i", "testsrc=s=256x144:r=12", "-frames:v", "60", "-c:v", "libx264",
-                    "-pix_fmt", "yuv420p", "-f", "mp4", clip.path,
-                ], purpose: "make the fake Ray clip")
-            await fake.set(video: try Data(contentsOf: clip))
-            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
-                let project = try TestFilms.makeProject(Self.film(url: baseURL, shots: shots), in: parent)
-                try await body(fake, project, parent)
-            }
-        }
+        try await HostedMake.withProject(
+            "reel-luma-make", handler: { await fake.handle($0) }, film: { Self.film(url: $0, shots: shots) },
+            prepare: { await fake.set(video: try await HostedMake.clip(frames: 60, in: $0)) }
+        ) { project, parent in try await body(fake, project, parent) }
     }
 
     var environment: [String: String] { ["LUMA_AGENTS_API_KEY": Self.key] }
@@ -79,10 +63,7 @@ import Testing
             #expect(await fake.submissionCount(type: "video") == 2)
             #expect(abs(try store.totalCost() - 2 * Self.perShot) < 1e-9)
 
-            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-            for folder in [".reel", "out"] {
-                #expect(try Self.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
-            }
+            try HostedMake.expectKeyNeverLeaks(Self.key, printed: result, project: project)
         }
     }
 
@@ -126,7 +107,9 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(type: "image") == 8)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: environment, backend: "luma",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(type: "image") == 8, "each take paid once")
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] { #expect(try store.takes(shot: shot).count == 1) }
@@ -144,7 +127,9 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(type: "video") == 1)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: environment, backend: "luma",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(type: "video") == 1, "the clip paid once")
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - Self.perShot) < 1e-9)
@@ -182,17 +167,6 @@ import Testing
         }
     }
 
-    /// Kills the first `make` (as a laptop dies), lets Luma finish, and checks that the next
-    /// `make` succeeds by re-attaching to the journaled generations.
-    func killThenMakeAgain(_ first: Process, fake: FakeLuma, project: URL) async throws {
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        await fake.release()
-        let second = try await reel.run(["make"], in: project, environment: environment)
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("re-attaching to luma job"))
-    }
-
     /// How many generations (of `type`, or all) the server has been asked about.
     static func polledGenerations(_ fake: FakeLuma, type: String? = nil) async -> Int {
         let ids = await fake.submissions.filter { type == nil || $0.type == type }.map(\.id)
@@ -205,18 +179,5 @@ import Testing
         let submitted = await fake.submissionCount()
         let polled = await polledGenerations(fake)
         return submitted >= 8 && polled >= 2
-    }
-
-    /// Files under `folder` whose bytes contain `text`.
-    static func filesContaining(_ text: String, under folder: URL) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
-            return []
-        }
-        var found: [String] = []
-        let needle = Data(text.utf8)
-        for case let url as URL in walker {
-            if let data = try? Data(contentsOf: url), data.range(of: needle) != nil { found.append(url.path) }
-        }
-        return found
     }
 }

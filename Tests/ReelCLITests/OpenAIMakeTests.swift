@@ -96,7 +96,7 @@ import Testing
 
             #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
             for folder in [".reel", "out"] {
-                #expect(try Self.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
+                #expect(try HostedMake.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
             }
         }
     }

@@ -23,17 +23,9 @@ import Testing
     }
 
     static func film(url: String, shots: [(String, String)]) -> String {
-        """
-        title: Hosted
-        aspect: "16:9"
-        fps: 12
-        resolution: 144
-        seed: 5
-        backends: { image: replicate, video: replicate }
-        replicate: { url: "\(url)", image_model: \(flux), video_model: \(kling) }
-        shots:
-        \(shots.map { "  - { id: \($0.0), prompt: \"\($0.1)\", duration: 1 }" }.joined(separator: "\n"))
-        """
+        HostedMake.film(
+            backends: "{ image: replicate, video: replicate }",
+            settings: "replicate: { url: \"\(url)\", image_model: \(flux), video_model: \(kling) }", shots: shots)
     }
 
     /// Runs `body` with a fake Replicate serving a real (tiny) MP4 for every clip, and a project.
@@ -42,19 +34,10 @@ import Testing
     ) async throws {
         let fake = FakeReplicate(key: Self.key)
         await fake.set(pollsStarting: 0, pollsProcessing: 0)
-        try await withTemporaryDirectory("reel-replicate-make") { parent in
-            let clip = parent.appending(path: "kling.mp4")
-            try await FFmpegLocator().locate().run(
-                [
-                    "-f", "lavfi", "-i", "testsrc=s=256x144:r=12", "-frames:v", "60", "-c:v", "libx264",
-                    "-pix_fmt", "yuv420p", "-f", "mp4", clip.path,
-                ], purpose: "make the fake Kling clip")
-            await fake.set(video: try Data(contentsOf: clip))
-            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
-                let project = try TestFilms.makeProject(Self.film(url: baseURL, shots: shots), in: parent)
-                try await body(fake, project, parent)
-            }
-        }
+        try await HostedMake.withProject(
+            "reel-replicate-make", handler: { await fake.handle($0) }, film: { Self.film(url: $0, shots: shots) },
+            prepare: { await fake.set(video: try await HostedMake.clip(frames: 60, in: $0)) }
+        ) { project, parent in try await body(fake, project, parent) }
     }
 
     @Test func aFilmIsMadeOnReplicateAndTheTokenIsNeverWrittenOrPrinted() async throws {
@@ -82,10 +65,7 @@ import Testing
                 grids.allSatisfy { $0.input["aspect_ratio"] == .string("16:9") && $0.input["num_outputs"] == .int(4) })
             #expect(abs(try store.totalCost() - 2 * Self.perShot) < 1e-9)
 
-            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-            for folder in [".reel", "out"] {
-                #expect(try FalMakeTests.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
-            }
+            try HostedMake.expectKeyNeverLeaks(Self.key, printed: result, project: project)
         }
     }
 
@@ -127,7 +107,10 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(model: Self.flux) == 2)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: ["REPLICATE_API_TOKEN": Self.key],
+                backend: "replicate",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(model: Self.flux) == 2, "each take paid once")
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] { #expect(try store.takes(shot: shot).count == 1) }
@@ -146,7 +129,10 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(model: Self.kling) == 2)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: ["REPLICATE_API_TOKEN": Self.key],
+                backend: "replicate",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(model: Self.kling) == 2, "each clip paid once")
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - 2 * Self.perShot) < 1e-9)
@@ -184,17 +170,6 @@ import Testing
             #expect(unset.stdout.contains("replicate: key not set: export REPLICATE_API_TOKEN"))
             #expect(unset.stdout.contains("unknown: set REPLICATE_API_TOKEN to ask"))
         }
-    }
-
-    /// Kills the first `make` (as a laptop dies), lets Replicate finish, and checks that the next
-    /// `make` succeeds by re-attaching to the journaled predictions.
-    func killThenMakeAgain(_ first: Process, fake: FakeReplicate, project: URL) async throws {
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        await fake.release()
-        let second = try await reel.run(["make"], in: project, environment: ["REPLICATE_API_TOKEN": Self.key])
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("re-attaching to replicate job"), "\(second.stderr)")
     }
 
     /// How many of `model`'s predictions the server has been asked about.

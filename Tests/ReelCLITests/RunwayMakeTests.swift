@@ -21,17 +21,9 @@ import Testing
     }
 
     static func film(url: String, shots: [(String, String)]) -> String {
-        """
-        title: Hosted
-        aspect: "16:9"
-        fps: 12
-        resolution: 144
-        seed: 5
-        backends: { image: runway, video: runway }
-        runway: { url: "\(url)", image_model: gen4_image, video_model: gen4_turbo }
-        shots:
-        \(shots.map { "  - { id: \($0.0), prompt: \"\($0.1)\", duration: 1 }" }.joined(separator: "\n"))
-        """
+        HostedMake.film(
+            backends: "{ image: runway, video: runway }",
+            settings: "runway: { url: \"\(url)\", image_model: gen4_image, video_model: gen4_turbo }", shots: shots)
     }
 
     /// Runs `body` with a fake Runway serving a real (tiny) MP4 for every clip, and a project.
@@ -40,19 +32,10 @@ import Testing
     ) async throws {
         let fake = FakeRunway(key: Self.key)
         await fake.set(pollsPending: 0, pollsRunning: 0)
-        try await withTemporaryDirectory("reel-runway-make") { parent in
-            let clip = parent.appending(path: "gen4.mp4")
-            try await FFmpegLocator().locate().run(
-                [
-                    "-f", "lavfi", "-i", "testsrc=s=256x144:r=12", "-frames:v", "24", "-c:v", "libx264",
-                    "-pix_fmt", "yuv420p", "-f", "mp4", clip.path,
-                ], purpose: "make the fake gen4 clip")
-            await fake.set(video: try Data(contentsOf: clip))
-            try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
-                let project = try TestFilms.makeProject(Self.film(url: baseURL, shots: shots), in: parent)
-                try await body(fake, project, parent)
-            }
-        }
+        try await HostedMake.withProject(
+            "reel-runway-make", handler: { await fake.handle($0) }, film: { Self.film(url: $0, shots: shots) },
+            prepare: { await fake.set(video: try await HostedMake.clip(frames: 24, in: $0)) }
+        ) { project, parent in try await body(fake, project, parent) }
     }
 
     var environment: [String: String] { ["RUNWAYML_API_SECRET": Self.key] }
@@ -79,10 +62,7 @@ import Testing
             #expect(await fake.submissionCount(endpoint: "image_to_video") == 2)
             #expect(abs(try store.totalCost() - 2 * Self.perShot) < 1e-9)
 
-            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-            for folder in [".reel", "out"] {
-                #expect(try Self.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
-            }
+            try HostedMake.expectKeyNeverLeaks(Self.key, printed: result, project: project)
         }
     }
 
@@ -127,7 +107,9 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(endpoint: "text_to_image") == 8)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: environment, backend: "runway",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(endpoint: "text_to_image") == 8, "each take paid once")
             let store = try Store.open(projectDirectory: project)
             for shot in ["harbour", "tower"] { #expect(try store.takes(shot: shot).count == 1) }
@@ -145,7 +127,9 @@ import Testing
                 try await Task.sleep(for: .milliseconds(20))
             }
             #expect(await fake.submissionCount(endpoint: "image_to_video") == 1)
-            try await killThenMakeAgain(first, fake: fake, project: project)
+            try await HostedMake.killThenMakeAgain(
+                first, reel: reel, project: project, environment: environment, backend: "runway",
+                release: { await fake.release() })
             #expect(await fake.submissionCount(endpoint: "image_to_video") == 1, "the clip paid once")
             let store = try Store.open(projectDirectory: project)
             #expect(abs(try store.totalCost() - Self.perShot) < 1e-9)
@@ -183,17 +167,6 @@ import Testing
         }
     }
 
-    /// Kills the first `make` (as a laptop dies), lets Runway finish, and checks that the next
-    /// `make` succeeds by re-attaching to the journaled tasks.
-    func killThenMakeAgain(_ first: Process, fake: FakeRunway, project: URL) async throws {
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        await fake.release()
-        let second = try await reel.run(["make"], in: project, environment: environment)
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stderr.contains("re-attaching to runway job"))
-    }
-
     /// How many tasks (on `endpoint`, or all) the server has been asked about.
     static func polledTasks(_ fake: FakeRunway, endpoint: String? = nil) async -> Int {
         let ids = await fake.submissions.filter { endpoint == nil || $0.endpoint == endpoint }.map(\.id)
@@ -206,18 +179,5 @@ import Testing
         let submitted = await fake.submissionCount()
         let polled = await polledTasks(fake)
         return submitted >= 8 && polled >= 2
-    }
-
-    /// Files under `folder` whose bytes contain `text`.
-    static func filesContaining(_ text: String, under folder: URL) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
-            return []
-        }
-        var found: [String] = []
-        let needle = Data(text.utf8)
-        for case let url as URL in walker {
-            if let data = try? Data(contentsOf: url), data.range(of: needle) != nil { found.append(url.path) }
-        }
-        return found
     }
 }
