@@ -94,10 +94,7 @@ import Testing
             let line = 0.000_015 * Double("Hold the light.".count)
             #expect(abs(try store.totalCost() - (images + line)) < 1e-9)
 
-            #expect(!result.stdout.contains(Self.key) && !result.stderr.contains(Self.key))
-            for folder in [".reel", "out"] {
-                #expect(try HostedMake.filesContaining(Self.key, under: project.appending(path: folder)).isEmpty)
-            }
+            try HostedMake.expectKeyNeverLeaks(Self.key, printed: result, project: project)
         }
     }
 
@@ -200,18 +197,5 @@ import Testing
             let unset = try await reel.run(["backends", project.path], environment: ["OPENAI_API_KEY": ""])
             #expect(unset.stdout.contains("openai: key not set: export OPENAI_API_KEY"))
         }
-    }
-
-    /// Files under `folder` whose bytes contain `text`.
-    static func filesContaining(_ text: String, under folder: URL) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else {
-            return []
-        }
-        var found: [String] = []
-        let needle = Data(text.utf8)
-        for case let url as URL in walker {
-            if let data = try? Data(contentsOf: url), data.range(of: needle) != nil { found.append(url.path) }
-        }
-        return found
     }
 }
