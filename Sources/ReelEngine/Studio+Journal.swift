@@ -13,10 +13,8 @@ extension Studio {
         try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "take", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(request), backend: backend.name)
-        var context = context
-        let (store, jobID) = (store, job.id)
-        context.recordSubmitted = { handle in _ = try store.updateJob(jobID, to: .submitted, remoteID: handle) }
-        return try await whileJournaled(job.id) { [context] in
+        let context = journaling(context, into: job.id)
+        return try await whileJournaled(job.id) {
             if let resumable = backend as? any ResumableImageBackend {
                 return try await reattachOrSubmit(
                     backend.name, job: &job,
@@ -29,6 +27,15 @@ extension Studio {
             job = try store.updateJob(job.id, to: .running)
             return try await backend.generate(request, context: context)
         }
+    }
+
+    /// `context`, writing down into journaled job `jobID` the handles a backend reports while it
+    /// submits (a grid of four paid calls, a job re-run on another server of a pool).
+    func journaling(_ context: GenerationContext, into jobID: Int64) -> GenerationContext {
+        var context = context
+        let store = store
+        context.recordSubmitted = { handle in _ = try store.updateJob(jobID, to: .submitted, remoteID: handle) }
+        return context
     }
 
     /// Runs `work` for journaled job `jobID` and writes down how it ended: `downloading` (its

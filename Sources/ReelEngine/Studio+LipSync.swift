@@ -119,6 +119,7 @@ extension Studio {
         try (backend as? any SetupChecked)?.checkSetup()
         var job = try store.enqueueJob(stepKey: key.hex, kind: "lipsync", shotID: shotID, backend: backend.name)
         try checkBudget(adding: backend.capabilities.estimatedCostUSD(seconds: request.duration), backend: backend.name)
+        let context = journaling(context, into: job.id)
         return try await whileJournaled(job.id) {
             try await reattachOrSubmit(
                 backend.name, job: &job,

@@ -103,7 +103,7 @@ public struct ComfyUIFactory: BackendFactory {
         let video = try ComfyUIVideoBackend(
             client: client, img2video: try Self.workflow("img2video", settings, base), models: models, pool: pool)
         let lipSync = ComfyUILipSyncBackend(
-            client: client, workflow: try Self.workflow("lipsync", settings, base), models: models)
+            client: client, workflow: try Self.workflow("lipsync", settings, base), models: models, pool: pool)
         return BuiltBackends(
             images: [images], videos: [video], lipSyncs: [lipSync],
             concurrency: ["comfyui": pool?.capacity ?? concurrency])
