@@ -1,9 +1,10 @@
 import Foundation
-import ReelEngine
 import ReelKit
 import ReelStore
 import ReelTesting
 import Testing
+
+@testable import ReelEngine
 
 /// Two placed people on the `sketch` backend and a real store: each person carries their own
 /// sheet pick, the plan warns about what the backend drops before anything is made, and a new
@@ -54,5 +55,41 @@ import Testing
             let warnings = after.step("take:two")?.warnings ?? []
             #expect(warnings.contains { $0.contains("cannot honour") && $0.contains("character references") })
         }
+    }
+}
+
+/// What the plan says when a backend takes fewer references than a placed shot has.
+@Suite struct ReferenceNotesTests {
+    /// A backend that declares room for `limit` character references and draws nothing.
+    struct Declared: ImageBackend {
+        var limit: Int
+        var name: String { "narrow" }
+        var capabilities: ImageCapabilities {
+            ImageCapabilities(
+                initImage: false, seed: true, negativePrompt: true, characterReferences: limit > 0,
+                characterReferenceLimit: limit, placesPeople: true)
+        }
+        func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] { [] }
+    }
+
+    static func twoPeople() -> Request {
+        let kit = [WeightedImage(.blob("k1")), WeightedImage(.blob("k2"))]
+        let oda = [WeightedImage(.blob("o1"))]
+        return Request(
+            prompt: "two", characterReferences: kit + oda,
+            people: [
+                PlacedPerson(character: "kit", description: "a girl", region: .column(0, of: 2), references: kit),
+                PlacedPerson(character: "oda", description: "a keeper", region: .column(1, of: 2), references: oda),
+            ])
+    }
+
+    @Test func aBackendWithRoomForOneSaysWhoIsDrawnFromWordsAndWhatIsDropped() {
+        let notes = Studio.referenceNotes(of: Self.twoPeople(), by: Declared(limit: 1))
+        #expect(notes.contains("backend 'narrow' takes 1 character reference, so oda is drawn from words alone"))
+        #expect(
+            notes.contains(
+                "backend 'narrow' takes 1 character reference; dropped: kit's reference 2 (blob k2), oda's reference 1 (blob o1)"
+            ))
+        #expect(Studio.referenceNotes(of: Self.twoPeople(), by: Declared(limit: 3)).isEmpty)
     }
 }
