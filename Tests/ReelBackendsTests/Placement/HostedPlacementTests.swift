@@ -19,7 +19,8 @@ import Testing
         try await FalHarness.with { harness in
             let backend = harness.images(model: try #require(FalPrices.model("fal-ai/flux-2-flex")))
             #expect(backend.capabilities.characterReferenceLimit == 8)
-            _ = try await backend.generate(PlacedShot.request(), context: harness.context(blobs: try PlacedShot.blobs()))
+            let blobs = try PlacedShot.blobs()
+            _ = try await backend.generate(PlacedShot.request(), context: harness.context(blobs: blobs))
             let input = try #require(await harness.fake.submissions.first?.input)
             #expect(
                 input["image_urls"] == .array(try Self.dataURIs([PlacedShot.kit1, PlacedShot.kit2, PlacedShot.oda1])))
@@ -28,7 +29,7 @@ import Testing
             #expect(prompt.contains("Image 3 shows oda (a keeper in yellow): place this person on the right"))
             #expect(prompt.hasSuffix("two people turn the crank"))
 
-            _ = try await backend.generate(PlacedShot.single(), context: harness.context(blobs: try PlacedShot.blobs()))
+            _ = try await backend.generate(PlacedShot.single(), context: harness.context(blobs: blobs))
             let single = try #require(await harness.fake.submissions.last?.input)
             #expect(single["image_urls"] == .array(try Self.dataURIs([PlacedShot.oda1])))
             #expect(single["prompt"] == .string("a keeper at the lamp"), "a one-person prompt is unchanged")

@@ -30,7 +30,8 @@ enum PlacedShot {
             prompt: "two people turn the crank", width: width, height: height, seed: 4, count: 1,
             characterReferences: kit + oda,
             people: [
-                PlacedPerson(character: "kit", description: "a girl in red", region: .column(0, of: 2), references: kit),
+                PlacedPerson(
+                    character: "kit", description: "a girl in red", region: .column(0, of: 2), references: kit),
                 PlacedPerson(
                     character: "oda", description: "a keeper in yellow", region: .column(1, of: 2), references: oda),
             ])
