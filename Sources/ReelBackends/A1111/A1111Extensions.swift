@@ -47,7 +47,7 @@ enum A1111Regions {
     /// use base, no common prompts, Attention, and the LoRA/threshold/mask fields left empty.
     static func regionalPrompter(_ people: [PlacedPerson]) -> JSONValue {
         let smallest = people.map(\.region.width).min() ?? 1
-        let ratios = people.map { FormatStyleFree.decimal($0.region.width / max(smallest, 0.001)) }
+        let ratios = people.map { decimal($0.region.width / max(smallest, 0.001)) }
         let args: [JSONValue] = [
             .bool(true), .bool(false), .string("Matrix"), .string("Columns"), .string("Mask"), .string("Prompt"),
             .string(ratios.joined(separator: ",")), .string("0.2"), .bool(true), .bool(false), .bool(false),
@@ -69,10 +69,8 @@ enum A1111Regions {
         }
         return .object(["args": .array(units)])
     }
-}
 
-/// Short decimals for ratios ("1", "1.5").
-enum FormatStyleFree {
+    /// Short decimals for ratios ("1", "1.5").
     static func decimal(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
