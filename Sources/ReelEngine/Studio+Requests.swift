@@ -25,9 +25,14 @@ extension Studio {
         request.imagePrompts = try request.imagePrompts.map {
             WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
         }
-        request.characterReferences =
-            try castSheetReferences(of: shot)
-            + request.characterReferences.map { WeightedImage(try resolve($0.source, for: shot), weight: $0.weight) }
+        if request.placedPeople.isEmpty {
+            request.characterReferences =
+                try castSheetReferences(of: shot)
+                + request.characterReferences.map {
+                    WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
+                }
+        }
+        try resolvePeopleReferences(of: &request, for: shot)
         request.styleReferences = try request.styleReferences.map {
             WeightedImage(try resolve($0.source, for: shot), weight: $0.weight)
         }
@@ -41,8 +46,13 @@ extension Studio {
     /// makes sheets first); otherwise a shot simply has no sheet until `reel cast` makes one.
     func castSheetReferences(of shot: Shot) throws -> [WeightedImage] {
         guard CastSheet.name(ofSheet: shot.id) == nil else { return [] }
+        return try sheetPicks(film.castSheets(namedIn: shot), for: shot)
+    }
+
+    /// The picks of `sheets`, in order; see `castSheetReferences(of:)` for a sheet without one.
+    func sheetPicks(_ sheets: [String], for shot: Shot) throws -> [WeightedImage] {
         var references: [WeightedImage] = []
-        for sheet in film.castSheets(namedIn: shot) {
+        for sheet in sheets {
             if let picked = try store.pickedCandidate(for: sheet) {
                 references.append(WeightedImage(.blob(picked.blob.hex)))
             } else if film.castSheets {
@@ -92,12 +102,17 @@ extension Studio {
         if !can.seed { dropped.append("the seed (each run draws anew)") }
         if request.negative != nil && !can.negativePrompt { dropped.append("the negative prompt (--no)") }
         if request.initImage != nil && !can.initImage { dropped.append("the init image") }
-        if !request.characterReferences.isEmpty && !can.characterReferences { dropped.append("character references") }
+        if !request.characterReferences.isEmpty && can.characterReferenceLimit == 0 {
+            dropped.append("character references")
+        }
         if !request.styleReferences.isEmpty && !can.styleReferences { dropped.append("style references (--sref)") }
         if request.weightedPrompt.count > 1 && !can.promptWeights {
             dropped.append(":: weights (the parts are joined)")
         }
-        guard !dropped.isEmpty else { return [] }
-        return ["backend '\(backend.name)' cannot honour \(dropped.joined(separator: ", ")); dropped"]
+        var notes = referenceNotes(of: request, by: backend)
+        if !dropped.isEmpty {
+            notes.insert("backend '\(backend.name)' cannot honour \(dropped.joined(separator: ", ")); dropped", at: 0)
+        }
+        return notes
     }
 }

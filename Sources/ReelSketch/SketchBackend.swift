@@ -42,7 +42,8 @@ public struct SketchBackend: ImageBackend {
     }
 
     public var capabilities: ImageCapabilities {
-        ImageCapabilities(initImage: true, seed: true, negativePrompt: true, maxBatch: 8, sizes: sizes)
+        ImageCapabilities(
+            initImage: true, seed: true, negativePrompt: true, placesPeople: true, maxBatch: 8, sizes: sizes)
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {

@@ -98,11 +98,13 @@ struct SketchLayout: Sendable {
             let slots = Self.slots(scene.cast.prefix(group).map(\.side), firstSide: side)
             let step = group == 2 ? 0.4 : 0.8 / Double(group)
             func slotX(_ slot: Int) -> Double { width * (0.5 + (Double(slot) - Double(group - 1) / 2) * step) }
-            x = slotX(slots[0])
+            // A placed person stands at the centre of their column.
+            func personX(_ index: Int) -> Double { scene.cast[index].column.map { width * $0 } ?? slotX(slots[index]) }
+            x = personX(0)
             var poses = rng.fork("group")
             others = (1..<group).map { index in
                 Figure(
-                    x: slotX(slots[index]), feetY: feetY, height: figureHeight * scene.cast[index].stature,
+                    x: personX(index), feetY: feetY, height: figureHeight * scene.cast[index].stature,
                     pose: poses.signed(), person: index)
             }
         case .twoShot:

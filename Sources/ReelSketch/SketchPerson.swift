@@ -23,6 +23,9 @@ struct SketchPerson: Sendable, Hashable {
     var stature = 1.0
     /// Where the words place them ("on the left").
     var side: Side?
+    /// The centre of the column the request places them in (0 left edge … 1 right edge), for a
+    /// shot with placed people; it wins over `side`.
+    var column: Double?
     /// What they hold (a lantern, an umbrella, a key).
     var carries: Set<SketchScene.Prop> = []
 

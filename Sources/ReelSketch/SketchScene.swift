@@ -56,6 +56,18 @@ struct SketchScene: Sendable, Hashable {
 
     func has(_ subject: Subject) -> Bool { subjects.contains(subject) }
 
+    /// The request's placed people, left to right, each drawn from their own description at the
+    /// centre of their column; `nil` when the shot places nobody.
+    static func placedCast(_ request: Request) -> [SketchPerson]? {
+        let placed = request.placedPeople.prefix(SketchCast.maxPeople)
+        guard !placed.isEmpty else { return nil }
+        return placed.map { person in
+            var drawn = SketchPerson(SketchWords(person.description))
+            drawn.column = (person.region.left + person.region.right) / 2
+            return drawn
+        }
+    }
+
     /// Whether a person is in the frame, as a figure, a face or a pair of eyes.
     var hasPerson: Bool { has(.figure) || has(.face) || has(.eyes) }
 
@@ -72,7 +84,7 @@ struct SketchScene: Sendable, Hashable {
         if mood == .fire && !unwanted.hasAny(["fire", "flames"]) { subjects.insert(.fire) }
         let figureWords = V.subjects.first { $0.subject == .figure }?.words ?? []
         if !unwanted.hasAny(figureWords + Array(V.people) + ["people", "figures"]) {
-            cast = SketchCast.people(in: request.prompt)
+            cast = Self.placedCast(request) ?? SketchCast.people(in: request.prompt)
             if !cast.isEmpty { subjects.insert(.figure) }
         }
         person = cast.first ?? SketchPerson(words)

@@ -7,6 +7,7 @@ extension FakeOpenAI {
     func images(_ request: TestServerRequest, route: Route) async -> TestServerResponse {
         var fields: [String: JSONValue] = [:]
         var imageParts: [String] = []
+        var inputImages: [Data] = []
         if route == .generations {
             guard case .object(let body)? = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
                 return Self.error(400, "We could not parse the JSON body of your request.", code: nil)
@@ -23,6 +24,7 @@ extension FakeOpenAI {
                             400, "Invalid image file or mode for image \(imageParts.count + 1).", code: nil)
                     }
                     imageParts.append(part.name)
+                    inputImages.append(part.data)
                 } else {
                     fields[part.name] = .string(String(decoding: part.data, as: UTF8.self))
                 }
@@ -46,7 +48,7 @@ extension FakeOpenAI {
         record(
             PaidCall(
                 route: route, model: model, text: prompt, fields: fields, imageParts: imageParts,
-                headers: request.headers))
+                headers: request.headers, images: inputImages))
         let images = (0..<count).map { index in
             JSONValue.object([
                 "b64_json": .string(

@@ -22,6 +22,8 @@ public actor FakeOpenAI {
         /// The names of the image parts of an edit (`image` or `image[]`), in order.
         public var imageParts: [String]
         public var headers: [(String, String)]
+        /// The bytes of the image parts, in order.
+        public var images: [Data] = []
     }
 
     public enum Route: String, Sendable { case generations, edits, speech, models }

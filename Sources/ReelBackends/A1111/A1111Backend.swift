@@ -33,7 +33,8 @@ public struct A1111Backend: ImageBackend {
 
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
-            initImage: true, seed: true, negativePrompt: true, promptWeights: true, maxBatch: 8,
+            initImage: true, seed: true, negativePrompt: true, promptWeights: true, characterReferences: true,
+            characterReferenceLimit: A1111Regions.controlNetUnits, placesPeople: true, maxBatch: 8,
             sizes: SizeRule(multiple: 64, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024))
     }
 
@@ -43,6 +44,7 @@ public struct A1111Backend: ImageBackend {
             seed: Int64(request.seed),
             width: request.width, height: request.height, batch_size: max(1, request.count), steps: steps,
             cfg_scale: cfgScale, sampler_name: sampler)
+        try await addRegionsAndReferences(to: &body, request: request, context: context)
         var path = "/sdapi/v1/txt2img"
         if let source = request.initImage {
             body.init_images = [try context.data(of: source).base64EncodedString()]

@@ -20,6 +20,8 @@ enum A1111Wire {
         var save_images = false
         var init_images: [String]?
         var denoising_strength: Double?
+        /// Extensions' arguments by script name (`Regional Prompter`, `controlnet`).
+        var alwayson_scripts: [String: JSONValue]?
     }
 
     /// Both endpoints: base64 images and `info`, a JSON document inside a string.

@@ -46,10 +46,16 @@ public struct ComfyUIBackend: ImageBackend {
         self.models = Self.defaultModels.merging(models) { _, mine in mine }
     }
 
+    /// How many character references the workflows load (the larger of the two's slots).
+    var referenceLimit: Int {
+        max(ComfyUIPeople.referenceSlots(in: txt2img), ComfyUIPeople.referenceSlots(in: img2img))
+    }
+
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
             initImage: true, seed: true, negativePrompt: true, promptWeights: true,
-            characterReferences: !txt2img.referenceSlots.isEmpty || !img2img.referenceSlots.isEmpty, maxBatch: 8,
+            characterReferences: referenceLimit > 0, characterReferenceLimit: referenceLimit,
+            placesPeople: ComfyUIPeople.placedCount(in: txt2img) >= 2, maxBatch: 8,
             sizes: SizeRule(multiple: 64, minSide: 256, maxSide: 2048, maxPixels: 1024 * 1024))
     }
 
@@ -105,6 +111,11 @@ public struct ComfyUIBackend: ImageBackend {
             values["ref:\(slot)"] = .string(
                 try await client.upload(try context.data(of: source), fileName: Self.uploadName(source)))
         }
+        values.merge(
+            try await ComfyUIPeople.values(for: request, workflow: workflow, context: context) { data, name in
+                try await client.upload(data, fileName: name)
+            }
+        ) { $1 }
         var jobs: [(graph: [String: JSONValue], seed: UInt32)] = []
         for index in 0..<max(1, request.count) {
             let seed = request.seed(ofCandidate: index)

@@ -124,7 +124,9 @@ public struct ComfyUIWorkflow: Sendable, Hashable {
             throw BackendError(
                 .rejected, backend: "comfyui",
                 "workflow '\(name)' uses \(missing.sorted().map { "{{\($0)}}" }.joined(separator: ", ")), which Reel has no value for here; "
-                    + "the placeholders are \(known) (model names come from the comfyui block in film.yaml)")
+                    + "the placeholders are \(known), {{ref:N}} and {{ref:NAME}} (a shot's references), and "
+                    + "{{person:N:prompt}}, {{person:N:ref}}, {{person:N:mask}} (a shot with at least N placed people); "
+                    + "model names come from the comfyui block in film.yaml")
         }
         return graph
     }

@@ -31,7 +31,9 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
             initImage: editModel != nil, seed: true, negativePrompt: false,
-            characterReferences: takesReferences, styleReferences: takesReferences, maxBatch: 4, sizes: Self.sizes,
+            characterReferences: takesReferences, styleReferences: takesReferences,
+            characterReferenceLimit: editModel?.referenceLimit ?? 0, placesPeople: takesReferences, maxBatch: 4,
+            sizes: Self.sizes,
             pricePerImageUSD: model.priceOfImage(width: 1024, height: 1024)
                 * (takesReferences && editModel?.billsInputs == true ? 2 : 1))
     }
@@ -136,12 +138,29 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         return request.initImage != nil || (references && takesReferences) ? editModel ?? model : model
     }
 
-    /// The images an editing model with `image_urls` gets, in order of weight, within its limit.
+    /// The images an editing model with `image_urls` gets, in order of weight, within its limit:
+    /// the image to edit, the character references (each placed person's in person order, see
+    /// `ReferenceAllotment`), image prompts, style references.
     static func inputImages(of request: Request, limit: Int) -> [ImageSource] {
+        let initImages = [request.initImage].compactMap { $0 }
+        let characters = ReferenceAllotment(request, limit: limit - initImages.count).all
         let all =
-            [request.initImage].compactMap { $0 } + request.characterReferences.map(\.source)
-            + request.imagePrompts.map(\.source) + request.styleReferences.map(\.source)
+            initImages + characters.map(\.source) + request.imagePrompts.map(\.source)
+            + request.styleReferences.map(\.source)
         return Array(all.prefix(limit))
+    }
+
+    /// The prompt, after sentences naming who each input image shows and where they stand, when
+    /// people are placed. FLUX.2 refers to its inputs as "image 1", "image 2"… in `image_urls` order.
+    static func prompt(of request: Request, limit: Int) -> String {
+        guard !request.placedPeople.isEmpty, limit > 0 else { return request.prompt }
+        let first = request.initImage == nil ? 1 : 2
+        let allotment = ReferenceAllotment(request, limit: limit - first + 1)
+        let offsets = allotment.people.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        let sentences = PlacedPrompt.sentences(request, allotment: allotment) { person, index in
+            "image \(first + offsets[person] + index)"
+        }
+        return sentences + " " + request.prompt
     }
 
     /// The model's input for candidates `first..<first+count`.
@@ -149,7 +168,8 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         for request: Request, model: FalModel, first: Int, count: Int, _ context: GenerationContext
     ) throws -> [String: JSONValue] {
         var input: [String: JSONValue] = [
-            "prompt": .string(request.prompt), "seed": .int(Int(request.seed(ofCandidate: first))),
+            "prompt": .string(Self.prompt(of: request, limit: model.referenceLimit)),
+            "seed": .int(Int(request.seed(ofCandidate: first))),
             "enable_safety_checker": .bool(true), "output_format": .string("png"),
         ]
         if model.maxImagesPerCall > 1 { input["num_images"] = .int(count) }

@@ -35,7 +35,8 @@ public struct GeminiImageBackend: ImageBackend, SetupChecked {
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
             initImage: true, seed: false, negativePrompt: false, characterReferences: true, styleReferences: true,
-            maxBatch: 4, sizes: Self.sizes, pricePerImageUSD: model.perImage)
+            characterReferenceLimit: model.maxCharacterImages, placesPeople: true, maxBatch: 4, sizes: Self.sizes,
+            pricePerImageUSD: model.perImage)
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }

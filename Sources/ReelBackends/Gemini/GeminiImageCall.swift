@@ -19,9 +19,10 @@ struct GeminiImageCall: Sendable {
     init(
         _ request: Request, candidate: Int, model: GeminiImageModel, imageSize: String?, context: GenerationContext
     ) throws {
+        let allotment = ReferenceAllotment(request, limit: model.maxCharacterImages)
         var groups: [(role: Role, images: [ImageSource])] = [
             (.edit, request.initImage.map { [$0] } ?? []), (.inspiration, request.imagePrompts.map(\.source)),
-            (.character, request.characterReferences.map(\.source)), (.style, request.styleReferences.map(\.source)),
+            (.character, allotment.all.map(\.source)), (.style, request.styleReferences.map(\.source)),
         ]
         var over = groups.reduce(0) { $0 + $1.images.count } - model.maxInputImages
         droppedImages = max(0, over)
@@ -30,7 +31,13 @@ struct GeminiImageCall: Sendable {
             groups[index].images.removeLast(cut)
             over -= cut
         }
-        var parts = [GeminiWire.Part(text: Self.text(request, groups: groups.map { ($0.role, $0.images.count) }))]
+        var text = Self.text(request, groups: groups.map { ($0.role, $0.images.count) })
+        if !request.placedPeople.isEmpty {
+            let first = groups.prefix(2).reduce(1) { $0 + $1.images.count }
+            text =
+                Self.placed(request, allotment: allotment, firstImage: first, kept: groups[2].images.count) + " " + text
+        }
+        var parts = [GeminiWire.Part(text: text)]
         for group in groups {
             for source in group.images {
                 let data = try context.data(of: source)
@@ -69,6 +76,21 @@ struct GeminiImageCall: Sendable {
             }
         }
         return (sentences + [request.prompt]).joined(separator: " ")
+    }
+
+    /// Who the character images show and where to place them; Gemini reads input images in the
+    /// order of the parts, so they are named "image N" by that order.
+    static func placed(_ request: Request, allotment: ReferenceAllotment, firstImage: Int, kept: Int) -> String {
+        let offsets = allotment.people.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        var trimmed = allotment
+        var left = kept
+        for index in trimmed.people.indices {
+            trimmed.people[index] = Array(trimmed.people[index].prefix(left))
+            left = max(0, left - allotment.people[index].count)
+        }
+        return PlacedPrompt.sentences(request, allotment: trimmed) { person, index in
+            "image \(firstImage + offsets[person] + index)"
+        }
     }
 
     /// The allowed ratio closest to `width`:`height`.

@@ -13,12 +13,15 @@ public struct GeminiImageModel: Sendable, Hashable {
     public var perImage: Double
     /// Most input images (edit source, image prompts, references) one call takes.
     public var maxInputImages: Int
+    /// Most images of people it keeps consistent (Google's image-generation guide: 5 on 3 Pro,
+    /// 4 on 3.1 Flash; 2.5 Flash takes 3 inputs in all); the rest are dropped with a warning.
+    public var maxCharacterImages: Int
     /// The `imageConfig.imageSize` values it accepts; empty when it takes none (fixed ~1 MP).
     public var imageSizes: [String]
 
     init(
         _ id: String, input: Double, imageOutput: Double, textOutput: Double, perImage: Double, maxInputImages: Int,
-        imageSizes: [String] = []
+        characterImages: Int? = nil, imageSizes: [String] = []
     ) {
         self.id = id
         self.inputPerMillion = input
@@ -26,6 +29,7 @@ public struct GeminiImageModel: Sendable, Hashable {
         self.textOutputPerMillion = textOutput
         self.perImage = perImage
         self.maxInputImages = maxInputImages
+        self.maxCharacterImages = characterImages ?? maxInputImages
         self.imageSizes = imageSizes
     }
 

@@ -23,13 +23,13 @@ public enum GeminiPrices {
             maxInputImages: 3),
         GeminiImageModel(
             "gemini-3.1-flash-image-preview", input: 0.50, imageOutput: 60, textOutput: 3, perImage: 0.067,
-            maxInputImages: 14, imageSizes: ["1K", "2K", "4K"]),
+            maxInputImages: 14, characterImages: 4, imageSizes: ["1K", "2K", "4K"]),
         GeminiImageModel(
             "gemini-3.1-flash-image", input: 0.50, imageOutput: 60, textOutput: 3, perImage: 0.067,
-            maxInputImages: 14, imageSizes: ["1K", "2K", "4K"]),
+            maxInputImages: 14, characterImages: 4, imageSizes: ["1K", "2K", "4K"]),
         GeminiImageModel(
             "gemini-3-pro-image-preview", input: 2, imageOutput: 120, textOutput: 12, perImage: 0.134,
-            maxInputImages: 14, imageSizes: ["1K", "2K", "4K"]),
+            maxInputImages: 14, characterImages: 5, imageSizes: ["1K", "2K", "4K"]),
     ]
 
     public static let videoModels: [VeoModel] = [

@@ -31,7 +31,8 @@ public struct LumaImageBackend: ResumableImageBackend, SetupChecked {
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
             initImage: true, seed: false, negativePrompt: false, characterReferences: true, styleReferences: true,
-            maxBatch: 1, sizes: Self.sizes, pricePerImageUSD: model.textToImageUSD)
+            characterReferenceLimit: model.maxReferences, placesPeople: true, maxBatch: 1, sizes: Self.sizes,
+            pricePerImageUSD: model.textToImageUSD)
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
@@ -90,17 +91,36 @@ public struct LumaImageBackend: ResumableImageBackend, SetupChecked {
     /// The Agents API has no cancel call: a generation Reel gives up on runs to its end.
     public func cancel(jobID: String) async {}
 
-    /// The reference images of a request, at most the model's limit (one fewer for an edit).
+    /// How many `image_ref`s a request may carry: the model's limit, one fewer for an edit.
+    func referenceRoom(_ request: Request) -> Int { model.maxReferences - (request.initImage != nil ? 1 : 0) }
+
+    /// The reference images of a request, at most the model's limit (one fewer for an edit):
+    /// character references first (each placed person's in person order), then image prompts
+    /// and style references.
     func references(of request: Request) -> [ImageSource] {
-        let all = (request.characterReferences + request.imagePrompts + request.styleReferences).map(\.source)
-        return Array(all.prefix(model.maxReferences - (request.initImage != nil ? 1 : 0)))
+        let characters = ReferenceAllotment(request, limit: referenceRoom(request)).all
+        let all = (characters + request.imagePrompts + request.styleReferences).map(\.source)
+        return Array(all.prefix(referenceRoom(request)))
+    }
+
+    /// The prompt of a placed shot names who each `image_ref` shows ("image 2", by the list's
+    /// order; UNCONFIRMED how Luma's models read such names) and where to place them.
+    func prompt(of request: Request) -> String {
+        guard !request.placedPeople.isEmpty else { return request.prompt }
+        let allotment = ReferenceAllotment(request, limit: referenceRoom(request))
+        let offsets = allotment.people.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        let sentences = PlacedPrompt.sentences(request, allotment: allotment) { person, index in
+            "image \(1 + offsets[person] + index)"
+        }
+        return sentences + " " + request.prompt
     }
 
     func body(for request: Request, _ context: GenerationContext) throws -> LumaWire.Create {
         let references = try references(of: request).map { LumaWire.Media.inline(try context.data(of: $0)) }
         let source = try request.initImage.map { LumaWire.Media.inline(try context.data(of: $0)) }
         return LumaWire.Create(
-            model: model.id, type: source == nil ? "image" : "image_edit", prompt: String(request.prompt.prefix(6000)),
+            model: model.id, type: source == nil ? "image" : "image_edit",
+            prompt: String(prompt(of: request).prefix(6000)),
             aspect_ratio: Self.aspectRatio(width: request.width, height: request.height),
             image_ref: references.isEmpty ? nil : references, source: source, output_format: "png")
     }

@@ -40,7 +40,8 @@ public struct OpenAIImageBackend: ImageBackend, SetupChecked {
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
             initImage: true, seed: false, negativePrompt: false, characterReferences: true, styleReferences: true,
-            maxBatch: Self.maxPerCall, sizes: OpenAIImageSize.rule,
+            characterReferenceLimit: Self.maxInputImages, placesPeople: true, maxBatch: Self.maxPerCall,
+            sizes: OpenAIImageSize.rule,
             pricePerImageUSD: model.priceOfImage(quality: quality, width: 1536, height: 1024))
     }
 
@@ -72,7 +73,7 @@ public struct OpenAIImageBackend: ImageBackend, SetupChecked {
 
     func generation(_ request: Request, count: Int) -> OpenAIWire.Generation {
         OpenAIWire.Generation(
-            model: model.id, prompt: request.prompt, n: count,
+            model: model.id, prompt: OpenAIPlacedPrompt.prompt(of: request, limit: Self.maxInputImages), n: count,
             size: OpenAIImageSize.text(width: request.width, height: request.height), quality: quality,
             moderation: moderation)
     }
@@ -88,7 +89,7 @@ public struct OpenAIImageBackend: ImageBackend, SetupChecked {
                 data: data)
         }
         form.add(field: "model", value: model.id)
-        form.add(field: "prompt", value: request.prompt)
+        form.add(field: "prompt", value: OpenAIPlacedPrompt.prompt(of: request, limit: Self.maxInputImages))
         form.add(field: "n", value: String(count))
         form.add(field: "size", value: OpenAIImageSize.text(width: request.width, height: request.height))
         form.add(field: "quality", value: quality)
@@ -103,9 +104,9 @@ public struct OpenAIImageBackend: ImageBackend, SetupChecked {
 
     /// Every input image in the order OpenAI gets them, at most 16.
     func inputImages(of request: Request, _ context: GenerationContext) throws -> [Data] {
-        let sources =
-            (request.initImage.map { [$0] } ?? []) + request.imagePrompts.map(\.source)
-            + request.characterReferences.map(\.source) + request.styleReferences.map(\.source)
+        let leading = (request.initImage.map { [$0] } ?? []) + request.imagePrompts.map(\.source)
+        let characters = ReferenceAllotment(request, limit: Self.maxInputImages - leading.count).all
+        let sources = leading + characters.map(\.source) + request.styleReferences.map(\.source)
         return try sources.prefix(Self.maxInputImages).map { try context.data(of: $0) }
     }
 

@@ -30,7 +30,8 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
     public var capabilities: ImageCapabilities {
         let typical = model.ratio(width: 1920, height: 1080)
         return ImageCapabilities(
-            initImage: true, seed: model.takesSeed, negativePrompt: false, characterReferences: true, maxBatch: 1,
+            initImage: true, seed: model.takesSeed, negativePrompt: false, characterReferences: true,
+            characterReferenceLimit: model.maxReferences, placesPeople: true, maxBatch: 1,
             sizes: Self.sizes, pricePerImageUSD: model.priceOfImage(typical))
     }
 
@@ -56,7 +57,8 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
         var ids = created
         for index in created.count..<max(1, request.count) {
             let body = RunwayWire.TextToImage(
-                model: model.id, promptText: Self.prompt(request.prompt, naming: references),
+                model: model.id,
+                promptText: Self.prompt(RunwayTags.prompt(of: request, limit: model.maxReferences), naming: references),
                 ratio: model.ratio(width: request.width, height: request.height).wire,
                 seed: model.takesSeed ? request.seed(ofCandidate: index) : nil,
                 referenceImages: references.isEmpty ? nil : references)
@@ -107,7 +109,7 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
     /// The request's images as tagged references: characters first, then the `from:` image and
     /// the image prompts, at most the model's limit.
     func references(for request: Request, _ context: GenerationContext) throws -> [RunwayWire.Reference] {
-        let characters = request.characterReferences.enumerated().map { ("char\($0.offset + 1)", $0.element.source) }
+        let characters = RunwayTags.characters(of: request, limit: model.maxReferences)
         let prompts = ((request.initImage.map { [$0] } ?? []) + request.imagePrompts.map(\.source)).enumerated()
             .map { ("image\($0.offset + 1)", $0.element) }
         return try (characters + prompts).prefix(model.maxReferences).map { tag, source in

@@ -105,6 +105,7 @@ extension Studio {
             return step
         }
         step.key = current.promptKey.hex
+        step.warnings = current.notes.isEmpty ? nil : current.notes
         let takes = records.takes(shot: shot.id)
         let pick = records.pick(for: shot.id)
         let pickedTake = pick.flatMap { pick in takes.first { $0.id == pick.takeID } }

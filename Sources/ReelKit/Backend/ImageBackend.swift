@@ -33,6 +33,11 @@ public struct ImageCapabilities: Sendable, Hashable, Codable {
     public var promptWeights: Bool
     public var characterReferences: Bool
     public var styleReferences: Bool
+    /// How many character references one call takes (0 = none); see `ReferenceAllotment`.
+    public var characterReferenceLimit: Int
+    /// Whether the backend draws each placed person in its own column (regional prompts, masks,
+    /// or a prompt that names positions), rather than from the prompt alone.
+    public var placesPeople: Bool
     /// Most candidates one call returns.
     public var maxBatch: Int
     public var sizes: SizeRule
@@ -41,8 +46,8 @@ public struct ImageCapabilities: Sendable, Hashable, Codable {
 
     public init(
         initImage: Bool, seed: Bool, negativePrompt: Bool, promptWeights: Bool = false,
-        characterReferences: Bool = false, styleReferences: Bool = false, maxBatch: Int = 4,
-        sizes: SizeRule = SizeRule(), pricePerImageUSD: Double = 0
+        characterReferences: Bool = false, styleReferences: Bool = false, characterReferenceLimit: Int? = nil,
+        placesPeople: Bool = false, maxBatch: Int = 4, sizes: SizeRule = SizeRule(), pricePerImageUSD: Double = 0
     ) {
         self.initImage = initImage
         self.seed = seed
@@ -50,6 +55,8 @@ public struct ImageCapabilities: Sendable, Hashable, Codable {
         self.promptWeights = promptWeights
         self.characterReferences = characterReferences
         self.styleReferences = styleReferences
+        self.characterReferenceLimit = characterReferenceLimit ?? (characterReferences ? 4 : 0)
+        self.placesPeople = placesPeople
         self.maxBatch = maxBatch
         self.sizes = sizes
         self.pricePerImageUSD = pricePerImageUSD

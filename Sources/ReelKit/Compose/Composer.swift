@@ -71,7 +71,13 @@ public struct Composer: Sendable {
         var characterReferences = prompt.characterReferences.map {
             WeightedImage(ImageSource(written: $0.source), weight: $0.weight)
         }
-        for member in cast {
+        let people = placedPeople(of: shot)
+        let placed = people.count >= 2
+        if placed {
+            // Placed people: each person's references in person order, then the shot's --cref.
+            characterReferences = people.flatMap(\.references) + characterReferences
+        }
+        for member in cast where !placed {
             for reference in member.references {
                 let source = ImageSource(written: reference)
                 if !characterReferences.contains(where: { $0.source == source }) {
@@ -98,7 +104,8 @@ public struct Composer: Sendable {
                     [version.model.rawValue, version.number].compactMap { $0 }.joined(separator: " ")
                 }, stylize: prompt.stylize, chaos: prompt.chaos, weird: prompt.weird,
                 quality: prompt.quality?.rawValue, tile: prompt.tile, raw: prompt.raw, imageWeight: prompt.imageWeight,
-                characterWeight: prompt.characterWeight, styleWeight: prompt.styleWeight))
+                characterWeight: prompt.characterWeight, styleWeight: prompt.styleWeight),
+            people: people.isEmpty ? nil : people)
         return ComposedShot(shotID: shot.id, request: request, notes: notes)
     }
 

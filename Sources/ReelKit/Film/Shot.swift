@@ -41,6 +41,9 @@ public struct Shot: Sendable, Hashable, Codable {
     /// Whether the shot's clip is re-rendered to its dialog by the lip-sync backend; `nil`
     /// follows the film.
     public var lipsync: Bool? = nil
+    /// Where the shot's people stand (`cast: { oda: left, kit: right }`); `nil` lets the prompt's
+    /// words ("@oda on the left") or the order the characters are named decide.
+    public var cast: [CastPlacement]? = nil
     /// Where each key of this shot was written (`"prompt"`, `"from"`, …) and, under `""`, the
     /// shot itself; used to point later diagnostics at the file.
     public var sourceMap: SourceMap

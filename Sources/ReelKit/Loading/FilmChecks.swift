@@ -124,6 +124,23 @@ struct FilmChecks {
         }
         checkMentions(in: prompt, key: "prompt", of: shot)
         if let motion = shot.shot.motion { checkMentions(in: motion, key: "motion", of: shot) }
+        checkCast(of: shot)
+    }
+
+    /// Every name in a shot's `cast:` is a character.
+    private mutating func checkCast(of shot: ShotDraft) {
+        let known = draft.film.characters.map(\.id)
+        for placement in shot.shot.cast ?? [] {
+            if known.contains(placement.character) {
+                usedNames.insert(placement.character)
+                continue
+            }
+            let suggestion = Suggestion.didYouMean(placement.character, in: known)
+            let tail = suggestion.isEmpty ? "; 'cast' places names from 'characters:'" : suggestion
+            error(
+                "'\(placement.character)' in the cast of \(shot.name) is not a character\(tail)",
+                at: shot.location("cast.\(placement.character)"))
+        }
     }
 
     private mutating func checkMentions(in text: String, key: String, of shot: ShotDraft) {

@@ -39,6 +39,9 @@ public struct PlanStep: Sendable, Hashable, Codable, Identifiable {
     public var reason: PlanReason?
     /// The message of this step's failure in an earlier run, which the next run tries again.
     public var lastFailure: String?
+    /// What its backend will leave out (dropped references, an unplaced person), said before
+    /// anything is spent; `nil` when nothing.
+    public var warnings: [String]? = nil
 
     public init(
         id: String, kind: Kind, shotID: String? = nil, backend: String, key: String? = nil, dependsOn: [String] = [],

@@ -4,7 +4,7 @@
 ///
 /// Two equal requests (after input images are resolved to blobs) produce the same take, which is
 /// what makes `reel make` incremental.
-public struct Request: Sendable, Hashable, Codable {
+public struct Request: Sendable, Hashable {
     /// The positive prompt, fully expanded (style, `@names`, framing, the shot's words).
     public var prompt: String
     /// The prompt split on `::` weights, for backends that understand weights.
@@ -34,13 +34,19 @@ public struct Request: Sendable, Hashable, Codable {
     public var angle: CameraAngle?
     /// Model-flavoured knobs that some backends map and others drop.
     public var options: GenerationOptions
+    /// The characters the shot names, left to right, each with its column and its own
+    /// references; `nil` when it names none. With two or more they are placed people, whose
+    /// references also lead `characterReferences` in this order. With fewer than two they are
+    /// left out of the encoding (see `Request+Codable`), so such requests keep the keys they had
+    /// before placement existed.
+    public var people: [PlacedPerson]?
 
     public init(
         prompt: String, weightedPrompt: [WeightedText]? = nil, negative: String? = nil,
         aspect: AspectRatio = .square, width: Int = 1024, height: Int = 1024, seed: UInt32 = 0, count: Int = 4,
         initImage: ImageSource? = nil, strength: Double? = nil, imagePrompts: [WeightedImage] = [],
         characterReferences: [WeightedImage] = [], styleReferences: [WeightedImage] = [], framing: Framing? = nil,
-        angle: CameraAngle? = nil, options: GenerationOptions = GenerationOptions()
+        angle: CameraAngle? = nil, options: GenerationOptions = GenerationOptions(), people: [PlacedPerson]? = nil
     ) {
         self.prompt = prompt
         self.weightedPrompt = weightedPrompt ?? [WeightedText(prompt, weight: 1)]
@@ -58,7 +64,11 @@ public struct Request: Sendable, Hashable, Codable {
         self.framing = framing
         self.angle = angle
         self.options = options
+        self.people = people
     }
+
+    /// The placed people: two or more, left to right; none for a shot with fewer characters.
+    public var placedPeople: [PlacedPerson] { (people?.count ?? 0) >= 2 ? people ?? [] : [] }
 
     /// Every image this request reads, in a fixed order.
     public var inputImages: [ImageSource] {

@@ -38,7 +38,9 @@ struct PromptCommand: AsyncParsableCommand {
                 if json {
                     Output.line(try Self.json(current.request))
                 } else {
-                    RequestPrinter.print(current.request, backend: current.backend)
+                    let limit = try services.studio.registry.image(current.backend).capabilities
+                        .characterReferenceLimit
+                    RequestPrinter.print(current.request, backend: current.backend, referenceLimit: limit)
                 }
             }
             return
@@ -65,7 +67,7 @@ struct PromptCommand: AsyncParsableCommand {
 
 /// A composed request as aligned lines.
 enum RequestPrinter {
-    static func print(_ request: Request, backend: String) {
+    static func print(_ request: Request, backend: String, referenceLimit: Int) {
         var rows: [(String, String)] = [
             ("backend", backend), ("prompt", request.prompt),
         ]
@@ -78,7 +80,7 @@ enum RequestPrinter {
         if let initImage = request.initImage {
             rows.append(("init", "\(initImage), strength \(request.strength.map { String($0) } ?? "-")"))
         }
-        for reference in request.characterReferences { rows.append(("cref", reference.source.description)) }
+        rows += RequestPrinter.references(of: request, limit: referenceLimit)
         for reference in request.styleReferences { rows.append(("sref", reference.source.description)) }
         if let framing = request.framing { rows.append(("framing", framing.rawValue)) }
         if let angle = request.angle { rows.append(("angle", angle.rawValue)) }

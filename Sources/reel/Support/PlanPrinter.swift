@@ -19,7 +19,9 @@ enum PlanPrinter {
             ]
         }
         let table = TextTable.render(header: ["STEP", "BACKEND", "COST", "WHAT", "WHY"], rows: rows)
-        var summary = "\(plan.toRun.count) step\(plan.toRun.count == 1 ? "" : "s") to run, \(upToDate) up to date; "
+        let warnings = shown.flatMap { step in (step.warnings ?? []).map { "warning: \(step.id): \($0)" } }
+        var summary = warnings.map { $0 + "\n" }.joined()
+        summary += "\(plan.toRun.count) step\(plan.toRun.count == 1 ? "" : "s") to run, \(upToDate) up to date; "
         summary += plan.summary
         return table + "\n" + summary
     }

@@ -22,6 +22,15 @@ actor FakeA1111 {
     private var holders: [CheckedContinuation<Void, Never>] = []
     private var runningWaiters: [CheckedContinuation<Void, Never>] = []
 
+    /// Installed extensions: "regional prompter" in /sdapi/v1/scripts, ControlNet's models.
+    var regionalPrompter = false
+    var controlNetModels: [String]?
+
+    func set(regionalPrompter: Bool, controlNetModels: [String]?) {
+        self.regionalPrompter = regionalPrompter
+        self.controlNetModels = controlNetModels
+    }
+
     func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
     func set(imageMode: ImageMode) { self.imageMode = imageMode }
     func set(hold: Bool) { self.hold = hold }
@@ -50,6 +59,15 @@ actor FakeA1111 {
             holders.forEach { $0.resume() }
             holders = []
             return .json("{}")
+        case ("GET", "/sdapi/v1/scripts"):
+            let names =
+                ["prompt matrix", "x/y/z plot"] + (regionalPrompter ? ["regional prompter"] : [])
+                + (controlNetModels == nil ? [] : ["controlnet"])
+            let list = JSONValue.array(names.map { .string($0) })
+            return .json(value: JSONValue.object(["txt2img": list, "img2img": list]))
+        case ("GET", "/controlnet/model_list"):
+            guard let models = controlNetModels else { return .json(#"{"detail": "Not Found"}"#, status: 404) }
+            return .json(value: JSONValue.object(["model_list": .array(models.map { .string($0) })]))
         case ("GET", "/sdapi/v1/options"):
             return .json(#"{"sd_model_checkpoint": "v1-5-pruned-emaonly.safetensors"}"#)
         default:
