@@ -12,8 +12,11 @@ import Testing
     static let examples = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appending(path: "Examples")
 
+    /// The example folders that hold a film (others hold workflows or assets for one).
     static var names: [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []).sorted().filter {
+            FileManager.default.fileExists(atPath: examples.appending(path: $0).appending(path: "film.yaml").path)
+        }
     }
 
     @Test(arguments: names)
