@@ -19,11 +19,14 @@ struct EngineBench {
     func run() async throws {
         print("\n## Engine: takes on a local fal queue and a local ComfyUI answering each after \(runTime) s\n")
         let small = try detailedStill(width: 256, height: 256, seed: 1).encoded(as: .png)
-        let large = try detailedStill(width: 2048, height: 2048, seed: 2).encoded(as: .png)
+        let largeImage = try detailedStill(width: 2048, height: 2048, seed: 2)
+        let large = try largeImage.encoded(as: .png)
+        let largeJPEG = try largeImage.encoded(as: .jpeg(quality: 90))
         var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "peak RSS MB"]]
         // A local fal queue whose runs take `runTime`, told apart by the status stream; first, so
         // its peak memory is its own (the high-water mark never falls).
         for generations in [8, 32] {
+            Self.resetPeakResident()
             let seconds = try await hostedTakes(generations, wait: runTime)
             let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
             lines.append([
@@ -35,11 +38,13 @@ struct EngineBench {
         for (label, generations, png, side, wait) in [
             ("no wait (Reel alone)", 32, small, 256, 0), ("small results", 32, small, 256, runTime),
             ("large, few", 8, large, 2048, runTime), ("large, many", 32, large, 2048, runTime),
+            ("large JPEG, many", 32, largeJPEG, 2048, runTime),
         ] {
+            Self.resetPeakResident()
             let seconds = try await takes(generations, result: png, wait: wait)
             let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * wait
             lines.append([
-                label, "\(generations)", "\(side)² PNG (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
+                label, "\(generations)", "\(side)² \(ImageFormat.sniff(png)?.description ?? "?") (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
                 String(format: "%.0f", ideal), ideal > 0 ? String(format: "%.3f", seconds / ideal) : "-",
                 String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
@@ -52,19 +57,16 @@ struct EngineBench {
         }
         print(
             "\nA generation is one take (a grid of four prompts queued at once, as Midjourney's); concurrency "
-                + "\(concurrency) takes. Peak RSS is the process's high-water mark so far (it never falls), and "
-                + "includes the server, which holds one copy of the result bytes.")
+                + "\(concurrency) takes. Peak RSS is this process's high-water mark during the run (VmHWM, reset "
+                + "before each run through /proc/self/clear_refs). The ComfyUI server runs in a child process, so "
+                + "its copy of the result is not counted; the fal queue runs in this process (its results are tiny).")
     }
 
     /// Seconds for `count` shots to get a take and a pick from the local server.
     private func takes(_ count: Int, result: Data, wait: Double) async throws -> Double {
-        let fake = FakeComfyUI()
-        await fake.set(runTime: wait > 0 ? .seconds(wait) : nil)
-        await fake.set(resultImage: result)
-        return try await TestHTTPServer.with(
-            handler: { await fake.handle($0) },
-            webSocket: { query, outbox in await fake.openSocket(query: query, outbox: outbox) }
-        ) { baseURL in
+        let resultFile = directory.appending(path: "engine-result-\(result.count)")
+        try result.write(to: resultFile)
+        let (elapsed, prompts) = try await ChildComfyUI.with(result: resultFile, wait: wait) { baseURL in
             let project = directory.appending(path: "engine-\(count)-\(result.count)-\(wait)")
             try? FileManager.default.removeItem(at: project)
             try FileManager.default.createDirectory(at: project, withIntermediateDirectories: true)
@@ -75,13 +77,12 @@ struct EngineBench {
             try Data(yaml.utf8).write(to: project.appending(path: "film.yaml"))
             // The tool's composition root, with only the ComfyUI factory and no user config.
             let options = SessionOptions(factories: [ComfyUIFactory(concurrency: concurrency)], environment: nil)
-            let elapsed = try await withProjectSession(Project(directory: project), options: options) { session in
+            return try await withProjectSession(Project(directory: project), options: options) { session in
                 try await seconds { _ = try await session.studio.ensureCurrentPicks() }
             }
-            let prompts = await fake.prompts.count
-            guard prompts == count * 4 else { throw BenchError("the server saw \(prompts) prompts, not \(count * 4)") }
-            return elapsed
         }
+        guard prompts == count * 4 else { throw BenchError("the server saw \(prompts) prompts, not \(count * 4)") }
+        return elapsed
     }
 
     /// Seconds for `count` shots to get a take from a local fal queue (FakeFal, FLUX dev, a grid
@@ -109,6 +110,11 @@ struct EngineBench {
             guard submitted == count else { throw BenchError("fal saw \(submitted) requests, not \(count)") }
             return elapsed
         }
+    }
+
+    /// Starts a new high-water mark for `peakResidentMegabytes` (Linux: writing 5 to clear_refs).
+    static func resetPeakResident() {
+        try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
     }
 
     /// The process's peak resident set (VmHWM) in MB.

@@ -60,6 +60,12 @@ public actor FakeFal {
     /// with `runTime`); otherwise it is 404, as through a proxy that does not stream.
     public var statusStream = false
 
+    /// Answer 429 (with `Retry-After: retryAfterSeconds`) to a submission while this many
+    /// requests are running, as an account's concurrency limit does; nil never does.
+    public var concurrencyLimit: Int?
+    public var retryAfterSeconds = 1
+    /// Every submission attempt: how many requests would run with it, and whether it was refused.
+    public internal(set) var attempts: [(demand: Int, refused: Bool)] = []
     var requests: [String: Request] = [:]
     var files: [String: Data] = [:]
 
@@ -81,6 +87,10 @@ public actor FakeFal {
     public func set(hold: Bool, only model: String? = nil) {
         self.hold = hold
         holdOnly = model
+    }
+    public func set(concurrencyLimit: Int?, retryAfterSeconds: Int = 1) {
+        self.concurrencyLimit = concurrencyLimit
+        self.retryAfterSeconds = retryAfterSeconds
     }
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
     public func set(video: Data) { self.video = video }
@@ -141,6 +151,17 @@ public actor FakeFal {
             return .json(
                 #"{"detail": [{"loc": ["body"], "msg": "Input should be an object", "type": "dict_type"}]}"#,
                 status: 422)
+        }
+        let now = ContinuousClock.now
+        let running = requests.values.filter { request in
+            !request.cancelled && (runTime.map { now - request.submittedAt < $0 } ?? (request.output == nil))
+        }.count
+        let refused = concurrencyLimit.map { running >= $0 } ?? false
+        attempts.append((running + 1, refused))
+        if refused {
+            return TestServerResponse(
+                status: 429, headers: [("Content-Type", "application/json"), ("Retry-After", "\(retryAfterSeconds)")],
+                body: Data(#"{"detail": "Too many concurrent requests"}"#.utf8))
         }
         let id = UUID().uuidString.lowercased()
         let submission = Submission(id: id, model: model, input: input, headers: request.headers)

@@ -60,10 +60,12 @@ public struct A1111Backend: ImageBackend {
             throw CancellationError()
         }
         let response = try answer.decoded(A1111Wire.GenerateResponse.self, backend: name, what: path)
-        return try images(of: response, request: request)
+        return try images(of: response, request: request, scratch: context.scratchDirectory)
     }
 
-    func images(of response: A1111Wire.GenerateResponse, request: Request) throws -> [GeneratedImage] {
+    /// The candidates of an answer, each decoded from base64 into a file in `scratch` and let go,
+    /// so the engine never holds their bytes (the answer's JSON is held while it is read).
+    func images(of response: A1111Wire.GenerateResponse, request: Request, scratch: URL) throws -> [GeneratedImage] {
         let info = response.info.flatMap { try? JSONDecoder().decode(A1111Wire.Info.self, from: Data($0.utf8)) }
         let seeds = info?.all_seeds ?? info?.seed.map { [$0] } ?? []
         // A batch may add a grid image before the candidates; keep only as many as were asked for,
@@ -82,7 +84,9 @@ public struct A1111Backend: ImageBackend {
             }
             try ImageCheck.verify(data, backend: name, what: "image \(index + 1)")
             let seed = index < seeds.count ? UInt32(truncatingIfNeeded: seeds[index]) : request.seed(ofCandidate: index)
-            return GeneratedImage(data: data, seed: seed)
+            let local = scratch.appending(path: "a1111-\(UUID().uuidString)")
+            try data.write(to: local)
+            return GeneratedImage(file: local, seed: seed)
         }
     }
 
