@@ -1,4 +1,8 @@
 import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
 import ReelBackends
 import ReelEngine
 import ReelKit
@@ -19,20 +23,19 @@ struct EngineBench {
     func run() async throws {
         print("\n## Engine: takes on a local fal queue and a local ComfyUI answering each after \(runTime) s\n")
         let small = try detailedStill(width: 256, height: 256, seed: 1).encoded(as: .png)
-        let largeImage = try detailedStill(width: 2048, height: 2048, seed: 2)
-        let large = try largeImage.encoded(as: .png)
-        let largeJPEG = try largeImage.encoded(as: .jpeg(quality: 90))
-        var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "peak RSS MB"]]
+        // The pixels are let go at once: only the encoded results stay in this process.
+        let (large, largeJPEG) = try Self.largeResults()
+        var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "RSS before MB", "peak RSS MB"]]
         // A local fal queue whose runs take `runTime`, told apart by the status stream; first, so
         // its peak memory is its own (the high-water mark never falls).
         for generations in [8, 32] {
-            Self.resetPeakResident()
+            let before = Self.resetPeakResident()
             let seconds = try await hostedTakes(generations, wait: runTime)
             let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
             lines.append([
                 "fal queue", "\(generations)", "4 × 64² PNG", String(format: "%.2f", seconds),
                 String(format: "%.0f", ideal), String(format: "%.3f", seconds / ideal),
-                String(format: "%.0f", Self.peakResidentMegabytes()),
+                String(format: "%.0f", before), String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
         }
         for (label, generations, png, side, wait) in [
@@ -40,13 +43,13 @@ struct EngineBench {
             ("large, few", 8, large, 2048, runTime), ("large, many", 32, large, 2048, runTime),
             ("large JPEG, many", 32, largeJPEG, 2048, runTime),
         ] {
-            Self.resetPeakResident()
+            let before = Self.resetPeakResident()
             let seconds = try await takes(generations, result: png, wait: wait)
             let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * wait
             lines.append([
                 label, "\(generations)", "\(side)² \(ImageFormat.sniff(png)?.description ?? "?") (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
                 String(format: "%.0f", ideal), ideal > 0 ? String(format: "%.3f", seconds / ideal) : "-",
-                String(format: "%.0f", Self.peakResidentMegabytes()),
+                String(format: "%.0f", before), String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
         }
         let widths = lines[0].indices.map { column in lines.map { $0[column].count }.max() ?? 0 }
@@ -58,8 +61,14 @@ struct EngineBench {
         print(
             "\nA generation is one take (a grid of four prompts queued at once, as Midjourney's); concurrency "
                 + "\(concurrency) takes. Peak RSS is this process's high-water mark during the run (VmHWM, reset "
-                + "before each run through /proc/self/clear_refs). The ComfyUI server runs in a child process, so "
+                + "before each run through /proc/self/clear_refs, after malloc_trim; RSS before is where it starts). The ComfyUI server runs in a child process, so "
                 + "its copy of the result is not counted; the fal queue runs in this process (its results are tiny).")
+    }
+
+    /// A detailed 2048² still as PNG and as JPEG; its pixels are let go on return.
+    private static func largeResults() throws -> (png: Data, jpeg: Data) {
+        let image = detailedStill(width: 2048, height: 2048, seed: 2)
+        return (try image.encoded(as: .png), try image.encoded(as: .jpeg(quality: 90)))
     }
 
     /// Seconds for `count` shots to get a take and a pick from the local server.
@@ -113,14 +122,24 @@ struct EngineBench {
     }
 
     /// Starts a new high-water mark for `peakResidentMegabytes` (Linux: writing 5 to clear_refs).
-    static func resetPeakResident() {
+    /// Returns the resident set it starts from, in MB, after handing freed heap back to the system.
+    @discardableResult
+    static func resetPeakResident() -> Double {
+        // glibc's malloc_trim, looked up at run time (Glibc's module map leaves malloc.h out).
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)(0)
+        }
         try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
+        return statusMegabytes("VmRSS:")
     }
 
     /// The process's peak resident set (VmHWM) in MB.
-    static func peakResidentMegabytes() -> Double {
+    static func peakResidentMegabytes() -> Double { statusMegabytes("VmHWM:") }
+
+    /// A size line of /proc/self/status, in MB.
+    static func statusMegabytes(_ field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) })
         else { return .nan }
         let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? .nan
         return kilobytes / 1024

@@ -117,11 +117,12 @@ public struct DownsamplingDecoder: Sendable {
 
     private func streamedJPEG(_ targetWidth: Int, _ targetHeight: Int) throws -> RGBAImage {
         // The largest DCT scaling that keeps at least the target's size; libjpeg rounds up.
-        let denominator = [8, 4, 2, 1].first { divisor in
-            (width + divisor - 1) / divisor >= targetWidth && (height + divisor - 1) / divisor >= targetHeight
-        } ?? 1
-        let scaledWidth = (width + denominator - 1) / denominator
-        let scaledHeight = (height + denominator - 1) / denominator
+        func scaled(_ side: Int, _ divisor: Int) -> Int { (side + divisor - 1) / divisor }
+        let divisors: [Int] = [8, 4, 2]
+        let denominator: Int =
+            divisors.first { scaled(width, $0) >= targetWidth && scaled(height, $0) >= targetHeight } ?? 1
+        let scaledWidth = scaled(width, denominator)
+        let scaledHeight = scaled(height, denominator)
         let sampler = RowDownsampler(
             sourceWidth: scaledWidth, sourceHeight: scaledHeight, width: targetWidth, height: targetHeight)
         var message = [CChar](repeating: 0, count: Self.messageCapacity)

@@ -3,6 +3,7 @@ import ReelBackends
 import ReelEngine
 import ReelKit
 import ReelSession
+import ReelStore
 import ReelTesting
 import ReelTestingServers
 import Testing
@@ -31,7 +32,9 @@ import Testing
                     maxPollInterval: .milliseconds(200))
                 let options = SessionOptions(factories: [factory], environment: nil)
                 return try await withProjectSession(Project(directory: directory), options: options) { session in
-                    try await session.studio.ensureCurrentPicks().count
+                    let report = try await session.studio.ensureCurrentPicks()
+                    #expect(report.failures.isEmpty, "\(report.failures)")
+                    return try session.store.picks().count
                 }
             }
         }
