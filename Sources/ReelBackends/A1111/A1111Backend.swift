@@ -15,14 +15,17 @@ public struct A1111Backend: ImageBackend {
     public var steps: Int?
     public var sampler: String?
     public var cfgScale: Double?
+    /// The checkpoint jobs run on (sent as `override_settings`); nil for the one loaded.
+    public var checkpoint: String?
     /// How often progress is asked for while an image is made.
     public var progressInterval: Duration
     let transport: HTTPTransport
 
     public init(
         baseURL: String = "http://127.0.0.1:7860", transport: HTTPTransport, steps: Int? = nil, sampler: String? = nil,
-        cfgScale: Double? = nil, progressInterval: Duration = .seconds(1)
+        cfgScale: Double? = nil, checkpoint: String? = nil, progressInterval: Duration = .seconds(1)
     ) {
+        self.checkpoint = checkpoint
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.transport = transport
         self.steps = steps
@@ -43,6 +46,10 @@ public struct A1111Backend: ImageBackend {
             seed: Int64(request.seed),
             width: request.width, height: request.height, batch_size: max(1, request.count), steps: steps,
             cfg_scale: cfgScale, sampler_name: sampler)
+        if let checkpoint {
+            body.override_settings = ["sd_model_checkpoint": checkpoint]
+            body.override_settings_restore_afterwards = false
+        }
         var path = "/sdapi/v1/txt2img"
         if let source = request.initImage {
             body.init_images = [try context.data(of: source).base64EncodedString()]
