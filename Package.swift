@@ -44,7 +44,8 @@ let package = Package(
         .target(
             name: "ReelMedia",
             dependencies: [
-                "ReelKit", "CCairo", "CPNG", "CPNGHelpers", "CJPEGHelpers", "CWebP", .product(name: "Crypto", package: "swift-crypto"),
+                "ReelKit", "CCairo", "CPNG", "CPNGHelpers", "CJPEGHelpers", "CWebP",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
         .target(name: "ReelSketch", dependencies: ["ReelKit", "ReelMedia"]),

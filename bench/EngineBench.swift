@@ -1,14 +1,14 @@
 import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#endif
 import ReelBackends
 import ReelEngine
 import ReelKit
 import ReelMedia
 import ReelSession
 import ReelTestingServers
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The engine's own cost: takes on a local ComfyUI, and on a local fal queue, that answer every
 /// generation after a fixed time, as a farm of GPUs would, so any time past the ideal is Reel's (queueing, polling,
@@ -25,7 +25,9 @@ struct EngineBench {
         let small = try detailedStill(width: 256, height: 256, seed: 1).encoded(as: .png)
         // The pixels are let go at once: only the encoded results stay in this process.
         let (large, largeJPEG) = try Self.largeResults()
-        var lines: [[String]] = [["run", "generations", "result", "seconds", "ideal s", "× ideal", "RSS before MB", "peak RSS MB"]]
+        var lines: [[String]] = [
+            ["run", "generations", "result", "seconds", "ideal s", "× ideal", "RSS before MB", "peak RSS MB"]
+        ]
         // A local fal queue whose runs take `runTime`, told apart by the status stream; first, so
         // its peak memory is its own (the high-water mark never falls).
         for generations in [8, 32] {
@@ -47,7 +49,9 @@ struct EngineBench {
             let seconds = try await takes(generations, result: png, wait: wait)
             let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * wait
             lines.append([
-                label, "\(generations)", "\(side)² \(ImageFormat.sniff(png)?.description ?? "?") (\(png.count / 1024) KB)", String(format: "%.2f", seconds),
+                label, "\(generations)",
+                "\(side)² \(ImageFormat.sniff(png)?.description ?? "?") (\(png.count / 1024) KB)",
+                String(format: "%.2f", seconds),
                 String(format: "%.0f", ideal), ideal > 0 ? String(format: "%.3f", seconds / ideal) : "-",
                 String(format: "%.0f", before), String(format: "%.0f", Self.peakResidentMegabytes()),
             ])

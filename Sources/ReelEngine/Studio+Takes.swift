@@ -139,7 +139,8 @@ extension Studio {
                 try grid?.place(decoding: decoder, at: offset)
             } catch {
                 throw ReelError(
-                    .backend, "backend '\(backend)' returned candidate \(offset + 1) that is not a usable image: \(error)")
+                    .backend,
+                    "backend '\(backend)' returned candidate \(offset + 1) that is not a usable image: \(error)")
             }
             let blob: BlobID
             switch image.content {

@@ -61,7 +61,9 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
 
     /// Waits for each request, then downloads its images at once (fal's URLs expire).
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
-        try await client.finishing(jobID) { try await collectRequests(jobID: jobID, request: request, context: context) }
+        try await client.finishing(jobID) {
+            try await collectRequests(jobID: jobID, request: request, context: context)
+        }
     }
 
     private func collectRequests(

@@ -42,6 +42,7 @@ extension ImageCheck {
                 "\(backend) returned \(what) that is not a PNG, JPEG or WebP image (\(size) bytes, beginning "
                     + "'\(start)'); check the workflow's output node and the server's log")
         }
-        throw BackendError(.notAnImage, backend: backend, "\(backend) returned \(what) that cannot be used: \(problem) — try again")
+        throw BackendError(
+            .notAnImage, backend: backend, "\(backend) returned \(what) that cannot be used: \(problem) — try again")
     }
 }

@@ -97,7 +97,8 @@ public struct DownsamplingDecoder: Sendable {
         let status = try Self.withFile(source) { file in
             reel_png_read_rows(
                 file, Int32(ImageDecodingError.maximumSide), &w, &h,
-                { context, row, y in DownsamplingDecoder.take(context, row, y) }, Unmanaged.passUnretained(sampler).toOpaque(),
+                { context, row, y in DownsamplingDecoder.take(context, row, y) },
+                Unmanaged.passUnretained(sampler).toOpaque(),
                 &message, Self.messageCapacity)
         }
         switch status {
@@ -129,7 +130,8 @@ public struct DownsamplingDecoder: Sendable {
         let status = try Self.withFile(source) { file in
             reel_jpeg_read_rows(
                 file, Int32(denominator), Int32(scaledWidth), Int32(scaledHeight),
-                { context, row, y in DownsamplingDecoder.take(context, row, y) }, Unmanaged.passUnretained(sampler).toOpaque(),
+                { context, row, y in DownsamplingDecoder.take(context, row, y) },
+                Unmanaged.passUnretained(sampler).toOpaque(),
                 &message, Self.messageCapacity)
         }
         try Self.check(status, message)
@@ -150,7 +152,8 @@ public struct DownsamplingDecoder: Sendable {
         switch source {
         case .file(let url):
             guard let file = fopen(url.path, "rb") else {
-                throw ImageDecodingError.corrupt(.png, detail: "cannot open \(url.path): \(String(cString: strerror(errno)))")
+                throw ImageDecodingError.corrupt(
+                    .png, detail: "cannot open \(url.path): \(String(cString: strerror(errno)))")
             }
             defer { fclose(file) }
             return try body(file)

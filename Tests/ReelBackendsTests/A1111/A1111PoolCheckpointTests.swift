@@ -52,7 +52,8 @@ import Testing
                 #expect(try await pool.generate(request, context: context).count == 1)
             }
             #expect(await fakes[0].bodies.isEmpty, "the server without SDXL got a job")
-            #expect(await fakes[1].bodies.isEmpty, "the server with SDXL unloaded got a job while the loaded one was free")
+            #expect(
+                await fakes[1].bodies.isEmpty, "the server with SDXL unloaded got a job while the loaded one was free")
             #expect(await fakes[2].bodies.count == 3)
             #expect(await fakes[2].loads == 0)
             // At once: the second able server takes what the first cannot, never the third.
@@ -75,7 +76,9 @@ import Testing
             let pool = Self.pool(urls, checkpoint: "flux1-dev.safetensors")
             let context = RemoteTestSupport.context(scratch: scratch, progress: ProgressLog())
             let request = Request(prompt: "a pier", width: 64, height: 64, seed: 1, count: 1)
-            let error = try await #require(throws: BackendError.self) { try await pool.generate(request, context: context) }
+            let error = try await #require(throws: BackendError.self) {
+                try await pool.generate(request, context: context)
+            }
             #expect(error.message.contains("'flux1-dev.safetensors'"))
             #expect(error.message.contains("server 2 has \(Self.sd15), \(Self.sdxl)"))
             for fake in fakes { #expect(await fake.bodies.isEmpty) }

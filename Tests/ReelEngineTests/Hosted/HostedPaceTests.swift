@@ -21,7 +21,9 @@ import Testing
         await fake.set(concurrencyLimit: limit, retryAfterSeconds: 1)
         let picks = try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
             try await withTemporaryDirectory { directory in
-                let lines = (1...shots).map { "  - { id: s\($0), prompt: \"a pier at dusk, study \($0)\", duration: 1 }" }
+                let lines = (1...shots).map {
+                    "  - { id: s\($0), prompt: \"a pier at dusk, study \($0)\", duration: 1 }"
+                }
                 let yaml =
                     "title: Pace\nbackends: { image: fal }\n"
                     + "fal: { url: \"\(baseURL)\", image_model: fal-ai/flux/dev, concurrency: \(concurrency) }\nshots:\n"
