@@ -28,22 +28,10 @@ struct EngineBench {
         var lines: [[String]] = [
             ["run", "generations", "result", "seconds", "ideal s", "× ideal", "RSS before MB", "peak RSS MB"]
         ]
-        // A local fal queue whose runs take `runTime`, told apart by the status stream; first, so
-        // its peak memory is its own (the high-water mark never falls).
-        for generations in [8, 32] {
-            let before = Self.resetPeakResident()
-            let seconds = try await hostedTakes(generations, wait: runTime)
-            let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
-            lines.append([
-                "fal queue", "\(generations)", "4 × 64² PNG", String(format: "%.2f", seconds),
-                String(format: "%.0f", ideal), String(format: "%.3f", seconds / ideal),
-                String(format: "%.0f", before), String(format: "%.0f", Self.peakResidentMegabytes()),
-            ])
-        }
         for (label, generations, png, side, wait) in [
-            ("no wait (Reel alone)", 32, small, 256, 0), ("small results", 32, small, 256, runTime),
             ("large, few", 8, large, 2048, runTime), ("large, many", 32, large, 2048, runTime),
             ("large JPEG, many", 32, largeJPEG, 2048, runTime),
+            ("no wait (Reel alone)", 32, small, 256, 0), ("small results", 32, small, 256, runTime),
         ] {
             let before = Self.resetPeakResident()
             let seconds = try await takes(generations, result: png, wait: wait)
@@ -53,6 +41,18 @@ struct EngineBench {
                 "\(side)² \(ImageFormat.sniff(png)?.description ?? "?") (\(png.count / 1024) KB)",
                 String(format: "%.2f", seconds),
                 String(format: "%.0f", ideal), ideal > 0 ? String(format: "%.3f", seconds / ideal) : "-",
+                String(format: "%.0f", before), String(format: "%.0f", Self.peakResidentMegabytes()),
+            ])
+        }
+        // A local fal queue whose runs take `runTime`, told apart by the status stream; last, as
+        // it runs in this process and what its server leaves behind would count as Reel's.
+        for generations in [8, 32] {
+            let before = Self.resetPeakResident()
+            let seconds = try await hostedTakes(generations, wait: runTime)
+            let ideal = (Double(generations) / Double(concurrency)).rounded(.up) * runTime
+            lines.append([
+                "fal queue", "\(generations)", "4 × 64² PNG", String(format: "%.2f", seconds),
+                String(format: "%.0f", ideal), String(format: "%.3f", seconds / ideal),
                 String(format: "%.0f", before), String(format: "%.0f", Self.peakResidentMegabytes()),
             ])
         }
@@ -66,7 +66,7 @@ struct EngineBench {
             "\nA generation is one take (a grid of four prompts queued at once, as Midjourney's); concurrency "
                 + "\(concurrency) takes. Peak RSS is this process's high-water mark during the run (VmHWM, reset "
                 + "before each run through /proc/self/clear_refs, after malloc_trim; RSS before is where it starts). The ComfyUI server runs in a child process, so "
-                + "its copy of the result is not counted; the fal queue runs in this process (its results are tiny).")
+                + "its copy of the result is not counted; the fal queue runs in this process, after the ComfyUI runs.")
     }
 
     /// A detailed 2048² still as PNG and as JPEG; its pixels are let go on return.

@@ -106,7 +106,8 @@ extension Studio {
             guard !images.isEmpty else {
                 throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
             }
-            let (candidates, gridBlob) = try storeCandidates(images, request: request, backend: backend.name)
+            let (candidates, gridBlob) = try storeCandidates(
+                images, request: request, backend: backend.name, scratch: scratch)
             return (images, candidates, gridBlob)
         }
         let take = try store.recordTake(
@@ -127,7 +128,7 @@ extension Studio {
     /// Stores each candidate and draws the take's grid, one candidate at a time and each decoded
     /// straight into its cell: a take of 2048² results never holds a whole one in memory.
     private func storeCandidates(
-        _ images: [GeneratedImage], request: Request, backend: String
+        _ images: [GeneratedImage], request: Request, backend: String, scratch: URL
     ) throws -> ([Candidate.Draft], BlobID) {
         var grid: CandidateGrid?
         var candidates: [Candidate.Draft] = []
@@ -153,7 +154,10 @@ extension Studio {
                     height: decoder.height))
         }
         guard let grid else { throw ReelError(.internal, "a take from '\(backend)' has no candidates") }
-        return (candidates, try store.blobs.put(try grid.image.encoded(as: .pngFast)))
+        // Encoded into a file and copied into the store: the encoded grid is never in memory.
+        let gridFile = scratch.appending(path: "grid.png")
+        try grid.image.writePNG(to: gridFile, fast: true)
+        return (candidates, try store.blobs.put(fileAt: gridFile))
     }
 
     /// Where a take's grid is shown to the user: `out/takes/SHOT-take-N.png`, a link to the
