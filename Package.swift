@@ -31,6 +31,8 @@ let package = Package(
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
         // libjpeg reports errors by longjmp, which Swift cannot survive; this C shim catches them.
         .target(name: "CJPEGHelpers", dependencies: ["CJPEG"]),
+        // libpng's row-by-row reader also reports errors by longjmp; the same kind of shim.
+        .target(name: "CPNGHelpers", dependencies: ["CPNG"]),
 
         .target(name: "ReelKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -42,7 +44,8 @@ let package = Package(
         .target(
             name: "ReelMedia",
             dependencies: [
-                "ReelKit", "CCairo", "CPNG", "CJPEGHelpers", "CWebP", .product(name: "Crypto", package: "swift-crypto"),
+                "ReelKit", "CCairo", "CPNG", "CPNGHelpers", "CJPEGHelpers", "CWebP",
+                .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
         .target(name: "ReelSketch", dependencies: ["ReelKit", "ReelMedia"]),

@@ -11,6 +11,11 @@ import ReelMedia
 //   .build/release/reel-bench cut-long [--clips 200] [--no-peer]
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+// The engine bench's server, in a process of its own (see ChildComfyUI).
+if arguments.first == "serve-comfyui", arguments.count == 3, let wait = Double(arguments[2]) {
+    try await ChildComfyUI.serve(result: URL(fileURLWithPath: arguments[1]), wait: wait)
+    exit(0)
+}
 let section = arguments.first { !$0.hasPrefix("--") && Int($0) == nil } ?? "all"
 let rounds =
     arguments.firstIndex(of: "--rounds").flatMap { arguments.indices.contains($0 + 1) ? Int(arguments[$0 + 1]) : nil }

@@ -212,3 +212,66 @@ reel_jpeg_status reel_jpeg_encode_rgba(const uint8_t *rgba, int width, int heigh
 void reel_jpeg_free(uint8_t *buffer) {
     free(buffer);
 }
+
+reel_jpeg_status reel_jpeg_read_size_file(FILE *file, int *width, int *height, char *message,
+                                          size_t message_capacity) {
+    struct jpeg_decompress_struct cinfo;
+    reel_error_mgr err;
+    reel_install(&err, message, message_capacity);
+    cinfo.err = &err.pub;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return err.status;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_stdio_src(&cinfo, file);
+    jpeg_read_header(&cinfo, TRUE);
+    *width = (int)cinfo.image_width;
+    *height = (int)cinfo.image_height;
+    jpeg_destroy_decompress(&cinfo);
+    return REEL_JPEG_OK;
+}
+
+reel_jpeg_status reel_jpeg_read_rows(FILE *file, int scale_denom, int width, int height, reel_jpeg_row_sink sink,
+                                     void *context, char *message, size_t message_capacity) {
+    struct jpeg_decompress_struct cinfo;
+    reel_error_mgr err;
+    reel_install(&err, message, message_capacity);
+    cinfo.err = &err.pub;
+    if (setjmp(err.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return err.status;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_stdio_src(&cinfo, file);
+    jpeg_read_header(&cinfo, TRUE);
+    cinfo.scale_num = 1;
+    cinfo.scale_denom = (unsigned)scale_denom;
+    boolean cmyk = cinfo.jpeg_color_space == JCS_CMYK || cinfo.jpeg_color_space == JCS_YCCK;
+    cinfo.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
+    jpeg_start_decompress(&cinfo);
+    if ((int)cinfo.output_width != width || (int)cinfo.output_height != height || cinfo.output_components != 4) {
+        snprintf(message, message_capacity, "scaled size %ux%u is not the expected %dx%d", cinfo.output_width,
+                 cinfo.output_height, width, height);
+        jpeg_destroy_decompress(&cinfo);
+        return REEL_JPEG_FAILED;
+    }
+    size_t stride = (size_t)cinfo.output_width * 4;
+    // Allocated from libjpeg's pool so that an error jump cannot leak them.
+    JSAMPARRAY row = (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)stride, 1);
+    JSAMPARRAY converted =
+        cmyk ? (*cinfo.mem->alloc_sarray)((j_common_ptr)&cinfo, JPOOL_IMAGE, (JDIMENSION)stride, 1) : NULL;
+    while (cinfo.output_scanline < cinfo.output_height) {
+        int y = (int)cinfo.output_scanline;
+        jpeg_read_scanlines(&cinfo, row, 1);
+        if (cmyk) {
+            reel_cmyk_to_rgba(row[0], converted[0], cinfo.output_width, cinfo.saw_Adobe_marker);
+            sink(context, converted[0], y);
+        } else {
+            sink(context, row[0], y);
+        }
+    }
+    jpeg_finish_decompress(&cinfo);
+    jpeg_destroy_decompress(&cinfo);
+    return REEL_JPEG_OK;
+}

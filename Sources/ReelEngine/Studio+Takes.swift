@@ -98,36 +98,18 @@ extension Studio {
         let step = "\(current.shot.id): \(kind.verb)"
         progress.emit(.started(step: step, detail: "\(request.count) candidates on \(backend.name)", total: 100))
         let started = Date()
-        let images = try await withScratchDirectory { scratch in
-            try await journaledGeneration(
+        // Results may be files in the scratch directory: they are drawn and stored before it goes.
+        let (images, candidates, gridBlob) = try await withScratchDirectory { scratch in
+            let images = try await journaledGeneration(
                 key: key, shotID: current.shot.id, backend: backend, request: request,
                 context: context(scratch: scratch, step: step))
-        }
-        guard !images.isEmpty else {
-            throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
-        }
-        var grid: CandidateGrid?
-        var candidates: [Candidate.Draft] = []
-        for (offset, image) in images.enumerated() {
-            // One candidate decoded at a time: it goes into the grid and is let go.
-            let pixels: RGBAImage
-            do {
-                pixels = try RGBAImage(decoding: image.data)
-            } catch {
-                throw ReelError(
-                    .backend,
-                    "backend '\(backend.name)' returned candidate \(offset + 1) that is not a usable image: \(error)")
+            guard !images.isEmpty else {
+                throw ReelError(.backend, "backend '\(backend.name)' returned no images for shot '\(current.shot.id)'")
             }
-            if grid == nil { grid = CandidateGrid(count: images.count, first: (pixels.width, pixels.height)) }
-            grid?.place(pixels, at: offset)
-            let blob = try store.blobs.put(image.data)
-            candidates.append(
-                Candidate.Draft(
-                    blob: blob, seed: UInt64(image.seed ?? request.seed(ofCandidate: offset)), width: pixels.width,
-                    height: pixels.height))
+            let (candidates, gridBlob) = try storeCandidates(
+                images, request: request, backend: backend.name, scratch: scratch)
+            return (images, candidates, gridBlob)
         }
-        guard let grid else { throw ReelError(.internal, "take of shot '\(current.shot.id)' has no candidates") }
-        let gridBlob = try store.blobs.put(try grid.image.encoded(as: .pngFast))
         let take = try store.recordTake(
             Take.Draft(
                 shotID: current.shot.id, kind: kind, parentTakeID: parent?.take.id, parentCandidateIndex: parent?.index,
@@ -141,6 +123,41 @@ extension Studio {
             .finished(
                 step: step, detail: "take \(take.id), grid \(gridFile.map(project.displayPath) ?? gridBlob.short)"))
         return TakeOutcome(take: take, reused: false)
+    }
+
+    /// Stores each candidate and draws the take's grid, one candidate at a time and each decoded
+    /// straight into its cell: a take of 2048² results never holds a whole one in memory.
+    private func storeCandidates(
+        _ images: [GeneratedImage], request: Request, backend: String, scratch: URL
+    ) throws -> ([Candidate.Draft], BlobID) {
+        var grid: CandidateGrid?
+        var candidates: [Candidate.Draft] = []
+        for (offset, image) in images.enumerated() {
+            let decoder: DownsamplingDecoder
+            do {
+                decoder = try image.decoder()
+                if grid == nil { grid = CandidateGrid(count: images.count, first: (decoder.width, decoder.height)) }
+                try grid?.place(decoding: decoder, at: offset)
+            } catch {
+                throw ReelError(
+                    .backend,
+                    "backend '\(backend)' returned candidate \(offset + 1) that is not a usable image: \(error)")
+            }
+            let blob: BlobID
+            switch image.content {
+            case .data(let data): blob = try store.blobs.put(data)
+            case .file(let url): blob = try store.blobs.put(fileAt: url)
+            }
+            candidates.append(
+                Candidate.Draft(
+                    blob: blob, seed: UInt64(image.seed ?? request.seed(ofCandidate: offset)), width: decoder.width,
+                    height: decoder.height))
+        }
+        guard let grid else { throw ReelError(.internal, "a take from '\(backend)' has no candidates") }
+        // Encoded into a file and copied into the store: the encoded grid is never in memory.
+        let gridFile = scratch.appending(path: "grid.png")
+        try grid.image.writePNG(to: gridFile, fast: true)
+        return (candidates, try store.blobs.put(fileAt: gridFile))
     }
 
     /// Where a take's grid is shown to the user: `out/takes/SHOT-take-N.png`, a link to the
@@ -170,6 +187,16 @@ extension Studio {
         _ = try shot(shotID)
         let (take, candidate) = try resolveCandidate(reference, shotID: shotID)
         return try store.pick(shot: shotID, take: take.id, candidate: candidate.index, auto: auto)
+    }
+}
+
+extension GeneratedImage {
+    /// A decoder over the image's file or bytes (its header read, nothing decoded yet).
+    func decoder() throws -> DownsamplingDecoder {
+        switch content {
+        case .data(let data): return try DownsamplingDecoder(data: data)
+        case .file(let url): return try DownsamplingDecoder(fileAt: url)
+        }
     }
 }
 

@@ -66,6 +66,12 @@ public actor FakeFal {
     /// Submissions that arrived past `acceptedSubmissionLimit` and waited.
     public internal(set) var stalledSubmissions = 0
 
+    /// Answer 429 (with `Retry-After: retryAfterSeconds`) to a submission while this many
+    /// requests are running, as an account's concurrency limit does; nil never does.
+    public var concurrencyLimit: Int?
+    public var retryAfterSeconds = 1
+    /// Every submission attempt: how many requests would run with it, and whether it was refused.
+    public internal(set) var attempts: [(demand: Int, refused: Bool)] = []
     var requests: [String: Request] = [:]
     var files: [String: Data] = [:]
 
@@ -87,6 +93,10 @@ public actor FakeFal {
     public func set(hold: Bool, only model: String? = nil) {
         self.hold = hold
         holdOnly = model
+    }
+    public func set(concurrencyLimit: Int?, retryAfterSeconds: Int = 1) {
+        self.concurrencyLimit = concurrencyLimit
+        self.retryAfterSeconds = retryAfterSeconds
     }
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
     public func set(video: Data) { self.video = video }
@@ -157,6 +167,17 @@ public actor FakeFal {
             return .json(
                 #"{"detail": [{"loc": ["body"], "msg": "Input should be an object", "type": "dict_type"}]}"#,
                 status: 422)
+        }
+        let now = ContinuousClock.now
+        let running = requests.values.filter { request in
+            !request.cancelled && (runTime.map { now - request.submittedAt < $0 } ?? (request.output == nil))
+        }.count
+        let refused = concurrencyLimit.map { running >= $0 } ?? false
+        attempts.append((running + 1, refused))
+        if refused {
+            return TestServerResponse(
+                status: 429, headers: [("Content-Type", "application/json"), ("Retry-After", "\(retryAfterSeconds)")],
+                body: Data(#"{"detail": "Too many concurrent requests"}"#.utf8))
         }
         let id = UUID().uuidString.lowercased()
         let submission = Submission(id: id, model: model, input: input, headers: request.headers)

@@ -42,9 +42,9 @@ import Testing
         #expect(images.allSatisfy { $0.costUSD == 0 })
         for (index, image) in images.enumerated() {
             let expected = try SketchRenderer().render(request, initImage: nil, candidate: index)
-            #expect(try Self.decode(image.data) == expected)
+            #expect(try Self.decode(image.bytes()) == expected)
         }
-        #expect(Set(images.map(\.data)).count == 3)
+        #expect(Set(try images.map { try $0.bytes() }).count == 3)
     }
 
     @Test func anInitImageIsReadThroughTheContextAndRepainted() async throws {
@@ -54,7 +54,7 @@ import Testing
         request.initImage = .blob("abc")
         request.strength = 0.25
         let images = try await backend.generate(request, context: Self.context(blobs: ["abc": try Self.encode(parent)]))
-        let frame = try Self.decode(try #require(images.first).data)
+        let frame = try Self.decode(try #require(images.first).bytes())
         #expect(frame == (try SketchRenderer().render(request, initImage: parent, seed: 8)))
         #expect(frame != (try SketchRenderer().render(request, initImage: nil, seed: 8)))
     }

@@ -20,7 +20,7 @@ import Testing
                 guard let parent else { throw ReelError(.notFound, "no blob \(hash)") }
                 return parent
             }, scratchDirectory: FileManager.default.temporaryDirectory)
-        return try #require(try await backend.generate(request, context: context).first).data
+        return try #require(try await backend.generate(request, context: context).first).bytes()
     }
 
     @Test func theRecipeRidesInAnOrdinaryPNG() async throws {

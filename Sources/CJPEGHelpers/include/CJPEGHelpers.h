@@ -1,6 +1,7 @@
 #pragma once
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /// Outcome of a libjpeg call made through these helpers. libjpeg reports fatal errors by calling
 /// `error_exit`, which by default calls `exit()`; these helpers catch them with setjmp/longjmp inside C
@@ -26,3 +27,16 @@ reel_jpeg_status reel_jpeg_encode_rgba(const uint8_t *rgba, int width, int heigh
                                        uint8_t **out, size_t *out_size, char *message, size_t message_capacity);
 
 void reel_jpeg_free(uint8_t *buffer);
+
+/// Reads only the header of the JPEG in `file`: the image size, without decoding any pixels.
+reel_jpeg_status reel_jpeg_read_size_file(FILE *file, int *width, int *height, char *message,
+                                          size_t message_capacity);
+
+/// Receives one decoded row: RGBA pixels (alpha 255), rows in order.
+typedef void (*reel_jpeg_row_sink)(void *context, const uint8_t *rgba, int y);
+
+/// Decodes the JPEG in `file` one scanline at a time, scaled by 1/`scale_denom` (1, 2, 4 or 8) in
+/// the DCT, handing each row to `sink`; fails unless the scaled size is `width` × `height`
+/// (libjpeg rounds up: ceil(side / scale_denom)). Holds one row, never the whole picture.
+reel_jpeg_status reel_jpeg_read_rows(FILE *file, int scale_denom, int width, int height, reel_jpeg_row_sink sink,
+                                     void *context, char *message, size_t message_capacity);

@@ -15,14 +15,17 @@ public struct A1111Backend: ImageBackend {
     public var steps: Int?
     public var sampler: String?
     public var cfgScale: Double?
+    /// The checkpoint jobs run on (sent as `override_settings`); nil for the one loaded.
+    public var checkpoint: String?
     /// How often progress is asked for while an image is made.
     public var progressInterval: Duration
     let transport: HTTPTransport
 
     public init(
         baseURL: String = "http://127.0.0.1:7860", transport: HTTPTransport, steps: Int? = nil, sampler: String? = nil,
-        cfgScale: Double? = nil, progressInterval: Duration = .seconds(1)
+        cfgScale: Double? = nil, checkpoint: String? = nil, progressInterval: Duration = .seconds(1)
     ) {
+        self.checkpoint = checkpoint
         self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
         self.transport = transport
         self.steps = steps
@@ -44,6 +47,10 @@ public struct A1111Backend: ImageBackend {
             seed: Int64(request.seed),
             width: request.width, height: request.height, batch_size: max(1, request.count), steps: steps,
             cfg_scale: cfgScale, sampler_name: sampler)
+        if let checkpoint {
+            body.override_settings = ["sd_model_checkpoint": checkpoint]
+            body.override_settings_restore_afterwards = false
+        }
         try await addRegionsAndReferences(to: &body, request: request, context: context)
         var path = "/sdapi/v1/txt2img"
         if let source = request.initImage {
@@ -62,10 +69,12 @@ public struct A1111Backend: ImageBackend {
             throw CancellationError()
         }
         let response = try answer.decoded(A1111Wire.GenerateResponse.self, backend: name, what: path)
-        return try images(of: response, request: request)
+        return try images(of: response, request: request, scratch: context.scratchDirectory)
     }
 
-    func images(of response: A1111Wire.GenerateResponse, request: Request) throws -> [GeneratedImage] {
+    /// The candidates of an answer, each decoded from base64 into a file in `scratch` and let go,
+    /// so the engine never holds their bytes (the answer's JSON is held while it is read).
+    func images(of response: A1111Wire.GenerateResponse, request: Request, scratch: URL) throws -> [GeneratedImage] {
         let info = response.info.flatMap { try? JSONDecoder().decode(A1111Wire.Info.self, from: Data($0.utf8)) }
         let seeds = info?.all_seeds ?? info?.seed.map { [$0] } ?? []
         // A batch may add a grid image before the candidates; keep only as many as were asked for,
@@ -84,7 +93,9 @@ public struct A1111Backend: ImageBackend {
             }
             try ImageCheck.verify(data, backend: name, what: "image \(index + 1)")
             let seed = index < seeds.count ? UInt32(truncatingIfNeeded: seeds[index]) : request.seed(ofCandidate: index)
-            return GeneratedImage(data: data, seed: seed)
+            let local = scratch.appending(path: "a1111-\(UUID().uuidString)")
+            try data.write(to: local)
+            return GeneratedImage(file: local, seed: seed)
         }
     }
 

@@ -32,6 +32,9 @@ public struct A1111Factory: BackendFactory {
         settings.steps = reader.wholeNumber(
             fields["steps"], in: 1...1000, expected: "a whole number of steps from 1 to 1000, like 30")
         settings.sampler = reader.text(fields["sampler"], expected: "a sampler name, like 'Euler a' or 'DPM++ 2M'")
+        settings.checkpoint = reader.text(
+            fields["checkpoint"], expected: "a checkpoint as the webui names it, like 'v1-5-pruned-emaonly.safetensors'"
+        )
         if let entry = fields["cfg_scale"], let value = reader.number(entry, expected: "a number from 1 to 30, like 7")
         {
             if (1...30).contains(value) {
@@ -72,6 +75,9 @@ public struct A1111Factory: BackendFactory {
             == .config
         {
             merged.cfgScale = user.settings.cfgScale
+        }
+        if merge.take("checkpoint", film: film.checkpoint, config: user.settings.checkpoint) == .config {
+            merged.checkpoint = user.settings.checkpoint
         }
         merged.configured = film.configured || user.settings.configured
         return (merged, merge.sources)
@@ -126,6 +132,7 @@ public struct A1111Factory: BackendFactory {
     static func backend(_ settings: A1111Settings, context: BackendContext) -> A1111Backend {
         A1111Backend(
             baseURL: settings.url, transport: HTTPTransport(backend: "a1111", client: context.httpClient),
-            steps: settings.steps, sampler: settings.sampler, cfgScale: settings.cfgScale)
+            steps: settings.steps, sampler: settings.sampler, cfgScale: settings.cfgScale,
+            checkpoint: settings.checkpoint)
     }
 }

@@ -22,6 +22,22 @@ enum A1111Wire {
         var denoising_strength: Double?
         /// Extensions' arguments by script name (`Regional Prompter`, `controlnet`).
         var alwayson_scripts: [String: JSONValue]?
+        /// `{"sd_model_checkpoint": …}` runs the job on that checkpoint; kept loaded afterwards
+        /// (`override_settings_restore_afterwards: false`), so the next job asking for it is quick.
+        var override_settings: [String: String]?
+        var override_settings_restore_afterwards: Bool?
+    }
+
+    /// One entry of GET /sdapi/v1/sd-models (modules/api/models.py SDModelItem).
+    struct SDModel: Decodable {
+        var title: String
+        var model_name: String?
+        var filename: String?
+    }
+
+    /// The part of GET /sdapi/v1/options Reel reads: the checkpoint loaded now.
+    struct Options: Decodable {
+        var sd_model_checkpoint: String?
     }
 
     /// Both endpoints: base64 images and `info`, a JSON document inside a string.

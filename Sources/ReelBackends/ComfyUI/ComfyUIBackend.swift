@@ -139,9 +139,11 @@ public struct ComfyUIBackend: ImageBackend {
         }
         var images: [GeneratedImage] = []
         for (offset, file) in outputs.enumerated() {
-            let data = try await (server ?? client).fetch(file, into: context.scratchDirectory)
-            try ImageCheck.verify(data, backend: name, what: "'\(file.filename)'")
-            images.append(GeneratedImage(data: data, seed: outputs.count == 1 || offset == 0 ? seed : nil))
+            // Streamed to a file the engine reads row by row: the result is never held whole.
+            let local = context.scratchDirectory.appending(path: "comfyui-\(UUID().uuidString)")
+            try await (server ?? client).download(file, to: local)
+            try ImageCheck.verify(fileAt: local, backend: name, what: "'\(file.filename)'")
+            images.append(GeneratedImage(file: local, seed: outputs.count == 1 || offset == 0 ? seed : nil))
         }
         return images
     }

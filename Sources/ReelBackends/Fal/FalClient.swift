@@ -24,6 +24,11 @@ public struct FalClient: Sendable {
     /// How long fal's CDN keeps outputs (`X-Fal-Object-Lifecycle-Preference`): long enough for a
     /// run killed after fal finished to collect them on its next start.
     public var outputLifetimeSeconds: Int
+    /// The run's pace for fal, shared by every backend on this client: jobs hold a slot from
+    /// submit to result, and 429s halve how many run at once. Nil sends as the engine asks.
+    public var pace: AdaptiveConcurrency?
+    /// Longest a submission keeps waiting out 429s before the shot fails.
+    public var maxThrottledWait: Duration = .seconds(900)
 
     public init(
         baseURL: String, key: ServiceKey?, transport: HTTPTransport, pollInterval: Duration = .seconds(1),
@@ -56,9 +61,58 @@ public struct FalClient: Sendable {
                 ("X-Fal-Object-Lifecycle-Preference", "{\"expiration_duration_seconds\": \(outputLifetimeSeconds)}"),
             ],
             body: try JSONEncoder().encode(JSONValue.object(input)))
-        let answer = try await transport.sendStartingPaidWork(call)
+        let answer = try await sendPaced(call)
         guard (200..<300).contains(answer.status) else { throw FalErrors.error(of: answer, url: url, model: model) }
         return try answer.decoded(FalWire.Submitted.self, backend: FalErrors.backend, what: "a submit to \(model)")
+    }
+
+    /// Sends a submission. Paced, the caller holds a slot (``slotted(_:)``); a 429 gives it
+    /// back, halves the pace and waits for a slot again after the Retry-After, so the film slows
+    /// to what fal takes instead of hammering it. fal did not take a refused request: nothing runs twice.
+    private func sendPaced(_ call: HTTPCall) async throws -> HTTPAnswer {
+        guard let pace else { return try await transport.sendStartingPaidWork(call) }
+        let started = ContinuousClock.now
+        while true {
+            do {
+                return try await transport.send(call, retry: transport.retry.forPaidWork.leavingThrottlingToCaller)
+            } catch let error as BackendError where error.status == 429 {
+                await pace.throttledReleasing(retryAfter: error.retryAfter)
+                // Past the limit, the slot is gone: the caller's `slotted` must not give it back twice.
+                guard started.duration(to: .now) < maxThrottledWait else {
+                    await pace.reclaim()
+                    throw error
+                }
+                try await pace.acquire()
+            }
+        }
+    }
+
+    /// Runs `submit` (which returns a job id) holding one of the pace's slots until the job's
+    /// result is in (``finishing(_:_:)``), or gives the slot back if `submit` fails.
+    func slotted(_ submit: () async throws -> String) async throws -> String {
+        guard let pace else { return try await submit() }
+        try await pace.acquire()
+        do {
+            let jobID = try await submit()
+            await pace.hold(jobID)
+            return jobID
+        } catch {
+            await pace.release(succeeded: false)
+            throw error
+        }
+    }
+
+    /// Runs `collect` for job `jobID` and then gives back its slot: the run is over at fal.
+    func finishing<T>(_ jobID: String, _ collect: () async throws -> T) async throws -> T {
+        guard let pace else { return try await collect() }
+        do {
+            let result = try await collect()
+            await pace.finish(jobID, succeeded: true)
+            return result
+        } catch {
+            await pace.finish(jobID, succeeded: false)
+            throw error
+        }
     }
 
     /// Waits for the request to be done and returns its output JSON: on fal's status stream,

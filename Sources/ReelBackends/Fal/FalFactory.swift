@@ -53,6 +53,8 @@ public struct FalFactory: BackendFactory {
         {
             settings.lipSyncModel = lipSync
         }
+        settings.concurrency = reader.wholeNumber(
+            fields["concurrency"], in: 1...64, expected: "how many fal requests may run at once, like 4")
         return (settings, map, reader.diagnostics)
     }
 
@@ -74,18 +76,24 @@ public struct FalFactory: BackendFactory {
         merge.take(
             "lipsync_model", \.lipSyncModel, film: film.settings, config: user.settings, into: &merged,
             default: FalSettings.defaultLipSyncModel)
+        merge.take(
+            "concurrency", \.concurrency, film: film.settings, config: user.settings, into: &merged,
+            default: "\(concurrency)")
         merged.configured = film.settings.configured || user.settings.configured
         return (merged, merge.sources)
     }
 
     public func makeBackends(_ settings: FalSettings, context: BackendContext) throws -> BuiltBackends {
-        let client = client(settings, context: context)
+        let limit = settings.concurrency ?? concurrency
+        var client = client(settings, context: context)
+        // One pace for every fal request of the run: 429s slow them all down together.
+        client.pace = AdaptiveConcurrency(maximum: limit)
         let (image, edit, video) = try Self.models(settings)
         return BuiltBackends(
             images: [FalImageBackend(client: client, model: image, editModel: edit)],
             videos: [FalVideoBackend(client: client, model: video)],
             lipSyncs: [FalLipSyncBackend(client: client, model: try FalPrices.known(settings.lipSyncModel))],
-            concurrency: ["fal": concurrency])
+            concurrency: ["fal": limit])
     }
 
     public func probe(

@@ -48,7 +48,7 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
     /// Queues the request's candidates (one request, or one per batch of what a call makes) and
     /// returns their handles; the engine journals them before anything else happens.
     public func submit(_ request: Request, as reserved: String?, context: GenerationContext) async throws -> String {
-        try await submit(request, after: [], context: context).encoded
+        try await client.slotted { try await submit(request, after: [], context: context).encoded }
     }
 
     /// Queues the batches not in `submitted` yet, writing the handle down after each paid call.
@@ -67,6 +67,14 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
 
     /// Waits for each request, then downloads its images at once (fal's URLs expire).
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
+        try await client.finishing(jobID) {
+            try await collectRequests(jobID: jobID, request: request, context: context)
+        }
+    }
+
+    private func collectRequests(
+        jobID: String, request: Request, context: GenerationContext
+    ) async throws -> [GeneratedImage] {
         let model = self.model(for: request)
         let batches = Self.batches(count: request.count, perCall: model.maxImagesPerCall)
         guard var handle = FalHandle(encoded: jobID), handle.requests.count <= batches.count else {
@@ -85,7 +93,8 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
                 FalWire.ImageOutput.self, backend: name, what: "the result of \(model.id)")
             // A model that bills its input images is paid for them on every call.
             let inputs = try Self.inputCost(of: request, model: model, context)
-            let made = try await download(output, batch: batch, request: request, model: model, jobID: jobID)
+            let made = try await download(
+                output, batch: batch, request: request, model: model, jobID: jobID, scratch: context.scratchDirectory)
             images += made.map { image in
                 var image = image
                 image.costUSD += inputs / Double(max(1, made.count))
@@ -97,13 +106,15 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
     }
 
     public func cancel(jobID: String) async {
+        await client.pace?.finish(jobID, succeeded: false)
         for submitted in FalHandle(encoded: jobID)?.requests ?? [] { await client.cancel(submitted) }
     }
 
     /// The candidates of one request's output. Images FLUX's safety checker blacked out are
     /// dropped (their cost stays on the take); a request whose every image was is refused.
     private func download(
-        _ output: FalWire.ImageOutput, batch: Range<Int>, request: Request, model: FalModel, jobID: String
+        _ output: FalWire.ImageOutput, batch: Range<Int>, request: Request, model: FalModel, jobID: String,
+        scratch: URL
     ) async throws -> [GeneratedImage] {
         let files = Array(output.images.prefix(batch.count))
         guard !files.isEmpty else {
@@ -121,11 +132,13 @@ public struct FalImageBackend: ResumableImageBackend, SetupChecked {
         }
         var images: [GeneratedImage] = []
         for index in kept {
-            let data = try await client.fetch(files[index], jobID: jobID)
-            try ImageCheck.verify(data, backend: name, what: "candidate \(batch.lowerBound + index + 1)")
+            // Streamed to a file the engine reads row by row: the result is never held whole.
+            let local = scratch.appending(path: "fal-\(UUID().uuidString)")
+            try await client.download(files[index], jobID: jobID, to: local)
+            try ImageCheck.verify(fileAt: local, backend: name, what: "candidate \(batch.lowerBound + index + 1)")
             images.append(
                 GeneratedImage(
-                    data: data, seed: request.seed(ofCandidate: batch.lowerBound + index),
+                    file: local, seed: request.seed(ofCandidate: batch.lowerBound + index),
                     costUSD: paid / Double(kept.count)))
         }
         return images

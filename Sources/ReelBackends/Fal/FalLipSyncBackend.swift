@@ -29,6 +29,10 @@ public struct FalLipSyncBackend: LipSyncBackend, SetupChecked {
     public func checkSetup() throws { _ = try client.requireKey() }
 
     public func submit(_ request: LipSyncRequest, context: GenerationContext) async throws -> String {
+        try await client.slotted { try await submitRequest(request, context: context) }
+    }
+
+    private func submitRequest(_ request: LipSyncRequest, context: GenerationContext) async throws -> String {
         var input: [String: JSONValue] = [
             "video_url": .string(DataURI.encode(try context.readBlob(request.video), type: "video/mp4")),
             "audio_url": .string(DataURI.encode(try context.readBlob(request.audio), type: "audio/mp4")),
@@ -39,6 +43,14 @@ public struct FalLipSyncBackend: LipSyncBackend, SetupChecked {
     }
 
     public func collect(
+        jobID: String, request: LipSyncRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
+        try await client.finishing(jobID) {
+            try await collectRequest(jobID: jobID, request: request, to: output, context: context)
+        }
+    }
+
+    private func collectRequest(
         jobID: String, request: LipSyncRequest, to output: URL, context: GenerationContext
     ) async throws -> GeneratedClip {
         guard let handle = FalHandle(encoded: jobID), let submitted = handle.requests.first else {
@@ -55,6 +67,7 @@ public struct FalLipSyncBackend: LipSyncBackend, SetupChecked {
     }
 
     public func cancel(jobID: String) async {
+        await client.pace?.finish(jobID, succeeded: false)
         for submitted in FalHandle(encoded: jobID)?.requests ?? [] { await client.cancel(submitted) }
     }
 }

@@ -6,14 +6,14 @@
 /// ```yaml
 /// backends: { image: fal, video: fal }
 /// fal: { image_model: fal-ai/flux/dev, video_model: fal-ai/kling-video/v2.1/standard/image-to-video,
-///        lipsync_model: fal-ai/sync-lipsync }
+///        lipsync_model: fal-ai/sync-lipsync, concurrency: 4 }
 /// ```
 public struct FalSettings: Sendable, Hashable, Codable {
     public static let defaultURL = "https://queue.fal.run"
     public static let defaultImageModel = "fal-ai/flux/dev"
     public static let defaultVideoModel = "fal-ai/kling-video/v2.1/standard/image-to-video"
     public static let defaultLipSyncModel = "fal-ai/sync-lipsync"
-    static let keys = ["url", "image_model", "edit_model", "video_model", "lipsync_model"]
+    static let keys = ["url", "image_model", "edit_model", "video_model", "lipsync_model", "concurrency"]
 
     public var url: String
     public var imageModel: String
@@ -22,6 +22,9 @@ public struct FalSettings: Sendable, Hashable, Codable {
     public var videoModel: String
     /// The model that re-renders clips to their lines (`backends: { lipsync: fal }`).
     public var lipSyncModel: String = FalSettings.defaultLipSyncModel
+    /// Most fal requests running at once in a run (`concurrency: 4`); fewer while fal answers 429
+    /// (the limit halves, then creeps back). `nil` for the factory's default.
+    public var concurrency: Int?
     /// Whether a file had a `fal:` block at all.
     public var configured: Bool
 

@@ -29,6 +29,10 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
     public func checkSetup() throws { _ = try client.requireKey() }
 
     public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
+        try await client.slotted { try await submitRequest(request, context: context) }
+    }
+
+    private func submitRequest(_ request: ClipRequest, context: GenerationContext) async throws -> String {
         let seconds = capabilities.snappedSeconds(request.duration)
         var input: [String: JSONValue] = [
             "prompt": .string(request.motion),
@@ -42,6 +46,14 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
 
     /// Waits for the clip and streams it to `output` at once (fal's URLs expire).
     public func collect(
+        jobID: String, request: ClipRequest, to output: URL, context: GenerationContext
+    ) async throws -> GeneratedClip {
+        try await client.finishing(jobID) {
+            try await collectRequest(jobID: jobID, request: request, to: output, context: context)
+        }
+    }
+
+    private func collectRequest(
         jobID: String, request: ClipRequest, to output: URL, context: GenerationContext
     ) async throws -> GeneratedClip {
         guard let handle = FalHandle(encoded: jobID), let submitted = handle.requests.first else {
@@ -61,6 +73,7 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
     }
 
     public func cancel(jobID: String) async {
+        await client.pace?.finish(jobID, succeeded: false)
         for submitted in FalHandle(encoded: jobID)?.requests ?? [] { await client.cancel(submitted) }
     }
 }

@@ -33,6 +33,17 @@ public struct RetryPolicy: Sendable {
     /// run twice because its answer was lost on the way back.
     public var resendsWhatMayHaveRun = true
 
+    /// Whether a 429 is retried here. Callers that pace a service themselves
+    /// (``AdaptiveConcurrency``) turn this off to see each 429 and slow everyone down.
+    public var retriesThrottling = true
+
+    /// This policy, leaving 429s to the caller.
+    public var leavingThrottlingToCaller: RetryPolicy {
+        var policy = self
+        policy.retriesThrottling = false
+        return policy
+    }
+
     /// This policy for a call that starts paid work: transient failures are retried only when
     /// they show the server did not take the request (408, 429, 503, no connection).
     public var forPaidWork: RetryPolicy {
@@ -47,7 +58,9 @@ public struct RetryPolicy: Sendable {
     /// The wait before attempt `attempt + 1` after `error`, or `nil` to give up.
     /// `waited` is the time already spent waiting on this call.
     public func delay(after error: BackendError, attempt: Int, waited: Duration) -> Duration? {
-        guard error.isTransient, attempt < maxAttempts, resendsWhatMayHaveRun || !error.mayHaveBeenProcessed else {
+        guard error.isTransient, attempt < maxAttempts, resendsWhatMayHaveRun || !error.mayHaveBeenProcessed,
+            retriesThrottling || error.status != 429
+        else {
             return nil
         }
         let delay: Duration

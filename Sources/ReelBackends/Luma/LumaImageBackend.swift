@@ -79,9 +79,10 @@ public struct LumaImageBackend: ResumableImageBackend, SetupChecked {
                 refusal = refusal ?? error
                 continue
             }
-            let data = try await client.fetch(output: 0, of: id, urls: urls, model: model.id)
-            try ImageCheck.verify(data, backend: name, what: "candidate \(index + 1)")
-            images.append(GeneratedImage(data: data, seed: nil, costUSD: price))
+            let local = context.scratchDirectory.appending(path: "luma-\(UUID().uuidString)")
+            try await client.download(output: 0, of: id, urls: urls, model: model.id, to: local)
+            try ImageCheck.verify(fileAt: local, backend: name, what: "candidate \(index + 1)")
+            images.append(GeneratedImage(file: local, seed: nil, costUSD: price))
         }
         if images.isEmpty, let refusal { throw refusal }
         context.progress(1, "done")

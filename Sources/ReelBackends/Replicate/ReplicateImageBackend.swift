@@ -78,11 +78,12 @@ public struct ReplicateImageBackend: ResumableImageBackend, SetupChecked {
             let urls = Array(prediction.outputURLs.prefix(batch.count))
             let paid = model.cost(ofImages: urls.count, predictTime: prediction.metrics?.predict_time)
             for (index, url) in urls.enumerated() {
-                let data = try await client.fetch(url, jobID: entry.id)
-                try ImageCheck.verify(data, backend: name, what: "candidate \(batch.lowerBound + index + 1)")
+                let local = context.scratchDirectory.appending(path: "replicate-\(UUID().uuidString)")
+                try await client.download(url, jobID: entry.id, to: local)
+                try ImageCheck.verify(fileAt: local, backend: name, what: "candidate \(batch.lowerBound + index + 1)")
                 images.append(
                     GeneratedImage(
-                        data: data, seed: request.seed(ofCandidate: batch.lowerBound + index),
+                        file: local, seed: request.seed(ofCandidate: batch.lowerBound + index),
                         costUSD: paid / Double(urls.count)))
             }
         }

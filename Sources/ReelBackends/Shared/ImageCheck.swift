@@ -20,3 +20,29 @@ enum ImageCheck {
         }
     }
 }
+
+extension ImageCheck {
+    /// The same checks on a result streamed to `file`, reading only its header and structure.
+    static func verify(fileAt file: URL, backend: String, what: String) throws {
+        let problem: String?
+        do {
+            problem = try ImageCompleteness.problem(inFileAt: file)
+        } catch {
+            throw BackendError(.notAnImage, backend: backend, "\(backend)'s \(what) could not be read back: \(error)")
+        }
+        guard let problem else { return }
+        let handle = try? FileHandle(forReadingFrom: file)
+        defer { try? handle?.close() }
+        let head = (try? handle?.read(upToCount: 60)) ?? Data()
+        if ImageFormat.sniff(head) == nil {
+            let start = String(decoding: head, as: UTF8.self).replacingOccurrences(of: "\n", with: " ")
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            throw BackendError(
+                .notAnImage, backend: backend,
+                "\(backend) returned \(what) that is not a PNG, JPEG or WebP image (\(size) bytes, beginning "
+                    + "'\(start)'); check the workflow's output node and the server's log")
+        }
+        throw BackendError(
+            .notAnImage, backend: backend, "\(backend) returned \(what) that cannot be used: \(problem) — try again")
+    }
+}

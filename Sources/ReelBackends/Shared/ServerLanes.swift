@@ -37,9 +37,12 @@ public actor ServerLanes {
     /// How many requests the pool holds at once.
     public nonisolated var capacity: Int { count * lanes }
 
-    /// Waits for a free lane on a server in service and takes it.
+    /// Waits for a free lane on a server in service and takes it: one of `allowed` (nil for
+    /// any), a `preferred` one when it has a lane free, else the least busy.
     /// Throws when every server has been set aside for longer than `maxOutage`.
-    public func acquire(maxOutage: Duration = .seconds(300)) async throws -> Int {
+    public func acquire(
+        maxOutage: Duration = .seconds(300), among allowed: [Int]? = nil, preferring preferred: Set<Int> = []
+    ) async throws -> Int {
         var allAsideSince: ContinuousClock.Instant?
         while true {
             try Task.checkCancellation()
@@ -51,8 +54,9 @@ public actor ServerLanes {
                     nextBackoff[server] = backoff
                 }
             }
-            let free = (0..<count).filter { asideUntil[$0] == nil && busy[$0] < lanes }
-            if let server = free.min(by: { (busy[$0], $0) < (busy[$1], $1) }) {
+            let free = (allowed ?? Array(0..<count)).filter { asideUntil[$0] == nil && busy[$0] < lanes }
+            let rank = { (server: Int) in (preferred.contains(server) ? 0 : 1, self.busy[server], server) }
+            if let server = free.min(by: { rank($0) < rank($1) }) {
                 busy[server] += 1
                 given[server] += 1
                 return server

@@ -11,17 +11,44 @@ public protocol ImageBackend: Sendable {
     func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage]
 }
 
-/// One image a backend returned: encoded bytes (PNG, JPEG or WebP) and the seed it used.
+/// One image a backend returned: encoded bytes (PNG, JPEG or WebP) in memory or in a file, and
+/// the seed it used. Remote backends stream results into files in the context's scratch
+/// directory, so a take of large images never holds their bytes; embedded backends hand bytes.
 public struct GeneratedImage: Sendable {
-    public var data: Data
+    /// Where the encoded image is.
+    public enum Content: Sendable {
+        case data(Data)
+        /// A file the engine reads (and copies into the store) before the generation's scratch
+        /// directory is removed.
+        case file(URL)
+    }
+
+    public var content: Content
     public var seed: UInt32?
     /// What the generation cost, in US dollars (0 for embedded backends).
     public var costUSD: Double
 
     public init(data: Data, seed: UInt32?, costUSD: Double = 0) {
-        self.data = data
+        self.init(content: .data(data), seed: seed, costUSD: costUSD)
+    }
+
+    public init(file: URL, seed: UInt32?, costUSD: Double = 0) {
+        self.init(content: .file(file), seed: seed, costUSD: costUSD)
+    }
+
+    public init(content: Content, seed: UInt32?, costUSD: Double = 0) {
+        self.content = content
         self.seed = seed
         self.costUSD = costUSD
+    }
+
+    /// The encoded bytes, read from the file when the image is one (for small images and tests;
+    /// the engine streams files instead).
+    public func bytes() throws -> Data {
+        switch content {
+        case .data(let data): data
+        case .file(let url): try Data(contentsOf: url)
+        }
     }
 }
 

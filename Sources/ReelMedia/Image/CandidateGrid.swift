@@ -30,6 +30,14 @@ public struct CandidateGrid: Sendable {
         image.paste(cell, x: gutter + column * (cellWidth + gutter), y: gutter + row * (cellHeight + gutter))
     }
 
+    /// Decodes candidate `index` (0-based) straight into its cell, row by row where the format
+    /// allows, so the whole candidate is never in memory.
+    public mutating func place(decoding candidate: DownsamplingDecoder, at index: Int) throws {
+        let cell = try candidate.decode(width: cellWidth, height: cellHeight)
+        let column = index % columns, row = index / columns
+        image.paste(cell, x: gutter + column * (cellWidth + gutter), y: gutter + row * (cellHeight + gutter))
+    }
+
     /// The grid of `candidates` in one go.
     public static func compose(_ candidates: [RGBAImage], maxWidth: Int = 1536, gutter: Int = 6) -> RGBAImage {
         precondition(!candidates.isEmpty, "a grid needs at least one candidate")

@@ -39,6 +39,12 @@ public enum ImageCodec {
 }
 
 extension RGBAImage {
+    /// These pixels as a PNG written straight into `file` (the bytes `encoded(as: .png)` or
+    /// `.pngFast` gives), so a large image's encoding is never held in memory too.
+    public func writePNG(to file: URL, fast: Bool = false) throws {
+        try PNGCodec.write(self, toFile: file.path, fast: fast)
+    }
+
     /// Decodes PNG, JPEG, WebP or GIF bytes, recognised by their signature.
     /// Throws ``ImageDecodingError`` naming what was wrong.
     public init(decoding data: Data) throws {

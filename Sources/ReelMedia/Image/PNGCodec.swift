@@ -66,6 +66,24 @@ enum PNGCodec {
         throw ImageEncodingError(format: .png, message: message(of: image))
     }
 
+    /// Encodes as ``encode(_:fast:)`` does, straight into the file at `path` (the same bytes),
+    /// without holding the encoded PNG in memory.
+    static func write(_ rgba: RGBAImage, toFile path: String, fast: Bool = false) throws {
+        let opaque = rgba.isOpaque
+        let pixels = opaque ? rgba.rgbBytes() : rgba.pixels
+        var image = png_image()
+        image.version = png_uint_32(PNG_IMAGE_VERSION)
+        image.width = png_uint_32(rgba.width)
+        image.height = png_uint_32(rgba.height)
+        image.format = opaque ? png_uint_32(PNG_FORMAT_FLAG_COLOR) : formatRGBA
+        if fast { image.flags |= png_uint_32(PNG_IMAGE_FLAG_FAST) }
+        defer { png_image_free(&image) }
+        let stride = png_int_32(rgba.width * (opaque ? 3 : 4))
+        guard png_image_write_to_file(&image, path, 0, pixels, stride, nil) != 0 else {
+            throw ImageEncodingError(format: .png, message: message(of: image))
+        }
+    }
+
     private static func message(of image: png_image) -> String {
         withUnsafeBytes(of: image.message) { raw in
             String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)

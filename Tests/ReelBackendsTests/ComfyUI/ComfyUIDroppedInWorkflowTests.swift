@@ -87,8 +87,15 @@ import Testing
             }
             let images = try await harness.images().generate(request, context: harness.context())
             #expect(images.count == 1)
-            // Nothing is left in the scratch folder, under the server's name or any other.
-            #expect(try FileManager.default.contentsOfDirectory(atPath: harness.scratch.path).isEmpty)
+            // The result streamed into the scratch folder under a name Reel chose, never the server's.
+            let names = try FileManager.default.contentsOfDirectory(atPath: harness.scratch.path)
+            #expect(names.count == 1)
+            #expect(names.allSatisfy { $0.hasPrefix("comfyui-") && !$0.contains(stem) }, "\(names)")
+            guard case .file(let file)? = images.first?.content else {
+                Issue.record("the result is not a file")
+                return
+            }
+            #expect(names == [file.lastPathComponent])
         }
     }
 }

@@ -30,8 +30,17 @@ actor FakeA1111 {
         self.regionalPrompter = regionalPrompter
         self.controlNetModels = controlNetModels
     }
+    /// Checkpoint titles (/sdapi/v1/sd-models) and the loaded one (/sdapi/v1/options).
+    var checkpoints = ["v1-5-pruned-emaonly.safetensors [6ce0161689]"]
+    var loaded = "v1-5-pruned-emaonly.safetensors [6ce0161689]"
+    /// How often a job had to load another checkpoint first.
+    private(set) var loads = 0
 
     func set(faults: [String: [TestServerResponse]]) { self.faults = faults }
+    func set(checkpoints: [String], loaded: String) {
+        self.checkpoints = checkpoints
+        self.loaded = loaded
+    }
     func set(imageMode: ImageMode) { self.imageMode = imageMode }
     func set(hold: Bool) { self.hold = hold }
 
@@ -69,7 +78,17 @@ actor FakeA1111 {
             guard let models = controlNetModels else { return .json(#"{"detail": "Not Found"}"#, status: 404) }
             return .json(value: JSONValue.object(["model_list": .array(models.map { .string($0) })]))
         case ("GET", "/sdapi/v1/options"):
-            return .json(#"{"sd_model_checkpoint": "v1-5-pruned-emaonly.safetensors"}"#)
+            return .json(value: ["sd_model_checkpoint": loaded])
+        case ("GET", "/sdapi/v1/sd-models"):
+            let models = checkpoints.map { title -> JSONValue in
+                let file = String(title.split(separator: " ").first ?? "")
+                return .object([
+                    "title": .string(title), "model_name": .string(String(file.split(separator: ".").first ?? "")),
+                    "filename": .string("/models/Stable-diffusion/" + file), "hash": .null, "sha256": .null,
+                    "config": .null,
+                ])
+            }
+            return .json(value: JSONValue.array(models))
         default:
             return .json(#"{"detail": "Not Found"}"#, status: 404)
         }
@@ -85,6 +104,14 @@ actor FakeA1111 {
             return .json(
                 #"{"detail": [{"loc": ["body", "\#(key)"], "msg": "value is not a valid integer", "type": "type_error.integer"}]}"#,
                 status: 422)
+        }
+        // As the webui does: an override names a checkpoint by title or file name, or fails.
+        if let wanted = body["override_settings"]?["sd_model_checkpoint"]?.string {
+            guard let title = checkpoints.first(where: { $0 == wanted || $0.hasPrefix(wanted + " ") }) else {
+                return .json(#"{"error": "RuntimeError", "detail": "model not found"}"#, status: 500)
+            }
+            if title != loaded { loads += 1 }
+            if body["override_settings_restore_afterwards"] == .bool(false) { loaded = title }
         }
         bodies.append(body)
         if hold {
