@@ -52,7 +52,8 @@ import Testing
             #expect(dry.status == 0, "\(dry.stderr)")
             let plan = try JSONDecoder().decode(JSONValue.self, from: Data(dry.stdout.utf8))
             let estimate = try #require(plan["costUSD"]?.double)
-            #expect(estimate > 2.5 && estimate < 3.5, "8 FLUX takes, 8 Kling clips, 2 lip-syncs: \(estimate)")
+            #expect(
+                estimate > 5 && estimate < 7, "2 sheets and 8 FLUX.2 takes, 8 Kling clips, 2 lip-syncs: \(estimate)")
 
             try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
                 let config = parent.appending(path: "config.yaml")
@@ -61,8 +62,11 @@ import Testing
                     ["make"], in: project, environment: ["FAL_KEY": Self.key, "REEL_CONFIG": config.path])
                 #expect(made.status == 0, "\(made.stderr)")
             }
-            #expect(await fake.submissionCount(model: "fal-ai/flux/dev") == 7)
-            #expect(await fake.submissionCount(model: "fal-ai/flux/dev/image-to-image") == 1, "ember starts from face")
+            // The two sheets from words alone; every shot with its sheets (ember: from face) to the
+            // editing endpoint, one image a call.
+            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 2 * 4)
+            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex/edit") == 8 * 4)
+            try await expectEveryShotCarriesItsSheets(fake: fake, project: project)
             #expect(await fake.submissionCount(model: "fal-ai/kling-video/v2.1/standard/image-to-video") == 8)
             #expect(await fake.submissionCount(model: "fal-ai/sync-lipsync") == 2)
             let film = project.appending(path: "out/film.mp4")
@@ -73,6 +77,30 @@ import Testing
             let spent = try #require(ledger["totalUSD"]?.double)
             #expect(abs(spent - estimate) < 1e-6, "spent \(spent), the dry run said \(estimate)")
             #expect(try HostedMake.filesContaining(Self.key, under: project).isEmpty)
+        }
+    }
+
+    /// Each edit call of a shot that names @vela or @arcadia carries the picked sheet of each,
+    /// as fal receives it (a data URI of the sheet's bytes).
+    func expectEveryShotCarriesItsSheets(fake: FakeFal, project: URL) async throws {
+        let store = try Store.open(projectDirectory: project)
+        var sheets: [String: Data] = [:]
+        for name in ["vela", "arcadia"] {
+            let picked = try #require(try store.pickedCandidate(for: "@\(name)"))
+            sheets[name] = try store.blobs.data(picked.blob)
+        }
+        let edits = await fake.submissions.filter { $0.model == "fal-ai/flux-2-flex/edit" }
+        for (shot, names) in [("ridge", ["vela", "arcadia"]), ("iris", ["vela", "arcadia"]), ("arrival", ["arcadia"])] {
+            let take = try #require(try store.takes(shot: shot).first)
+            let prompt = try take.decodedRequest().prompt
+            let calls = edits.filter { $0.input["prompt"]?.string?.hasPrefix(String(prompt.prefix(40))) == true }
+            #expect(calls.count == 4, "\(shot): \(calls.count) calls")
+            for call in calls {
+                let images = (call.input["image_urls"]?.array?.compactMap(\.string) ?? []).compactMap { url in
+                    url.split(separator: ",", maxSplits: 1).last.flatMap { Data(base64Encoded: String($0)) }
+                }
+                for name in names { #expect(images.contains(sheets[name] ?? Data()), "\(shot) lacks @\(name)'s sheet") }
+            }
         }
     }
 }
