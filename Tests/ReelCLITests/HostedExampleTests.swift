@@ -90,7 +90,9 @@ import Testing
             sheets[name] = try store.blobs.data(picked.blob)
         }
         let edits = await fake.submissions.filter { $0.model == "fal-ai/flux-2-flex/edit" }
-        for (shot, names) in [("ridge", ["vela", "arcadia"]), ("iris", ["vela", "arcadia"]), ("arrival", ["arcadia"])] {
+        for (shot, names) in [
+            ("ridge", ["vela", "arcadia"]), ("iris", ["vela", "arcadia"]), ("arrival", ["arcadia"]),
+        ] {
             let take = try #require(try store.takes(shot: shot).first)
             let prompt = try take.decodedRequest().prompt
             let calls = edits.filter { $0.input["prompt"]?.string?.hasPrefix(String(prompt.prefix(40))) == true }
