@@ -31,6 +31,12 @@ let package = Package(
         .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
         // libjpeg reports errors by longjmp, which Swift cannot survive; this C shim catches them.
         .target(name: "CJPEGHelpers", dependencies: ["CJPEG"]),
+        // dlib's face detector and descriptor network (libdlib-dev) behind a C API. Optimised even in
+        // debug builds: dlib's templates at -O0 make one descriptor take seconds.
+        .target(
+            name: "CDlibFaces",
+            cxxSettings: [.unsafeFlags(["-O2"]), .define("NDEBUG")],
+            linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack")]),
 
         .target(name: "ReelKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -44,6 +50,8 @@ let package = Package(
             dependencies: [
                 "ReelKit", "CCairo", "CPNG", "CJPEGHelpers", "CWebP", .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The identity scorer: faces found and described by dlib, verdicts per character.
+        .target(name: "ReelFaces", dependencies: ["ReelKit", "ReelMedia", "CDlibFaces"]),
         // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
         .target(name: "ReelSketch", dependencies: ["ReelKit", "ReelMedia"]),
         .target(
@@ -145,5 +153,6 @@ let package = Package(
             ],
             exclude: ["Browser"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
