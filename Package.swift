@@ -67,7 +67,9 @@ let package = Package(
             ]),
         .target(
             name: "ReelEngine",
-            dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelFaces", .product(name: "Logging", package: "swift-log"),
+            ]),
         // The one composition root: a project opened with its store, backends, studio and HTTP client.
         .target(
             name: "ReelSession",
@@ -89,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelServer", "ReelSession",
+                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelServer", "ReelSession", "ReelFaces",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The example film's score, which `reel init` writes; a copy of Examples/first-light/score.opus.
@@ -97,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "reel-bench",
             dependencies: [
-                "ReelKit", "ReelMedia", "ReelBackends", "ReelEngine", "ReelSession", "ReelTestingServers",
+                "ReelKit", "ReelMedia", "ReelBackends", "ReelEngine", "ReelSession", "ReelTestingServers", "ReelFaces",
             ],
             path: "bench"),
         // Test support without servers: temporary projects, images, films, the reel process, PDFs.
@@ -121,6 +123,7 @@ let package = Package(
             name: "ReelStoreTests",
             dependencies: ["ReelStore", "reel-store-probe", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelKit", "ReelMedia", "ReelTesting"]),
+        .testTarget(name: "ReelFacesTests", dependencies: ["ReelKit", "ReelMedia", "ReelFaces", "ReelTesting"]),
         .testTarget(name: "ReelSketchTests", dependencies: ["ReelKit", "ReelMedia", "ReelSketch"]),
         .testTarget(
             name: "ReelBackendsTests",
@@ -142,7 +145,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "ReelCLITests",
-            dependencies: ["reel", "ReelEngine", "ReelTesting", "ReelTestingServers", "ReelStore", "ReelMedia"],
+            dependencies: [
+                "reel", "ReelEngine", "ReelTesting", "ReelTestingServers", "ReelStore", "ReelMedia", "ReelFaces",
+            ],
             exclude: ["Golden"]),
         .testTarget(
             name: "ReelServerTests",
