@@ -147,6 +147,7 @@ let package = Package(
             name: "ReelCLITests",
             dependencies: [
                 "reel", "ReelEngine", "ReelTesting", "ReelTestingServers", "ReelStore", "ReelMedia", "ReelFaces",
+                "ReelSession",
             ],
             exclude: ["Golden"]),
         .testTarget(

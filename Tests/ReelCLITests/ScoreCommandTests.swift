@@ -49,12 +49,13 @@ struct ScoreCommandTests {
 
     /// A project whose `duo` take is [obama|biden, biden|obama, blank] and `solo` take is
     /// [obama2, biden]; `duo` candidate 2 (the swapped one) is picked.
-    static func makeProject(in parent: URL) throws -> URL {
+    static func makeProject(in parent: URL, film: String = film, takes: Bool = true) throws -> URL {
         let directory = try TestFilms.makeProject(film, in: parent)
         let refs = directory.appending(path: "refs")
         try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
         try FacePhotos.data("obama.jpg").write(to: refs.appending(path: "obama.jpg"))
         try FacePhotos.data("biden.jpg").write(to: refs.appending(path: "biden.jpg"))
+        guard takes else { return directory }
         let store = try TestStudio.open(directory).store
         let duo = try record(
             [
@@ -67,13 +68,14 @@ struct ScoreCommandTests {
     }
 
     @discardableResult
-    static func record(_ images: [RGBAImage], shot: String, in store: Store) throws -> Int64 {
+    static func record(_ images: [RGBAImage], shot: String, promptKey: String? = nil, in store: Store) throws -> Int64 {
         let candidates = try images.map { image in
             Candidate.Draft(
                 blob: try store.blobs.put(image.encoded(as: .png)), seed: 1, width: image.width, height: image.height)
         }
         let draft = Take.Draft(
-            shotID: shot, kind: .generate, stepKey: "test-\(shot)", promptKey: "test-\(shot)", backend: "test",
+            shotID: shot, kind: .generate, stepKey: "test-\(shot)", promptKey: promptKey ?? "test-\(shot)",
+            backend: "sketch",
             requestJSON: "{}", seeds: candidates.map { _ in 1 }, durationSeconds: 0, candidates: candidates)
         return try store.recordTake(draft).id
     }

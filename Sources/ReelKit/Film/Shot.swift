@@ -41,6 +41,8 @@ public struct Shot: Sendable, Hashable, Codable {
     /// Whether the shot's clip is re-rendered to its dialog by the lip-sync backend; `nil`
     /// follows the film.
     public var lipsync: Bool? = nil
+    /// How `make` picks among the candidates when the shot has no pick; `nil` follows the film.
+    public var pick: PickRule? = nil
     /// Where each key of this shot was written (`"prompt"`, `"from"`, …) and, under `""`, the
     /// shot itself; used to point later diagnostics at the file.
     public var sourceMap: SourceMap

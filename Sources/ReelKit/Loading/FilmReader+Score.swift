@@ -1,4 +1,4 @@
-/// `score: { threshold: 0.6 }`: how the identity scorer (`reel score`) judges the film's faces.
+/// `score: { threshold: 0.6 }` and `pick: best`: the identity scorer's settings (`reel score`).
 extension FilmReader {
     /// The threshold, checked: a face descriptor distance between 0.2 and 1.2 (dlib's usual is 0.6).
     mutating func readScore(_ entry: Fields.Entry, into map: inout SourceMap) -> Double? {
@@ -16,5 +16,17 @@ extension FilmReader {
         }
         map["score.threshold"] = threshold.valueLocation
         return value
+    }
+
+    /// `pick: first` or `pick: best`.
+    mutating func pickRule(_ entry: Fields.Entry?) -> PickRule? {
+        let expected = "first or best"
+        guard let entry, let text = text(entry, expected: expected) else { return nil }
+        guard let rule = PickRule(rawValue: text.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            let suggestion = Suggestion.didYouMean(text, in: PickRule.allCases.map(\.rawValue))
+            error("'pick' must be \(expected); got \(entry.value.shown)\(suggestion)", at: entry.valueLocation)
+            return nil
+        }
+        return rule
     }
 }
