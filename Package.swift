@@ -33,6 +33,12 @@ let package = Package(
         .target(name: "CJPEGHelpers", dependencies: ["CJPEG"]),
         // libpng's row-by-row reader also reports errors by longjmp; the same kind of shim.
         .target(name: "CPNGHelpers", dependencies: ["CPNG"]),
+        // dlib's face detector and descriptor network (libdlib-dev) behind a C API. Optimised even in
+        // debug builds: dlib's templates at -O0 make one descriptor take seconds.
+        .target(
+            name: "CDlibFaces",
+            cxxSettings: [.unsafeFlags(["-O2"]), .define("NDEBUG")],
+            linkerSettings: [.linkedLibrary("dlib"), .linkedLibrary("blas"), .linkedLibrary("lapack")]),
 
         .target(name: "ReelKit", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
@@ -47,6 +53,8 @@ let package = Package(
                 "ReelKit", "CCairo", "CPNG", "CPNGHelpers", "CJPEGHelpers", "CWebP",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // The identity scorer: faces found and described by dlib, verdicts per character.
+        .target(name: "ReelFaces", dependencies: ["ReelKit", "ReelMedia", "CDlibFaces"]),
         // The embedded `sketch` image backend: storyboard frames drawn from the prompt's words.
         .target(name: "ReelSketch", dependencies: ["ReelKit", "ReelMedia"]),
         .target(
@@ -62,7 +70,9 @@ let package = Package(
             ]),
         .target(
             name: "ReelEngine",
-            dependencies: ["ReelKit", "ReelStore", "ReelMedia", .product(name: "Logging", package: "swift-log")]),
+            dependencies: [
+                "ReelKit", "ReelStore", "ReelMedia", "ReelFaces", .product(name: "Logging", package: "swift-log"),
+            ]),
         // The one composition root: a project opened with its store, backends, studio and HTTP client.
         .target(
             name: "ReelSession",
@@ -84,7 +94,7 @@ let package = Package(
         .executableTarget(
             name: "reel",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelServer", "ReelSession",
+                "ReelKit", "ReelStore", "ReelMedia", "ReelEngine", "ReelServer", "ReelSession", "ReelFaces",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The example film's score, which `reel init` writes; a copy of Examples/first-light/score.opus.
@@ -92,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "reel-bench",
             dependencies: [
-                "ReelKit", "ReelMedia", "ReelBackends", "ReelEngine", "ReelSession", "ReelTestingServers",
+                "ReelKit", "ReelMedia", "ReelBackends", "ReelEngine", "ReelSession", "ReelTestingServers", "ReelFaces",
             ],
             path: "bench"),
         // Test support without servers: temporary projects, images, films, the reel process, PDFs.
@@ -116,6 +126,7 @@ let package = Package(
             name: "ReelStoreTests",
             dependencies: ["ReelStore", "reel-store-probe", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ReelMediaTests", dependencies: ["ReelKit", "ReelMedia", "ReelTesting"]),
+        .testTarget(name: "ReelFacesTests", dependencies: ["ReelKit", "ReelMedia", "ReelFaces", "ReelTesting"]),
         .testTarget(name: "ReelSketchTests", dependencies: ["ReelKit", "ReelMedia", "ReelSketch"]),
         .testTarget(
             name: "ReelBackendsTests",
@@ -137,7 +148,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "ReelCLITests",
-            dependencies: ["reel", "ReelEngine", "ReelTesting", "ReelTestingServers", "ReelStore", "ReelMedia"],
+            dependencies: [
+                "reel", "ReelEngine", "ReelTesting", "ReelTestingServers", "ReelStore", "ReelMedia", "ReelFaces",
+                "ReelSession",
+            ],
             exclude: ["Golden"]),
         .testTarget(
             name: "ReelServerTests",
@@ -148,5 +162,6 @@ let package = Package(
             ],
             exclude: ["Browser"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )

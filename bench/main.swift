@@ -9,6 +9,7 @@ import ReelMedia
 //   .build/release/reel-bench scale [--shots 8,50,200]
 //   .build/release/reel-bench pool [--unit 1]   (seconds per unit; servers take 1, 2, 4, 8 units)
 //   .build/release/reel-bench cut-long [--clips 200] [--no-peer]
+//   .build/release/reel-bench score [--rounds N]   (the identity scorer; needs scripts/bootstrap's photos)
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 // The engine bench's server, in a process of its own (see ChildComfyUI).
@@ -63,6 +64,9 @@ if section == "pool" {
             arguments.indices.contains($0 + 1) ? Double(arguments[$0 + 1]) : nil
         } ?? 1
     try await PoolBench(directory: directory, unit: unit).run()
+}
+if section == "score" {
+    try await ScoreBench(rounds: max(rounds, 3)).run()
 }
 if section == "scale" {
     let sizes =

@@ -242,9 +242,11 @@ extension Studio {
             take = try await runTake(current: current, kind: .generate, request: current.request, parent: nil).take
             generated = true
         }
-        try store.pick(shot: shot.id, take: take.id, candidate: 1, auto: true, replacing: pick)
+        let (index, reason) = try await autoPickIndex(for: shot, take: take)
+        try store.pick(shot: shot.id, take: take.id, candidate: index, auto: true, replacing: pick)
         progress.note(
-            "\(shot.id): picked candidate 1 of take \(take.id) (it had no pick; any of its candidates can be picked)")
+            "\(shot.id): picked candidate \(index) of take \(take.id)\(reason.map { ", \($0)" } ?? "") (it had no pick; any of its candidates can be picked)"
+        )
         return .autoPicked(generated: generated)
     }
 }

@@ -21,7 +21,7 @@ struct Reel: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Check.self, PromptCommand.self, Status.self, PlanCommand.self,
-            Gen.self, Pick.self, Vary.self, Reroll.self, Takes.self, Cast.self,
+            Gen.self, Pick.self, Vary.self, Reroll.self, Takes.self, Score.self, Cast.self,
             Animate.self, Board.self, Cut.self, Make.self, Costs.self, Export.self, Backends.self, Serve.self,
         ]
     )

@@ -24,7 +24,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "init", "check", "prompt", "status", "plan", "gen", "pick", "vary", "reroll", "takes", "cast", "animate",
+        "init", "check", "prompt", "status", "plan", "gen", "pick", "vary", "reroll", "takes", "score", "cast",
+        "animate",
         "board",
         "cut",
         "make",

@@ -44,6 +44,11 @@ public struct Film: Sendable, Hashable, Codable {
     /// Whether `make` makes a reference sheet for every character and location first, and
     /// gives each shot the sheets of those it names (`cast_sheets: true`).
     public var castSheets = false
+    /// The identity scorer's distance threshold (`score: { threshold: 0.6 }`); nil means the
+    /// scorer's own default (dlib's usual 0.6).
+    public var scoreThreshold: Double?
+    /// How `make` picks among a shot's candidates when it has no pick (`pick: best`).
+    public var pick = PickRule.first
     public var sourceMap: SourceMap
 
     public static let defaultAspect = AspectRatio.widescreen

@@ -44,6 +44,8 @@ public struct Shot: Sendable, Hashable, Codable {
     /// Where the shot's people stand (`cast: { oda: left, kit: right }`); `nil` lets the prompt's
     /// words ("@oda on the left") or the order the characters are named decide.
     public var cast: [CastPlacement]? = nil
+    /// How `make` picks among the candidates when the shot has no pick; `nil` follows the film.
+    public var pick: PickRule? = nil
     /// Where each key of this shot was written (`"prompt"`, `"from"`, …) and, under `""`, the
     /// shot itself; used to point later diagnostics at the file.
     public var sourceMap: SourceMap

@@ -6,7 +6,7 @@ extension FilmReader {
     static let filmKeys = [
         "title", "aspect", "fps", "resolution", "seed", "style", "params", "negative", "backends",
         "title_card", "end_card", "subtitles", "narration", "narrator", "music", "dialog_fit", "lipsync", "cast_sheets",
-        "characters",
+        "score", "pick", "characters",
         "locations", "shots",
     ]
 
@@ -71,6 +71,8 @@ extension FilmReader {
         film.dialogFit = dialogFit(fields["dialog_fit"]) ?? .extend
         film.lipsync = fields["lipsync"].flatMap { flag($0) } ?? false
         film.castSheets = fields["cast_sheets"].flatMap { flag($0) } ?? false
+        film.pick = pickRule(fields["pick"]) ?? .first
+        if let entry = fields["score"] { film.scoreThreshold = readScore(entry, into: &film.sourceMap) }
 
         var draft = FilmDraft(film: film, shots: [])
         if let entry = fields["characters"] { readCharacters(entry, into: &draft) }

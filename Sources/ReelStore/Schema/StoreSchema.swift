@@ -15,6 +15,7 @@ enum StoreSchema {
         ("v2-clip-chains", migrateToV2ClipChains),
         ("v3-shot-failures", migrateToV3ShotFailures),
         ("v4-blob-checks", migrateToV4BlobChecks),
+        ("v5-identity-scores", migrateToV5IdentityScores),
     ]
 
     /// The identifiers of every migration this Reel knows, oldest first.

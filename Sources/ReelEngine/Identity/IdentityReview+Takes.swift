@@ -1,0 +1,93 @@
+import Foundation
+import ReelFaces
+import ReelKit
+import ReelStore
+
+extension IdentityReview {
+    /// Scores every candidate of the shot's latest take against the characters it names.
+    /// `placement` (characters left to right) overrides the prompt's order.
+    public func scoreLatestTake(shotID: String, placement: [String]? = nil) async throws -> ShotIdentity {
+        let take = try store.latestTake(shot: shotID)
+        return try await score(shotID: shotID, take: take, placement: placement)
+    }
+
+    /// Scores the shot's picked candidate (or its latest take's first when nothing is picked),
+    /// for the film's table.
+    public func scorePick(shotID: String, placement: [String]? = nil) async throws -> ShotIdentity {
+        let shot = try studio.shot(shotID)
+        let picked = try store.pickedCandidate(for: shotID)
+        let take = try picked.flatMap { try store.take(id: $0.takeID) } ?? store.latestTake(shot: shotID)
+        let candidate = picked ?? take?.candidates.first
+        let scored = try await score(shotID: shot.id, take: take, placement: placement, only: candidate?.index)
+        return scored
+    }
+
+    func score(shotID: String, take: Take?, placement: [String]?, only: Int? = nil) async throws -> ShotIdentity {
+        let shot = try studio.shot(shotID)
+        let named = namedCharacters(in: shot)
+        var cast: [CharacterReference] = []
+        var blobs: [[String]] = []
+        for name in named {
+            let (reference, referenceBlobs) = try reference(for: name)
+            cast.append(reference)
+            blobs.append([name] + referenceBlobs.map(\.hex))
+        }
+        let order = placement ?? (named.count >= 2 ? named : nil)
+        let inputsKey = try Self.inputsKey(references: blobs, placement: order, scorer: scorer)
+        let candidates = (take?.candidates ?? []).filter { only == nil || $0.index == only }
+        let references = cast
+        let scores = try await withThrowingTaskGroup(of: CandidateIdentity.self) { group in
+            for candidate in candidates {
+                group.addTask { [self] in
+                    let score = try scoreCandidate(
+                        candidate.blob, cast: references, placement: order, inputsKey: inputsKey)
+                    return CandidateIdentity(index: candidate.index, blob: candidate.blob.hex, score: score)
+                }
+            }
+            var all: [CandidateIdentity] = []
+            for try await scored in group { all.append(scored) }
+            return all.sorted { $0.index < $1.index }
+        }
+        return ShotIdentity(
+            shotID: shot.id, takeID: take?.id, pickedIndex: try store.pick(for: shot.id).map(\.candidateIndex),
+            characters: named, unreferenced: references.filter { $0.descriptors.isEmpty }.map(\.character),
+            candidates: scores)
+    }
+
+    /// One image's score, from the store when this scorer has scored it against these inputs.
+    func scoreCandidate(
+        _ blob: BlobID, cast: [CharacterReference], placement: [String]?, inputsKey: String
+    ) throws
+        -> IdentityScore
+    {
+        let version = IdentityScorer.version
+        if let json = try store.identityScoreJSON(blob: blob, scorerVersion: version, inputsKey: inputsKey),
+            let score = try? JSONDecoder().decode(IdentityScore.self, from: Data(json.utf8))
+        {
+            return score
+        }
+        let score = scorer.score(faces: try faces(ofBlob: blob), cast: cast, placement: placement)
+        let json = String(decoding: try JSONEncoder().encode(score), as: UTF8.self)
+        try store.recordIdentityScore(json, blob: blob, scorerVersion: version, inputsKey: inputsKey)
+        return score
+    }
+
+    /// What a score depends on besides the image: each character's reference blobs, the
+    /// placement and the scorer's settings.
+    static func inputsKey(references: [[String]], placement: [String]?, scorer: IdentityScorer) throws -> String {
+        struct Inputs: Encodable {
+            let references: [[String]]
+            let placement: [String]?
+            let threshold: Double
+            let mergeMargin: Double
+            let mergeReach: Double
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let data = try encoder.encode(
+            Inputs(
+                references: references, placement: placement, threshold: scorer.threshold,
+                mergeMargin: scorer.mergeMargin, mergeReach: scorer.mergeReach))
+        return BlobID.of(data).hex
+    }
+}
