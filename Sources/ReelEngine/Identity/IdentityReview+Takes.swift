@@ -5,7 +5,7 @@ import ReelStore
 
 extension IdentityReview {
     /// Scores every candidate of the shot's latest take against the characters it names.
-    /// `placement` (characters left to right) overrides the prompt's order.
+    /// `placement` (characters left to right) overrides where the take's request placed them.
     public func scoreLatestTake(shotID: String, placement: [String]? = nil) async throws -> ShotIdentity {
         let take = try store.latestTake(shot: shotID)
         return try await score(shotID: shotID, take: take, placement: placement)
@@ -32,7 +32,12 @@ extension IdentityReview {
             cast.append(reference)
             blobs.append([name] + referenceBlobs.map(\.hex))
         }
-        let order = placement ?? (named.count >= 2 ? named : nil)
+        // Who stands where: as asked, else as the take's request placed its people (`cast:`, the
+        // prompt's words), else the order the prompt names them.
+        let placed = (try? take?.decodedRequest().people)?.flatMap { people in
+            people.count >= 2 ? people.sorted { $0.region.left < $1.region.left }.map(\.character) : nil
+        }
+        let order = placement ?? placed ?? (named.count >= 2 ? named : nil)
         let inputsKey = try Self.inputsKey(references: blobs, placement: order, scorer: scorer)
         let candidates = (take?.candidates ?? []).filter { only == nil || $0.index == only }
         let references = cast
