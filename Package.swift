@@ -152,7 +152,7 @@ let package = Package(
         .testTarget(
             name: "ReelServerTests",
             dependencies: [
-                "ReelKit", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel",
+                "ReelKit", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel", "ReelMedia", "ReelFaces",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -41,7 +41,7 @@ extension StudioAPI {
             costUSD: status.costUSD)
     }
 
-    func shotDetail(_ studio: Studio, id: String) throws -> API.ShotDetail {
+    func shotDetail(_ studio: Studio, id: String) async throws -> API.ShotDetail {
         let shot = try studio.shot(id)
         let statuses = try studio.status()
         guard let position = statuses.firstIndex(where: { $0.id == id }) else {
@@ -56,7 +56,9 @@ extension StudioAPI {
             problem = ServerError(error).message
         }
         let pick = try studio.store.pick(for: id)
-        let takes = try studio.store.takes(shot: id).sorted { $0.id > $1.id }.map { take in
+        let stored = try studio.store.takes(shot: id).sorted { $0.id > $1.id }
+        let (badges, identityProblem) = await identityBadges(studio, shotID: id, takes: stored)
+        let takes = stored.map { take in
             API.Take(
                 id: take.id, kind: take.kind.rawValue, parent: take.parentTakeID,
                 parentCandidate: take.parentCandidateIndex, createdAt: take.createdAt, backend: take.backend,
@@ -65,7 +67,9 @@ extension StudioAPI {
                 picked: pick?.takeID == take.id ? pick?.candidateIndex : nil,
                 prompt: (try? take.decodedRequest())?.prompt,
                 candidates: take.candidates.map {
-                    API.Candidate(index: $0.index, blob: $0.blob.hex, seed: $0.seed, width: $0.width, height: $0.height)
+                    API.Candidate(
+                        index: $0.index, blob: $0.blob.hex, seed: $0.seed, width: $0.width, height: $0.height,
+                        identity: badges[take.id]?.badges[$0.index])
                 })
         }
         func node(_ tree: TakeNode) -> API.TreeNode {
@@ -78,6 +82,23 @@ extension StudioAPI {
             previous: position > 0 ? statuses[position - 1].id : nil,
             next: position + 1 < statuses.count ? statuses[position + 1].id : nil,
             backend: current?.backend, request: current?.request, requestProblem: problem,
-            notes: current?.notes ?? [], takes: takes, tree: try studio.takeTree(shotID: id).map(node))
+            notes: current?.notes ?? [], takes: takes, tree: try studio.takeTree(shotID: id).map(node),
+            identityProblem: identityProblem)
+    }
+
+    /// Each take's identity badges: scored now when dlib's models are on this machine (and kept,
+    /// so the next page reads them), else only the scores already stored, with why the rest are not.
+    func identityBadges(
+        _ studio: Studio, shotID: String, takes: [Take]
+    ) async -> (badges: [Int64: TakeBadges], problem: String?) {
+        let review = IdentityReview(studio: studio, describer: SharedFaceDescriber.get)
+        var badges: [Int64: TakeBadges] = [:]
+        var problem: String?
+        for take in takes {
+            let found = await review.badges(shotID: shotID, take: take, compute: problem == nil)
+            badges[take.id] = found
+            problem = problem ?? found.problem
+        }
+        return (badges, problem)
     }
 }

@@ -18,7 +18,8 @@ struct StudioAPI: Sendable {
         api.get("film") { _, _ in try JSONResponse.make(try filmSummary(try openStudio(.silent))) }
         api.get("shots") { _, _ in try JSONResponse.make(try shotSummaries(try openStudio(.silent))) }
         api.get("shots/:id") { _, context in
-            try JSONResponse.make(try shotDetail(try openStudio(.silent), id: try context.parameters.require("id")))
+            try JSONResponse.make(
+                try await shotDetail(try openStudio(.silent), id: try context.parameters.require("id")))
         }
         api.post("shots/:id/generate") { request, context in
             let id = try context.parameters.require("id")
@@ -47,7 +48,7 @@ struct StudioAPI: Sendable {
             let body = try await request.decode(as: API.PromptBody.self, context: context)
             _ = try await editor.setPrompt(body.prompt, shotID: id)
             hub.publish(ServerEvent(type: .changed, shot: id))
-            return try JSONResponse.make(try shotDetail(try openStudio(.silent), id: id))
+            return try JSONResponse.make(try await shotDetail(try openStudio(.silent), id: id))
         }
         api.get("plan") { _, _ in try JSONResponse.make(API.PlanSummary(try openStudio(.silent).plan())) }
         api.post("make") { request, _ in try await start(.make, request: request) }

@@ -88,7 +88,7 @@ public struct IdentityReview: Sendable {
     }
 
     /// A `references:` entry's bytes: a file under the project, or a URL already downloaded.
-    private func referenceImage(_ written: String) throws -> (Data, BlobID)? {
+    func referenceImage(_ written: String) throws -> (Data, BlobID)? {
         if written.contains("://") {
             guard let hex = try store.meta(.referenceURL(written)), let blob = try? BlobID(hex) else { return nil }
             return (try store.blobs.data(blob), blob)
