@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ReelEngine
 import ReelFaces
 import ReelMedia
 import ReelStore
@@ -25,6 +26,12 @@ struct StudioIdentityBadgeTests {
           - { id: sky, prompt: "an empty sky", duration: 1 }
         """
 
+    /// A photograph 480 pixels high.
+    static func photo(_ name: String) throws -> RGBAImage {
+        let image = try FacePhotos.image(name)
+        return image.resized(width: image.width * 480 / image.height, height: 480)
+    }
+
     @Test func everyCandidateOfAShotNamingACharacterHasABadge() async throws {
         try await StudioFixture.with(Self.film) { fixture, client in
             let refs = fixture.directory.appending(path: "refs")
@@ -32,9 +39,12 @@ struct StudioIdentityBadgeTests {
             try FacePhotos.data("obama.jpg").write(to: refs.appending(path: "obama.jpg"))
             let store = try fixture.openStudio().store
             let images = [
-                try FacePhotos.image("obama2.jpg"), try FacePhotos.image("biden.jpg"),
+                try Self.photo("obama2.jpg"), try Self.photo("biden.jpg"),
                 RGBAImage(width: 320, height: 240, fill: (90, 140, 200, 255)),
             ]
+            // The models load once per process (a second or more on a busy machine), before the
+            // request, which the test client gives a limited time.
+            _ = try SharedFaceDescriber.get()
             let candidates = try images.map { image in
                 Candidate.Draft(
                     blob: try store.blobs.put(image.encoded(as: .png)), seed: 1, width: image.width,
