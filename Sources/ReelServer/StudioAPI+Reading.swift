@@ -86,19 +86,26 @@ extension StudioAPI {
             identityProblem: identityProblem)
     }
 
-    /// Each take's identity badges: scored now when dlib's models are on this machine (and kept,
-    /// so the next page reads them), else only the scores already stored, with why the rest are not.
+    /// Each take's identity badges from the scores already stored; candidates not scored yet are
+    /// scored in the background (``BackgroundIdentityScoring``), and the page is told to refresh
+    /// when new badges are ready. The page never waits for dlib.
     func identityBadges(
         _ studio: Studio, shotID: String, takes: [Take]
     ) async -> (badges: [Int64: TakeBadges], problem: String?) {
         let review = IdentityReview(studio: studio, describer: SharedFaceDescriber.get)
         var badges: [Int64: TakeBadges] = [:]
-        var problem: String?
+        var unscored: [Take] = []
         for take in takes {
-            let found = await review.badges(shotID: shotID, take: take, compute: problem == nil)
-            badges[take.id] = found
-            problem = problem ?? found.problem
+            badges[take.id] = await review.badges(shotID: shotID, take: take, compute: false)
+            let scored = take.candidates.allSatisfy { candidate in
+                (try? review.storedScore(shotID: shotID, blob: candidate.blob)) != nil
+            }
+            if !scored { unscored.append(take) }
         }
-        return (badges, problem)
+        let named = (try? studio.shot(shotID)).map { !review.namedCharacters(in: $0).isEmpty } ?? false
+        if named && !unscored.isEmpty {
+            BackgroundIdentityScoring.start(review: review, shotID: shotID, takes: unscored, hub: hub)
+        }
+        return (badges, BackgroundIdentityScoring.problem)
     }
 }
