@@ -156,7 +156,7 @@ let package = Package(
         .testTarget(
             name: "ReelServerTests",
             dependencies: [
-                "ReelKit", "ReelMedia", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel",
+                "ReelKit", "ReelMedia", "ReelStore", "ReelEngine", "ReelServer", "ReelTesting", "reel", "ReelFaces",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

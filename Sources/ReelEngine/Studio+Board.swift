@@ -41,7 +41,7 @@ extension Studio {
         let gifURL = out.appending(path: "storyboard.gif")
         let webpURL = out.appending(path: "storyboard.webp")
         let sheetURL = out.appending(path: "contact.png")
-        let (entries, missing, key) = try boardInputs(try store.snapshot())
+        let (entries, missing, key, offModel) = try boardInputs(try store.snapshot())
         guard !entries.isEmpty else {
             throw ReelError(.invalidInput, "no shot has a pick yet", suggesting: [.make])
         }
@@ -64,7 +64,7 @@ extension Studio {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let thumbnails = try frames.map { try BlobID($0.thumbnail) }
         let shots = entries.map(\.shot)
-        async let sheet: Void = contactSheet(thumbnails, of: shots, to: sheetURL)
+        async let sheet: Void = contactSheet(thumbnails, of: shots, offModel: offModel, to: sheetURL)
         var gif = GIFWriter(width: Self.boardWidth, height: height, looping: entries.count > 1)
         let webp = try WebPAnimationMuxer(width: Self.boardWidth, height: height)
         for frame in frames {
@@ -82,7 +82,10 @@ extension Studio {
 
     /// `out/contact.png` from the picks' stored thumbnails, decoded (and shrunk to the sheet's
     /// panel width) in two halves at once.
-    private func contactSheet(_ thumbnails: [BlobID], of shots: [Shot], to url: URL) async throws {
+    /// Picks in `offModel` (by shot id) are marked with why.
+    private func contactSheet(
+        _ thumbnails: [BlobID], of shots: [Shot], offModel: [String: String], to url: URL
+    ) async throws {
         let width = Self.contactSheetThumbnailWidth(count: shots.count, aspect: film.aspect.ratio)
         let blobs = store.blobs
         let half = (thumbnails.count + 1) / 2
@@ -105,7 +108,8 @@ extension Studio {
         }
         let entries = zip(decoded, shots).map { image, shot in
             ContactSheet.Entry(
-                image: image, shotID: shot.id, framing: shot.framingName, prompt: Self.promptWords(shot))
+                image: image, shotID: shot.id, framing: shot.framingName, prompt: Self.promptWords(shot),
+                offModel: offModel[shot.id])
         }
         let sheet = try ContactSheet(
             title: film.title, entries: entries, aspect: film.aspect.ratio, thumbnailWidth: width
@@ -166,10 +170,13 @@ extension Studio {
         return made
     }
 
-    /// The picks the board shows, the shots it leaves out for want of one, and the key of it all.
+    /// The picks the board shows, the shots it leaves out for want of one, the key of it all, and
+    /// the picks stored scores say are off-model (by shot id, with why).
     func boardInputs(
         _ records: StoreSnapshot
-    ) throws -> (entries: [(shot: Shot, picked: Candidate)], missing: [String], key: StepKey) {
+    ) throws -> (
+        entries: [(shot: Shot, picked: Candidate)], missing: [String], key: StepKey, offModel: [String: String]
+    ) {
         var entries: [(shot: Shot, picked: Candidate)] = []
         var missing: [String] = []
         for shot in film.shots {
@@ -186,14 +193,18 @@ extension Studio {
             var delay: Int
             /// The frames are cropped to it and the contact sheet's panels take it.
             var aspect: Double
+            /// Off-model picks, marked on the contact sheet (absent when there are none).
+            var offModel: [String: String]?
         }
+        let offModel = offModelPicks(entries)
         let labels = entries.map { "\($0.shot.id) \($0.shot.framingName ?? "") \(Self.promptWords($0.shot))" }
         let key = try StepKey(
             kind: "board", backend: "reel",
             inputs: BoardInputs(
                 frames: entries.map(\.picked.blob.hex), labels: labels, width: Self.boardWidth,
-                delay: Self.boardFrameCentiseconds, aspect: film.aspect.ratio))
-        return (entries, missing, key)
+                delay: Self.boardFrameCentiseconds, aspect: film.aspect.ratio,
+                offModel: offModel.isEmpty ? nil : offModel))
+        return (entries, missing, key, offModel)
     }
 
     /// The prompt's words before its parameters: what the contact sheet prints.

@@ -63,6 +63,9 @@ enum API {
         var seed: UInt64
         var width: Int
         var height: Int
+        /// The identity badge when the shot names characters and the candidate is scored:
+        /// `{ "state": "holds" | "off-model" | "no-face", "text": "obama 0.41", "distance": 0.41 }`.
+        var identity: IdentityBadge?
     }
 
     struct Take: Encodable {
@@ -102,6 +105,8 @@ enum API {
         /// Newest first.
         var takes: [Take]
         var tree: [TreeNode]
+        /// Why some candidates have no identity badge (dlib's models are missing, say).
+        var identityProblem: String?
     }
 
     struct CandidateBody: Decodable {

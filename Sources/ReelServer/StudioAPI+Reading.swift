@@ -41,7 +41,7 @@ extension StudioAPI {
             costUSD: status.costUSD)
     }
 
-    func shotDetail(_ studio: Studio, id: String) throws -> API.ShotDetail {
+    func shotDetail(_ studio: Studio, id: String) async throws -> API.ShotDetail {
         let shot = try studio.shot(id)
         var statuses = try studio.status()
         if CastSheet.name(ofSheet: id) != nil {
@@ -60,7 +60,9 @@ extension StudioAPI {
             problem = ServerError(error).message
         }
         let pick = try studio.store.pick(for: id)
-        let takes = try studio.store.takes(shot: id).sorted { $0.id > $1.id }.map { take in
+        let stored = try studio.store.takes(shot: id).sorted { $0.id > $1.id }
+        let (badges, identityProblem) = await identityBadges(studio, shotID: id, takes: stored)
+        let takes = stored.map { take in
             API.Take(
                 id: take.id, kind: take.kind.rawValue, parent: take.parentTakeID,
                 parentCandidate: take.parentCandidateIndex, createdAt: take.createdAt, backend: take.backend,
@@ -69,7 +71,9 @@ extension StudioAPI {
                 picked: pick?.takeID == take.id ? pick?.candidateIndex : nil,
                 prompt: (try? take.decodedRequest())?.prompt,
                 candidates: take.candidates.map {
-                    API.Candidate(index: $0.index, blob: $0.blob.hex, seed: $0.seed, width: $0.width, height: $0.height)
+                    API.Candidate(
+                        index: $0.index, blob: $0.blob.hex, seed: $0.seed, width: $0.width, height: $0.height,
+                        identity: badges[take.id]?.badges[$0.index])
                 })
         }
         func node(_ tree: TakeNode) -> API.TreeNode {
@@ -82,6 +86,30 @@ extension StudioAPI {
             previous: position > 0 ? statuses[position - 1].id : nil,
             next: position + 1 < statuses.count ? statuses[position + 1].id : nil,
             backend: current?.backend, request: current?.request, requestProblem: problem,
-            notes: current?.notes ?? [], takes: takes, tree: try studio.takeTree(shotID: id).map(node))
+            notes: current?.notes ?? [], takes: takes, tree: try studio.takeTree(shotID: id).map(node),
+            identityProblem: identityProblem)
+    }
+
+    /// Each take's identity badges from the scores already stored; candidates not scored yet are
+    /// scored in the background (``BackgroundIdentityScoring``), and the page is told to refresh
+    /// when new badges are ready. The page never waits for dlib.
+    func identityBadges(
+        _ studio: Studio, shotID: String, takes: [Take]
+    ) async -> (badges: [Int64: TakeBadges], problem: String?) {
+        let review = IdentityReview(studio: studio, describer: SharedFaceDescriber.get)
+        var badges: [Int64: TakeBadges] = [:]
+        var unscored: [Take] = []
+        for take in takes {
+            badges[take.id] = await review.badges(shotID: shotID, take: take, compute: false)
+            let scored = take.candidates.allSatisfy { candidate in
+                (try? review.storedScore(shotID: shotID, blob: candidate.blob)) != nil
+            }
+            if !scored { unscored.append(take) }
+        }
+        let named = (try? studio.shot(shotID)).map { !review.namedCharacters(in: $0).isEmpty } ?? false
+        if named && !unscored.isEmpty {
+            BackgroundIdentityScoring.start(review: review, shotID: shotID, takes: unscored, hub: hub)
+        }
+        return (badges, BackgroundIdentityScoring.problem)
     }
 }

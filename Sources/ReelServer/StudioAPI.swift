@@ -18,7 +18,8 @@ struct StudioAPI: Sendable {
         api.get("film") { _, _ in try JSONResponse.make(try filmSummary(try openStudio(.silent))) }
         api.get("shots") { _, _ in try JSONResponse.make(try shotSummaries(try openStudio(.silent))) }
         api.get("shots/:id") { _, context in
-            try JSONResponse.make(try shotDetail(try openStudio(.silent), id: try Self.parameter("id", of: context)))
+            try JSONResponse.make(
+                try await shotDetail(try openStudio(.silent), id: try Self.parameter("id", of: context)))
         }
         api.post("shots/:id/generate") { request, context in
             let id = try Self.parameter("id", of: context)
@@ -47,7 +48,7 @@ struct StudioAPI: Sendable {
             let body = try await request.decode(as: API.PromptBody.self, context: context)
             _ = try await editor.setPrompt(body.prompt, shotID: id)
             hub.publish(ServerEvent(type: .changed, shot: id))
-            return try JSONResponse.make(try shotDetail(try openStudio(.silent), id: id))
+            return try JSONResponse.make(try await shotDetail(try openStudio(.silent), id: id))
         }
         api.get("cast") { _, _ in try JSONResponse.make(try openStudio(.silent).castStatus()) }
         api.post("cast/:name/sheet") { request, context in

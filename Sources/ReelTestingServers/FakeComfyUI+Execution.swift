@@ -72,7 +72,12 @@ extension FakeComfyUI {
                 video = queue.removeFirst()
                 videos = queue
             }
-            files[subfolder + "/" + name] = isVideo ? video : resultImage ?? Self.png(for: prompt.graph)
+            var image = resultImage ?? Self.png(for: prompt.graph)
+            if !isVideo, let next = resultImages.first {
+                image = next
+                if resultImages.count > 1 { resultImages.removeFirst() }
+            }
+            files[subfolder + "/" + name] = isVideo ? video : image
             let file: JSONValue = .object([
                 "filename": .string(name), "subfolder": .string(subfolder), "type": .string("output"),
             ])

@@ -15,6 +15,8 @@ extension FakeComfyUI {
     public func set(videos: [Data]?) { self.videos = videos }
     public func set(runTime: Duration?) { self.runTime = runTime }
     public func set(resultImage: Data?) { self.resultImage = resultImage }
+    /// Saved images are these in turn, the last repeated: a GPU that draws one person, then another.
+    public func set(resultImages: [Data]) { self.resultImages = resultImages }
     public func set(missingNodes: Set<String>) { self.missingNodes = missingNodes }
     public func set(oneAtATime: Bool) { self.oneAtATime = oneAtATime }
 

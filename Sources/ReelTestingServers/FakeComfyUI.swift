@@ -44,6 +44,8 @@ public actor FakeComfyUI {
     public var runTime: Duration?
     /// The bytes every SaveImage output gets instead of a tiny PNG of the graph's colour.
     public var resultImage: Data?
+    /// Images every saved image is taken from in turn before ``resultImage``; the last one stays.
+    public var resultImages: [Data] = []
     /// Real MP4 files SaveVideo writes, first one first, instead of a bare MP4 header. When the
     /// list is set and runs out, a video job fails with an `execution_error`, as when the GPU runs
     /// out of memory.

@@ -88,12 +88,14 @@ public struct IdentityReview: Sendable {
     }
 
     /// A `references:` entry's bytes: a file under the project, or a URL already downloaded.
-    private func referenceImage(_ written: String) throws -> (Data, BlobID)? {
+    func referenceImage(_ written: String) throws -> (Data, BlobID)? {
         if written.contains("://") {
             guard let hex = try store.meta(.referenceURL(written)), let blob = try? BlobID(hex) else { return nil }
             return (try store.blobs.data(blob), blob)
         }
-        let url = URL(filePath: written, relativeTo: studio.project.directory)
+        // Under the project directory however its URL was spelled (`relativeTo:` drops the last
+        // component of a directory URL without a trailing slash).
+        let url = written.hasPrefix("/") ? URL(filePath: written) : studio.project.directory.appending(path: written)
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         return (data, BlobID.of(data))
     }

@@ -11,12 +11,16 @@ public struct ContactSheet: Sendable {
         public var shotID: String
         public var framing: String?
         public var prompt: String
+        /// Why the frame is off-model ("obama drift 0.71"): the frame gets a red border and an
+        /// OFF-MODEL tag with this text. Nil draws it plain.
+        public var offModel: String?
 
-        public init(image: RGBAImage, shotID: String, framing: String? = nil, prompt: String) {
+        public init(image: RGBAImage, shotID: String, framing: String? = nil, prompt: String, offModel: String? = nil) {
             self.image = image
             self.shotID = shotID
             self.framing = framing
             self.prompt = prompt
+            self.offModel = offModel
         }
     }
 
@@ -45,6 +49,8 @@ public struct ContactSheet: Sendable {
     }
 
     static let background = Color(hex: 0x15161A)
+    /// The border and tag of an off-model frame.
+    public static let offModelColor = Color(hex: 0xE5484D)
 
     /// Draws the sheet. Frames keep their proportions inside panels of ``aspect``.
     public func render() throws -> RGBAImage {
@@ -97,6 +103,7 @@ public struct ContactSheet: Sendable {
         canvas.lineWidth = max(1, unit)
         canvas.addRect(cell.insetBy(-0.5, -0.5))
         canvas.stroke()
+        if let offModel = entry.offModel { drawOffModelMark(offModel, in: cell, unit: unit, on: canvas) }
 
         // Text never shrinks below what reads on a screen.
         let idSize = max(13, 18 * unit)
@@ -124,6 +131,25 @@ public struct ContactSheet: Sendable {
             baseline += textSize * 1.35
             canvas.drawText(line, at: CanvasPoint(textX, baseline))
         }
+    }
+
+    /// A red border inside the frame's edge and a red tag in its top-left corner: "OFF-MODEL" and why.
+    private func drawOffModelMark(_ reason: String, in cell: CanvasRect, unit: Double, on canvas: Canvas) {
+        let border = max(3, 5 * unit)
+        canvas.setColor(Self.offModelColor)
+        canvas.lineWidth = border
+        canvas.addRect(cell.insetBy(border / 2, border / 2))
+        canvas.stroke()
+        let size = max(11, 14 * unit)
+        canvas.setFont(size: size, bold: true)
+        let label = canvas.truncated("OFF-MODEL · \(reason)", toWidth: cell.width - 4 * border)
+        let tag = CanvasRect(
+            x: cell.minX + border, y: cell.minY + border, width: canvas.textWidth(label) + 2 * size * 0.6,
+            height: size * 1.6)
+        canvas.addRect(tag)
+        canvas.fill()
+        canvas.setColor(.white)
+        canvas.drawText(label, at: CanvasPoint(tag.minX + size * 0.6, tag.minY + size * 1.2))
     }
 
     /// Columns for `count` frames: one row up to three, then rows of two to four.

@@ -185,10 +185,17 @@ function renderTake(take) {
         el("img", { src: blob(c.blob), alt: `take ${take.id} candidate ${c.index}`, loading: "lazy" }),
         el("span", { class: "n" }, c.index),
         take.picked === c.index ? el("span", { class: "badge" }, "PICK") : null,
+        c.identity ? el("span", { class: "identity " + c.identity.state, title: c.identity.text }, identityLabel(c.identity)) : null,
         el("div", { class: "acts" },
           el("button", { onclick: (e) => { e.stopPropagation(); pick(take.id, c.index); } }, "U" + c.index),
           el("button", { onclick: (e) => { e.stopPropagation(); vary(take.id, c.index, false); } }, "V" + c.index),
           el("button", { onclick: (e) => { e.stopPropagation(); vary(take.id, c.index, true); } }, "V" + c.index + " strong"))))));
+}
+
+function identityLabel(badge) {
+  if (badge.state === "no-face") return "no face";
+  const distance = badge.distance == null ? "" : " " + badge.distance.toFixed(2);
+  return (badge.state === "holds" ? "✓ on model" : "✗ off model") + distance;
 }
 
 function highlightTake() {

@@ -21,10 +21,17 @@ struct Make: AsyncParsableCommand {
     var budget: Double?
     @Flag(help: "Show what would be done and why (as `reel plan`), and do none of it.") var dryRun = false
     @Flag(help: "With --dry-run: print the plan as JSON.") var json = false
+    @Flag(help: "Reroll shots whose best candidate is off-model (see `reel score`) until one holds, then pick it.")
+    var coherent = false
+    @Option(help: "With --coherent: at most this many takes of a shot (default 4).") var maxTakes: Int?
 
     func validate() throws {
         if let budget, !(budget >= 0) { throw ValidationError("--budget must be a number of dollars ≥ 0, like 2.50") }
         if json && !dryRun { throw ValidationError("--json prints the plan; add --dry-run") }
+        if maxTakes != nil && !coherent {
+            throw ValidationError("--max-takes limits --coherent's rerolls; add --coherent")
+        }
+        if let maxTakes, maxTakes < 1 { throw ValidationError("--max-takes must be 1 or more, like 4") }
     }
 
     func run() async throws {
@@ -37,25 +44,34 @@ struct Make: AsyncParsableCommand {
                 Output.line(json ? try PlanPrinter.json(plan) : PlanPrinter.text(plan, all: false))
                 return
             }
-            let report = try await Interrupts.cancellingOnInterrupt { try await studio.make() }
-            let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
-            if report.nothingToDo {
-                Output.line("nothing changed; \(film) is up to date")
-                return
-            }
-            if !report.generated.isEmpty { Output.line("generated: \(report.generated.joined(separator: ", "))") }
-            if !report.animated.isEmpty { Output.line("animated:  \(report.animated.joined(separator: ", "))") }
-            if report.cutWaitsFor.isEmpty && report.film != nil {
-                Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
-            } else {
-                Output.line("film:      not cut; it waits for \(report.cutWaitsFor.joined(separator: ", "))")
-            }
-            guard report.failures.isEmpty else {
-                services.printer.finish()
-                Output.error(PlanPrinter.failures(report))
-                throw ExitCode(
-                    report.failures.contains(where: \.isReelsFault) ? ExitStatus.internalFault : ExitStatus.userInput)
-            }
+            var generated: [String] = []
+            if coherent { generated = try await cohere(services) }
+            var report = try await Interrupts.cancellingOnInterrupt { try await studio.make() }
+            report.generated = generated + report.generated.filter { !generated.contains($0) }
+            if coherent { try await writeCoherenceChart(services) }
+            try Self.printReport(report, services: services)
+        }
+    }
+
+    /// What the make did, and its failures as the exit status.
+    static func printReport(_ report: MakeReport, services: Services) throws {
+        let film = report.film.map(services.project.displayPath) ?? "out/film.mp4"
+        if report.nothingToDo && report.generated.isEmpty {
+            Output.line("nothing changed; \(film) is up to date")
+            return
+        }
+        if !report.generated.isEmpty { Output.line("generated: \(report.generated.joined(separator: ", "))") }
+        if !report.animated.isEmpty { Output.line("animated:  \(report.animated.joined(separator: ", "))") }
+        if report.cutWaitsFor.isEmpty && report.film != nil {
+            Output.line("film:      \(film) (\(Summary.seconds(report.duration)))")
+        } else {
+            Output.line("film:      not cut; it waits for \(report.cutWaitsFor.joined(separator: ", "))")
+        }
+        guard report.failures.isEmpty else {
+            services.printer.finish()
+            Output.error(PlanPrinter.failures(report))
+            throw ExitCode(
+                report.failures.contains(where: \.isReelsFault) ? ExitStatus.internalFault : ExitStatus.userInput)
         }
     }
 }

@@ -23,7 +23,8 @@ struct Score: AsyncParsableCommand {
     @Argument(help: "A shot's id (default: every shot with a take); with --against, the images to score.")
     var targets: [String] = []
     @Option(help: "Score the images against this reference photograph, outside any film.") var against: String?
-    @Flag(help: "One table of every character's distance, shot by shot (the picks).") var film = false
+    @Flag(help: "One table of every character's distance, shot by shot (the picks), and out/coherence.png.")
+    var film = false
     @Option(help: "The distance over which a face is off-model (default 0.6).") var threshold: Double?
     @Flag(help: "Print JSON for scripts.") var json = false
 
@@ -57,9 +58,14 @@ struct Score: AsyncParsableCommand {
             }
             // Every shot: those without a take yet are left out of the tables.
             if targets.isEmpty && !film { scored = scored.filter { $0.takeID != nil } }
-            if json { return try ScoreOutput.printJSON(scored) }
+            if json {
+                if film { try services.studio.writeCoherenceChart(scored, threshold: review.scorer.threshold) }
+                return try ScoreOutput.printJSON(scored)
+            }
             if film {
+                let chart = try services.studio.writeCoherenceChart(scored, threshold: review.scorer.threshold)
                 ScoreOutput.printFilm(scored, characters: services.studio.film.characters.map(\.id))
+                Output.line("chart: \(services.project.displayPath(chart))")
             } else {
                 for shot in scored { ScoreOutput.printShot(shot) }
             }

@@ -7,6 +7,9 @@ struct Takes: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show a shot's take tree: prompts, seeds, cost, the pick, and each grid image.",
         discussion: """
+            When the shot names characters, each candidate shows its identity badge (see \
+            `reel score`): holds, off-model, or no face.
+
             Example:
               reel takes ridge
             """)
@@ -21,11 +24,24 @@ struct Takes: AsyncParsableCommand {
                 Output.line("\(shot): no takes yet; make one with `reel gen \(shot)`")
                 return
             }
-            for node in tree { printNode(node, depth: 0) }
+            let review = IdentityReview(studio: services.studio, describer: SharedFaceDescriber.get)
+            var badges: [Int64: TakeBadges] = [:]
+            var problem: String?
+            for take in Self.takes(in: tree) {
+                let found = await review.badges(shotID: shot, take: take, compute: problem == nil)
+                badges[take.id] = found
+                problem = problem ?? found.problem
+            }
+            for node in tree { printNode(node, depth: 0, badges: badges) }
+            if let problem { Output.warning("candidates without a badge: \(problem)") }
         }
     }
 
-    private func printNode(_ node: TakeNode, depth: Int) {
+    static func takes(in nodes: [TakeNode]) -> [Take] {
+        nodes.flatMap { [$0.take] + takes(in: $0.children) }
+    }
+
+    private func printNode(_ node: TakeNode, depth: Int, badges: [Int64: TakeBadges]) {
         let pad = String(repeating: "    ", count: depth)
         let take = node.take
         var origin = take.kind.rawValue
@@ -39,7 +55,17 @@ struct Takes: AsyncParsableCommand {
             }
         }
         Output.line("\(pad)  seeds   \(take.candidates.map { "\($0.index):\($0.seed)" }.joined(separator: " "))")
+        if let found = badges[take.id]?.badges, !found.isEmpty {
+            for candidate in take.candidates {
+                guard let badge = found[candidate.index] else {
+                    Output.line("\(pad)  \(candidate.index)       not scored")
+                    continue
+                }
+                let state = badge.state == .noFace ? "" : "\(badge.state.rawValue)  "
+                Output.line("\(pad)  \(candidate.index)       \(state)\(badge.text)")
+            }
+        }
         Output.line("\(pad)  grid    \(node.gridPath ?? "-")")
-        for child in node.children { printNode(child, depth: depth + 1) }
+        for child in node.children { printNode(child, depth: depth + 1, badges: badges) }
     }
 }
