@@ -50,6 +50,23 @@ struct PickBestTests {
         }
     }
 
+    /// Who stands where comes from the shot's `cast:`: with Biden placed on the left, the
+    /// candidate with Biden on the left holds and the one the prompt's order would pick is swapped.
+    @Test func theShotsPlacementDecidesWhichTwoShotHolds() async throws {
+        try await withTemporaryDirectory { parent in
+            let placed = Self.film.replacingOccurrences(
+                of: "prompt: \"@obama and @biden talking\"\n",
+                with: "prompt: \"@obama and @biden talking\"\n    cast: { biden: left, obama: right }\n")
+            #expect(placed != Self.film)
+            let project = try await Self.makeProject(in: parent, film: placed)
+            let make = try await reel.run(["make"], in: project)
+            #expect(make.status == 0, "\(make.stderr)")
+            #expect(try TestStudio.open(project).store.pick(for: "duo")?.candidateIndex == 1)
+            let score = try await reel.run(["score", "duo"], in: project)
+            #expect(score.stdout.contains("swapped"), "\(score.stdout)")
+        }
+    }
+
     @Test func withoutTheModelsMakeWarnsAndPicksTheFirst() async throws {
         try await withTemporaryDirectory { parent in
             let project = try await Self.makeProject(in: parent)

@@ -33,8 +33,11 @@ extension IdentityReview {
             blobs.append([name] + referenceBlobs.map(\.hex))
         }
         // Who stands where: as asked, else as the take's request placed its people (`cast:`, the
-        // prompt's words), else the order the prompt names them.
-        let placed = (try? take?.decodedRequest().people)?.flatMap { people in
+        // prompt's words) or, for a take whose request cannot be read, as the shot places them now;
+        // else the order the prompt names them.
+        let people =
+            (try? take?.decodedRequest())?.people ?? (try? studio.currentRequest(for: shot))?.request.people
+        let placed = people.flatMap { people in
             people.count >= 2 ? people.sorted { $0.region.left < $1.region.left }.map(\.character) : nil
         }
         let order = placement ?? placed ?? (named.count >= 2 ? named : nil)
