@@ -92,19 +92,6 @@ import Testing
         }
     }
 
-    /// A lip-sync graph in the user's own form: the clip and the track loaded from the uploads,
-    /// recombined and saved (weight-free, so the test server and a CPU ComfyUI both run it).
-    static let comfyWorkflow = """
-        {
-          "1": {"class_type": "LoadVideo", "inputs": {"file": "{{video}}"}},
-          "2": {"class_type": "LoadAudio", "inputs": {"audio": "{{audio}}"}},
-          "3": {"class_type": "GetVideoComponents", "inputs": {"video": ["1", 0]}},
-          "4": {"class_type": "CreateVideo", "inputs": {"images": ["3", 0], "fps": "{{fps}}", "audio": ["2", 0]}},
-          "5": {"class_type": "SaveVideo",
-                "inputs": {"video": ["4", 0], "filename_prefix": "reel/lipsync", "format": "mp4", "codec": "h264"}}
-        }
-        """
-
     @Test func comfyUILipSyncsWithTheUsersWorkflowAndSaysWhenThereIsNone() async throws {
         let fake = FakeComfyUI()
         try await withTemporaryDirectory("reel-lipsync-comfy") { parent in
@@ -138,7 +125,7 @@ import Testing
                 let project = try TestFilms.makeProject(
                     film.replacingOccurrences(of: "WORKFLOWS", with: ", workflows: { lipsync: lipsync.json }"),
                     in: parent, name: "with-workflow")
-                try Data(Self.comfyWorkflow.utf8).write(to: project.appending(path: "lipsync.json"))
+                try Data(TestWorkflows.lipSync.utf8).write(to: project.appending(path: "lipsync.json"))
                 let made = try await reel.run(["make"], in: project)
                 #expect(made.status == 0, "\(made.stderr)")
                 let prompts = await fake.prompts

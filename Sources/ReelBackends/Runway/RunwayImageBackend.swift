@@ -71,14 +71,9 @@ public struct RunwayImageBackend: ResumableImageBackend, SetupChecked {
     /// Waits for each task and downloads its image at once (Runway's URLs expire). Images
     /// Runway's moderation refused are left out; a grid whose every image was is refused.
     public func collect(jobID: String, request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
-        let written = jobID.split(separator: "\n").map(String.init)
-        guard !written.isEmpty, written.count <= max(1, request.count) else {
-            throw RemoteJobLost(jobID: jobID, backend: name)
+        let ids = try await CandidateJobs.completed(jobID, count: max(1, request.count), backend: name) {
+            try await submit(request, after: $0, context: context)
         }
-        // A run killed between two paid calls left some of the grid uncreated: only those go now.
-        let ids =
-            written.count < max(1, request.count)
-            ? try await submit(request, after: written, context: context) : written
         let price = model.priceOfImage(model.ratio(width: request.width, height: request.height))
         var images: [GeneratedImage] = []
         var refusal: BackendError?

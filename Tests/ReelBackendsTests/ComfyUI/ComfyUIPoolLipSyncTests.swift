@@ -10,17 +10,6 @@ import Testing
 /// Lip-sync on a pool: the job goes to a server that has the workflow's nodes, its id names that
 /// server, and a server that fails mid-job costs a re-run elsewhere, written down at once.
 @Suite struct ComfyUIPoolLipSyncTests {
-    /// The user's weight-free lip-sync graph (as in the CLI's lip-sync test).
-    static let workflow = """
-        {
-          "1": {"class_type": "LoadVideo", "inputs": {"file": "{{video}}"}},
-          "2": {"class_type": "LoadAudio", "inputs": {"audio": "{{audio}}"}},
-          "3": {"class_type": "GetVideoComponents", "inputs": {"video": ["1", 0]}},
-          "4": {"class_type": "CreateVideo", "inputs": {"images": ["3", 0], "fps": "{{fps}}", "audio": ["2", 0]}},
-          "5": {"class_type": "SaveVideo",
-                "inputs": {"video": ["4", 0], "filename_prefix": "reel/lipsync", "format": "mp4", "codec": "h264"}}
-        }
-        """
     static let clip = Data([0, 0, 0, 24]) + Data("ftypisom".utf8) + Data(repeating: 0, count: 64)
     static let track = Data("RIFF----WAVEfmt ".utf8)
     static let request = LipSyncRequest(
@@ -29,7 +18,7 @@ import Testing
     func backend(_ pool: ComfyUIPool) throws -> ComfyUILipSyncBackend {
         ComfyUILipSyncBackend(
             client: pool.clients[0],
-            workflow: try ComfyUIWorkflow(name: "lipsync.json", json: Data(Self.workflow.utf8)),
+            workflow: try ComfyUIWorkflow(name: "lipsync.json", json: Data(TestWorkflows.lipSync.utf8)),
             pool: pool)
     }
 
