@@ -28,3 +28,15 @@ extension Studio {
         return (outcome, 1)
     }
 }
+
+extension Studio {
+    /// With `cast_sheets: true`, makes (and picks) the sheet of every character and location
+    /// `shot` names that has no pick yet, so `reel gen` and `reel reroll` work on a shot before
+    /// `reel make` has made the sheets.
+    func makeMissingSheets(for shot: Shot) async throws {
+        guard film.castSheets, CastSheet.name(ofSheet: shot.id) == nil else { return }
+        for sheet in film.castSheets(namedIn: shot) where try store.pickedCandidate(for: sheet) == nil {
+            _ = try await ensureCastSheet(named: sheet)
+        }
+    }
+}

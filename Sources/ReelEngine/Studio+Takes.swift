@@ -15,6 +15,7 @@ extension Studio {
     /// with nothing changed shows the same take; `reroll` asks for new seeds.
     public func generate(shotID: String) async throws -> TakeOutcome {
         try await downloadReferenceURLs()
+        try await makeMissingSheets(for: try shot(shotID))
         let current = try currentRequest(for: try shot(shotID))
         current.notes.forEach(progress.warning)
         return try await runTake(current: current, kind: .generate, request: current.request, parent: nil)
@@ -23,6 +24,7 @@ extension Studio {
     /// The same prompt with new seeds.
     public func reroll(shotID: String) async throws -> TakeOutcome {
         try await downloadReferenceURLs()
+        try await makeMissingSheets(for: try shot(shotID))
         let current = try currentRequest(for: try shot(shotID))
         let previous = try store.takes(shot: shotID).filter {
             $0.promptKey == current.promptKey.hex && $0.kind == .reroll

@@ -65,6 +65,18 @@ import Testing
         }
     }
 
+    /// `reel gen` on a shot before any `make`: the sheets it names are made and picked first.
+    @Test func generatingAShotMakesTheSheetsItNamesFirst() async throws {
+        try await withTemporaryDirectory { parent in
+            let studio = try TestStudio.open(try TestFilms.makeProject(Self.film, in: parent))
+            _ = try await studio.generate(shotID: "cliff")
+            let take = try #require(try studio.store.takes(shot: "cliff").first)
+            let carried = try take.decodedRequest().characterReferences.map(\.source)
+            #expect(carried == [.blob(try sheetPick("@vela", in: studio))])
+            #expect(try studio.store.pickedCandidate(for: "@arcadia") == nil, "cliff does not name arcadia")
+        }
+    }
+
     @Test func castMakesOneSheetOnDemandAndUnknownNamesAreListed() async throws {
         try await withTemporaryDirectory { parent in
             let yaml = Self.film.replacingOccurrences(of: "cast_sheets: true\n", with: "")

@@ -36,7 +36,7 @@ struct ComfyUIPoolHarness {
                 baseURL: $0, transport: transport, pollInterval: .milliseconds(10),
                 maxPollInterval: .milliseconds(40), maxOutage: .milliseconds(200), followsProgress: false)
         }
-        return ComfyUIPool(clients: clients, lanes: lanes, backoff: .milliseconds(100), maxOutage: .seconds(30))
+        return ComfyUIPool(clients: clients, lanes: lanes, backoff: .milliseconds(100), maxOutage: .seconds(180))
     }
 
     func images(_ pool: ComfyUIPool) throws -> ComfyUIBackend {

@@ -12,7 +12,7 @@ import Testing
 @Suite struct ComfyUIPoolTests {
     @Test func everyTakeFinishesAndTheFastServerTakesMore() async throws {
         try await ComfyUIPoolHarness.with(servers: 3) { harness in
-            for (fake, time) in zip(harness.fakes, [5, 300, 1500]) { await fake.set(runTime: .milliseconds(time)) }
+            for (fake, time) in zip(harness.fakes, [5, 300, 4000]) { await fake.set(runTime: .milliseconds(time)) }
             let pool = harness.pool(lanes: 1)
             let takes = try await harness.make(takes: 24, count: 2, on: try harness.images(pool))
             #expect(takes.allSatisfy { $0.count == 2 })

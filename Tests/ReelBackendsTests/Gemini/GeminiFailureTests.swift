@@ -115,7 +115,7 @@ import Testing
     @Test func theProbeListsOneModelWithTheKeyAndSaysWhenTheKeyIsRefused() async throws {
         try await GeminiHarness.with { harness in
             let ping = await harness.client.ping(timeout: .seconds(120))
-            #expect((try? ping.get()) == "key accepted")
+            #expect((try? ping.get()) == "key accepted", "\(ping)")
             #expect(await harness.fake.requestLog == ["GET /v1beta/models"])
         }
         try await GeminiHarness.with(key: "not-the-key-123") { harness in
