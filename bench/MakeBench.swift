@@ -23,7 +23,7 @@ struct MakeBench {
         try edited.write(to: project.appending(path: "film.yaml"), atomically: true, encoding: .utf8)
         let oneShot = try await seconds { try shell(reel, ["make", project.path]) }
         printTable(
-            "reel make on Examples/first-light (8 shots, 1344×576)",
+            "reel make on Examples/first-light (9 shots, 1344×576)",
             rows: [
                 Row(label: "from scratch", seconds: first),
                 Row(label: "nothing changed", seconds: again[0].1),

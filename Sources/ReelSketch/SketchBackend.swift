@@ -43,7 +43,9 @@ public struct SketchBackend: ImageBackend {
 
     public var capabilities: ImageCapabilities {
         ImageCapabilities(
-            initImage: true, seed: true, negativePrompt: true, placesPeople: true, maxBatch: 8, sizes: sizes)
+            initImage: true, seed: true, negativePrompt: true, characterReferences: true,
+            characterReferenceLimit: SketchCast.maxPeople,
+            placesPeople: true, maxBatch: 8, sizes: sizes)
     }
 
     public func generate(_ request: Request, context: GenerationContext) async throws -> [GeneratedImage] {
@@ -62,6 +64,7 @@ public struct SketchBackend: ImageBackend {
                 }
             }
         }
+        let references = try SketchLook.references(of: request, context: context)
         let count = max(1, request.count)
         var images: [GeneratedImage] = []
         for index in 0..<count {
@@ -70,21 +73,27 @@ public struct SketchBackend: ImageBackend {
             let seed = request.seed(ofCandidate: index)
             images.append(
                 GeneratedImage(
-                    data: try draw(request, parent: parent, initImage: initImage, seed: seed), seed: seed, costUSD: 0))
+                    data: try draw(
+                        request, parent: parent, initImage: initImage, seed: seed,
+                        looks: SketchLook.looks(prompt: request.prompt, seed: seed, references: references)),
+                    seed: seed, costUSD: 0))
         }
         context.progress(1, "drawn")
         return images
     }
 
-    /// One candidate's bytes. A sketch parent is redrawn from its recipe; a foreign init image is
-    /// repainted. Whatever `sketch` draws from a recipe carries its own, for the next variation.
-    private func draw(_ request: Request, parent: SketchRecipe?, initImage: RGBAImage?, seed: UInt32) throws -> Data {
+    /// One candidate's bytes. A sketch parent is redrawn from its recipe (its people keep the
+    /// parent's looks); a foreign init image is repainted. Whatever `sketch` draws from a recipe
+    /// carries its own, for the next variation.
+    private func draw(
+        _ request: Request, parent: SketchRecipe?, initImage: RGBAImage?, seed: UInt32, looks: [UInt32?]
+    ) throws -> Data {
         if let parent {
             let (frame, recipe) = try renderer.render(request, parent: parent, seed: seed)
             return recipe.embedded(in: try encode(frame))
         }
-        let frame = try renderer.render(request, initImage: initImage, seed: seed)
+        let frame = try renderer.render(request, initImage: initImage, seed: seed, looks: looks)
         guard initImage == nil else { return try encode(frame) }
-        return SketchRecipe(request: request, seed: seed).embedded(in: try encode(frame))
+        return SketchRecipe(request: request, seed: seed, looks: looks).embedded(in: try encode(frame))
     }
 }

@@ -8,7 +8,7 @@ enum SketchEyes {
         let c = f.canvas
         let p = f.palette
         let light = SketchLight(palette: p, silhouette: 0)
-        let skin = Color(hex: 0xE6B493)
+        let skin = SketchLook.skin(in: f)
         let bounds = f.canvas.bounds
         let g = light.gradient(for: skin, across: bounds)
         c.setLinearGradient(from: g.start, to: g.end, stops: g.stops)

@@ -23,8 +23,9 @@ enum SketchFigure {
             scene.outfitColor
             ?? identity.pick([Color(hex: 0x4A5560), Color(hex: 0x2F5A5E), Color(hex: 0x6E2E2A), Color(hex: 0x3A3F58)])
         let hair = scene.hairColor ?? identity.pick([Color(hex: 0x2E221C), Color(hex: 0x4A3326), Color(hex: 0x1E1A1A)])
+        let skin = SketchLook.skin(in: f)
         let colors: [Material: Color] = [
-            .outfit: outfit, .skin: Color(hex: 0xE6B493), .hair: hair, .boots: Color(hex: 0x24201E),
+            .outfit: outfit, .skin: skin, .hair: hair, .boots: Color(hex: 0x24201E),
             .beard: scene.person.beard ?? hair,
         ]
         let backlit = p.isDark || [.dusk, .dawn].contains(scene.mood)

@@ -7,7 +7,8 @@ struct SketchFrame {
     let scene: SketchScene
     let palette: SketchPalette
     let layout: SketchLayout
-    /// A seeded stream for identity details (hair, outfit) that should not change between seeds.
+    /// A seeded stream for identity details (hair, outfit, and skin for a person with a look)
+    /// that should not change between seeds.
     let identity: SketchRandom
 
     var width: Double { layout.width }
@@ -23,6 +24,6 @@ struct SketchFrame {
         let person = scene.cast[figure.person]
         return SketchFrame(
             canvas: canvas, scene: scene.dressed(as: person), palette: palette, layout: layout,
-            identity: SketchRandom(seed: UInt32(figure.person), salt: "identity \(person.feminine)"))
+            identity: SketchRandom(seed: person.look ?? UInt32(figure.person), salt: "identity \(person.feminine)"))
     }
 }

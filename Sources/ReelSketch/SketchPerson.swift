@@ -28,6 +28,9 @@ struct SketchPerson: Sendable, Hashable {
     var column: Double?
     /// What they hold (a lantern, an umbrella, a key).
     var carries: Set<SketchScene.Prop> = []
+    /// The seed of the look their reference sheet gave them (skin, and the colours the words
+    /// leave unsaid), so every shot draws the sheet's person; `nil` draws the steady default.
+    var look: UInt32?
 
     var longHair: Bool { longHairStated ?? (feminine && age != .old) }
 

@@ -27,9 +27,13 @@ struct SketchRecipe: Sendable, Hashable, Codable {
 
     /// The first drawing, then each step from it; never empty.
     private(set) var steps: [Step]
+    /// The look of each person of the cast (`SketchLook`), kept through every step; `nil` in
+    /// recipes written before looks existed.
+    private(set) var looks: [UInt32?]?
 
-    /// A fresh drawing of `request` with `seed`.
-    init(request: Request, seed: UInt32) {
+    /// A fresh drawing of `request` with `seed`, its people in `looks`.
+    init(request: Request, seed: UInt32, looks: [UInt32?] = []) {
+        self.looks = looks.contains { $0 != nil } ? looks : nil
         steps = [
             Step(
                 prompt: request.prompt, negative: request.negative, framing: request.framing, angle: request.angle,
@@ -49,9 +53,13 @@ struct SketchRecipe: Sendable, Hashable, Codable {
 
     var first: Step { steps[0] }
 
-    /// The scene: the first prompt's, changed by every later prompt that says something new.
+    /// The look of the first person: a sheet's look, which shots that carry the sheet take.
+    var firstLook: UInt32? { looks?.first ?? nil }
+
+    /// The scene: the first prompt's, changed by every later prompt that says something new,
+    /// its people in the recipe's looks.
     var scene: SketchScene {
-        var scene = SketchScene(request: first.request)
+        var scene = SketchScene(request: first.request).wearing(looks ?? [])
         for (previous, step) in zip(steps, steps.dropFirst()) where !step.says(theSameAs: previous) {
             scene = scene.changed(by: step.request)
         }

@@ -25,10 +25,15 @@ public struct SketchRenderer: Sendable {
         try render(request, initImage: initImage, seed: request.seed(ofCandidate: index))
     }
 
-    /// The frame for `request` drawn with `seed`, at `request.width` × `request.height`.
-    public func render(_ request: Request, initImage: RGBAImage?, seed: UInt32) throws -> RGBAImage {
+    /// The frame for `request` drawn with `seed`, at `request.width` × `request.height`, each
+    /// person of the cast in the look at their index in `looks` (see `SketchLook`).
+    public func render(
+        _ request: Request, initImage: RGBAImage?, seed: UInt32, looks: [UInt32?] = []
+    ) throws
+        -> RGBAImage
+    {
         try Self.checkSize(request)
-        let scene = SketchScene(request: request)
+        let scene = SketchScene(request: request).wearing(looks)
         let fresh = try draw(scene, width: request.width, height: request.height, seed: seed, salt: request.prompt)
         guard let initImage else { return fresh }
         let layers = SketchRepaint.Layers(
@@ -112,7 +117,7 @@ public struct SketchRenderer: Sendable {
             nudge.apply(to: &layout)
             nudge.apply(to: &palette)
         }
-        let identity = SketchRandom(seed: 0, salt: "identity \(scene.feminine)")
+        let identity = SketchRandom(seed: scene.person.look ?? 0, salt: "identity \(scene.feminine)")
         return SketchFrame(canvas: canvas, scene: scene, palette: palette, layout: layout, identity: identity)
     }
 

@@ -116,6 +116,16 @@ struct SketchScene: Sendable, Hashable {
         lightEmphasis = mood != .neutral || words.hasAny(V.lighting) ? 1 : 0.5
     }
 
+    /// The scene with each person of the cast in the look at their index (`nil` keeps theirs).
+    func wearing(_ looks: [UInt32?]) -> SketchScene {
+        var copy = self
+        for (index, look) in looks.enumerated() where index < copy.cast.count && look != nil {
+            copy.cast[index].look = look
+        }
+        if let look = looks.first ?? nil { copy.person.look = look }
+        return copy
+    }
+
     /// The scene while one figure of the cast is drawn: its looks in place of the first person's.
     func dressed(as person: SketchPerson) -> SketchScene {
         var copy = self

@@ -9,6 +9,8 @@ extension SketchVocabulary {
         "keeper", "fisherman", "fisherwoman", "sailor", "mother", "father", "grandmother", "grandfather", "son",
         "daughter", "sister", "brother", "elder", "teenager", "guard", "priest", "monk", "farmer", "boatman",
         "widow", "mechanic", "engineer", "doctor", "nurse", "teacher", "student", "grandpa", "grandma", "toddler",
+        "general", "commander", "admiral", "colonel", "sergeant", "lieutenant", "scientist", "professor",
+        "merchant", "hunter", "thief", "wizard", "sorcerer", "emperor", "empress", "prince", "chief",
     ]
     static let hair = [
         "hair", "haired", "bob", "braid", "braids", "ponytail", "curls", "locks", "plait", "plaits", "bun",

@@ -155,6 +155,12 @@ enum SketchVocabulary {
         "shadows", "dramatic light",
     ]
 
+    /// Words that shade the colour after them: below 1 darkens by that factor, above 1 mixes
+    /// that much past 1 of white in ("dark red", "pale blue").
+    static let shades: [String: Double] = [
+        "dark": 0.55, "deep": 0.7, "light": 1.4, "pale": 1.5, "bright": 1.15,
+    ]
+
     static let colors: [String: Color] = [
         "red": Color(hex: 0xB3262A), "crimson": Color(hex: 0x9E1B2F), "scarlet": Color(hex: 0xC8262A),
         "orange": Color(hex: 0xE07B24), "amber": Color(hex: 0xE09B2D), "gold": Color(hex: 0xD4A63A),

@@ -21,18 +21,23 @@ struct SketchWords {
 
     /// The colours naming one of `nouns`, in the order written: the group of colour words
     /// nearest before it, at most two words away ("grey and teal flight suit" → grey, teal;
-    /// "a blue jacket with black hair" → black for the hair).
+    /// "a blue jacket with black hair" → black for the hair). A shade word before a colour
+    /// changes that colour instead of adding one ("dark red uniform" is one dark red).
     func colors(before nouns: [String]) -> [Color] {
         for (index, word) in list.enumerated() where nouns.contains(word) {
             var found: [Color] = []
             var position = index - 1
             while position >= 0, index - position <= 3, found.isEmpty {
-                if let color = SketchVocabulary.colors[list[position]] { found.append(color) }
+                if let (color, start) = shadedColor(endingAt: position) {
+                    found.append(color)
+                    position = start
+                }
                 position -= 1
             }
             while position >= 0, !found.isEmpty {
-                if let color = SketchVocabulary.colors[list[position]] {
+                if let (color, start) = shadedColor(endingAt: position) {
                     found.insert(color, at: 0)
+                    position = start
                 } else if list[position] != "and" {
                     break
                 }
@@ -41,6 +46,14 @@ struct SketchWords {
             if !found.isEmpty { return found }
         }
         return []
+    }
+
+    /// The colour whose last word is at `position`, with a shade word just before it applied
+    /// ("dark red", "pale blue"), and the index of its first word.
+    private func shadedColor(endingAt position: Int) -> (Color, Int)? {
+        guard let color = SketchVocabulary.colors[list[position]] else { return nil }
+        guard position > 0, let shade = SketchVocabulary.shades[list[position - 1]] else { return (color, position) }
+        return (shade > 1 ? color.mixed(with: .white, shade - 1) : color.scaled(shade), position - 1)
     }
 
     /// Whether `word` comes within three words before one of `nouns` ("short silver hair").

@@ -28,11 +28,11 @@ import Testing
             #expect(printed.contains { $0.hasSuffix("storyboard.gif") })
             #expect(printed.last?.hasSuffix("out/board.pdf") == true)
             #expect(try pdf.info()["Page size"] == "792 x 612 pts (letter)")
-            #expect(try pdf.pageCount() == 2, "8 shots at 6 a page")
+            #expect(try pdf.pageCount() == 2, "9 shots at 6 a page")
             #expect(try pdf.images().filter { $0.type == "image" }.count == 1)
             let text = try pdf.text()
             #expect(text.contains("ridge") && text.contains("First Light"))
-            #expect(text.components(separatedBy: "no pick yet").count - 1 == 7)
+            #expect(text.components(separatedBy: "no pick yet").count - 1 == 8)
         }
     }
 

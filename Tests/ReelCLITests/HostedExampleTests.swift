@@ -23,7 +23,7 @@ import Testing
         let result = try await reel.run(["check", Self.example.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "the hosted example has warnings: \(result.stderr)")
-        #expect(result.stdout.contains("8 shots"))
+        #expect(result.stdout.contains("9 shots"))
     }
 
     @Test func theHostedExampleIsMadeOnFalForWhatItsDryRunSays() async throws {
@@ -53,7 +53,7 @@ import Testing
             let plan = try JSONDecoder().decode(JSONValue.self, from: Data(dry.stdout.utf8))
             let estimate = try #require(plan["costUSD"]?.double)
             #expect(
-                estimate > 5 && estimate < 7, "2 sheets and 8 FLUX.2 takes, 8 Kling clips, 2 lip-syncs: \(estimate)")
+                estimate > 6 && estimate < 8, "3 sheets and 9 FLUX.2 takes, 9 Kling clips, 2 lip-syncs: \(estimate)")
 
             try await TestHTTPServer.with(handler: { await fake.handle($0) }) { baseURL in
                 let config = parent.appending(path: "config.yaml")
@@ -62,16 +62,16 @@ import Testing
                     ["make"], in: project, environment: ["FAL_KEY": Self.key, "REEL_CONFIG": config.path])
                 #expect(made.status == 0, "\(made.stderr)")
             }
-            // The two sheets from words alone; every shot with its sheets (ember: from face) to the
+            // The three sheets from words alone; every shot with its sheets (ember: from face) to the
             // editing endpoint, one image a call.
-            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 2 * 4)
-            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex/edit") == 8 * 4)
+            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex") == 3 * 4)
+            #expect(await fake.submissionCount(model: "fal-ai/flux-2-flex/edit") == 9 * 4)
             try await expectEveryShotCarriesItsSheets(fake: fake, project: project)
-            #expect(await fake.submissionCount(model: "fal-ai/kling-video/v2.1/standard/image-to-video") == 8)
+            #expect(await fake.submissionCount(model: "fal-ai/kling-video/v2.1/standard/image-to-video") == 9)
             #expect(await fake.submissionCount(model: "fal-ai/sync-lipsync") == 2)
             let film = project.appending(path: "out/film.mp4")
             let duration = try #require(try await FFprobe(try FFmpegLocator().locate()).info(of: film).duration)
-            #expect(abs(duration - 33) < 0.1, "the film lasts what `reel check` said: \(duration)")
+            #expect(abs(duration - 36) < 0.1, "the film lasts what `reel check` said: \(duration)")
             let costs = try await reel.run(["costs", "--json"], in: project)
             let ledger = try JSONDecoder().decode(JSONValue.self, from: Data(costs.stdout.utf8))
             let spent = try #require(ledger["totalUSD"]?.double)
@@ -80,28 +80,37 @@ import Testing
         }
     }
 
-    /// Each edit call of a shot that names @vela or @arcadia carries the picked sheet of each,
+    /// Each edit call of a shot that names @vela, @orin or @arcadia carries the picked sheet of each,
     /// as fal receives it (a data URI of the sheet's bytes).
     func expectEveryShotCarriesItsSheets(fake: FakeFal, project: URL) async throws {
         let store = try Store.open(projectDirectory: project)
         var sheets: [String: Data] = [:]
-        for name in ["vela", "arcadia"] {
+        for name in ["vela", "orin", "arcadia"] {
             let picked = try #require(try store.pickedCandidate(for: "@\(name)"))
             sheets[name] = try store.blobs.data(picked.blob)
         }
         let edits = await fake.submissions.filter { $0.model == "fal-ai/flux-2-flex/edit" }
         for (shot, names) in [
-            ("ridge", ["vela", "arcadia"]), ("iris", ["vela", "arcadia"]), ("arrival", ["arcadia"]),
+            ("ridge", ["vela", "arcadia"]), ("iris", ["vela", "arcadia"]), ("vigil", ["orin", "vela"]),
+            ("arrival", ["arcadia"]),
         ] {
             let take = try #require(try store.takes(shot: shot).first)
             let prompt = try take.decodedRequest().prompt
-            let calls = edits.filter { $0.input["prompt"]?.string?.hasPrefix(String(prompt.prefix(40))) == true }
+            // A placed two-shot's prompt leads with who stands where, then the shot's words.
+            let calls = edits.filter { $0.input["prompt"]?.string?.contains(String(prompt.prefix(40))) == true }
             #expect(calls.count == 4, "\(shot): \(calls.count) calls")
             for call in calls {
                 let images = (call.input["image_urls"]?.array?.compactMap(\.string) ?? []).compactMap { url in
                     url.split(separator: ",", maxSplits: 1).last.flatMap { Data(base64Encoded: String($0)) }
                 }
                 for name in names { #expect(images.contains(sheets[name] ?? Data()), "\(shot) lacks @\(name)'s sheet") }
+                if shot == "vigil" {
+                    #expect(
+                        Array(images.prefix(2)) == [sheets["orin"], sheets["vela"]].compactMap { $0 },
+                        "orin left, vela right")
+                    let words = call.input["prompt"]?.string ?? ""
+                    #expect(words.contains("Image 1 shows orin") && words.contains("Image 2 shows vela"), "\(words)")
+                }
             }
         }
     }

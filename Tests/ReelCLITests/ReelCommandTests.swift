@@ -85,7 +85,7 @@ import Testing
         let result = try await reel.run(["check", Self.repository.appending(path: "Examples/first-light").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "the example film has warnings: \(result.stderr)")
-        #expect(result.stdout.contains("8 shots"))
+        #expect(result.stdout.contains("9 shots"))
     }
 
     @Test func promptShowsTheParsedPromptAsJSON() async throws {
@@ -112,7 +112,7 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             let rows = try #require(
                 try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
-            #expect(rows.count == 8)
+            #expect(rows.count == 9)
             #expect(rows.first { $0["id"] as? String == "ember" }?["state"] as? String == "waiting")
             #expect(rows.first { $0["id"] as? String == "ridge" }?["state"] as? String == "no take")
         }

@@ -51,9 +51,14 @@ import Testing
             let after = try studio.plan()
             #expect(after.step("take:two")?.willRun == true && after.step("take:keeper")?.willRun == true)
             #expect(after.step("take:girl")?.willRun == false && after.step("take:sea")?.willRun == false)
-            // sketch takes no references: the plan says so before anything runs.
+            // sketch takes each person's sheet, so nothing is said dropped, and the remade two-shot
+            // draws oda in her new sheet's look: its pixels change.
             let warnings = after.step("take:two")?.warnings ?? []
-            #expect(warnings.contains { $0.contains("cannot honour") && $0.contains("character references") })
+            #expect(!warnings.contains { $0.contains("character references") || $0.contains("words alone") })
+            let before = try #require(try studio.store.pickedCandidate(for: "two")).blob
+            #expect(try await studio.make().failures.isEmpty)
+            let remade = try #require(try studio.store.pickedCandidate(for: "two")).blob
+            #expect(remade != before)
         }
     }
 }

@@ -73,6 +73,7 @@ import Testing
     @Test func itSaysWhatItHonours() {
         #expect(backend.name == "sketch")
         #expect(backend.capabilities.initImage && backend.capabilities.seed && backend.capabilities.negativePrompt)
-        #expect(!backend.capabilities.characterReferences)
+        // One reference a person, up to four people: a sheet's look (see SketchLookTests).
+        #expect(backend.capabilities.characterReferenceLimit == 4)
     }
 }

@@ -71,6 +71,22 @@ import Testing
         #expect(Self.isRed(hue), "\(String(describing: hue))")
     }
 
+    /// "A dark red uniform" is one dark red, not a black uniform with red trim.
+    @Test(arguments: [UInt32(5), 11, 23])
+    func aShadeWordDarkensTheColourItQualifies(seed: UInt32) throws {
+        let general = SketchCast.people(in: "an old general with a white beard and a dark red uniform")
+        #expect(general.count == 1)
+        let outfit = try #require(general.first?.outfitColor)
+        let red = try #require(SketchVocabulary.colors["red"])
+        #expect(outfit != SketchVocabulary.colors["dark"] && outfit.luminance < red.luminance)
+        #expect(SketchCast.people(in: "a woman in a dark coat").first?.outfitColor == SketchVocabulary.colors["dark"])
+        let prompt = "an old general with a white beard and a dark red uniform"
+        let drawn = try frame(prompt, .fullShot, seed: seed)
+        let without = try frame(prompt, .fullShot, negative: "general", seed: seed)
+        let hue = ImageMetrics.dominantHue(drawn, over: without, columns: 0..<drawn.width)
+        #expect(Self.isRed(hue), "\(String(describing: hue))")
+    }
+
     @Test(arguments: [UInt32(5), 11, 23])
     func anOldKeepersWhiteBeardIsDrawnUnderHisFace(seed: UInt32) throws {
         let prompt = "portrait of an old keeper with a white beard"

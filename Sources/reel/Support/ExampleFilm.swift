@@ -3,8 +3,9 @@ enum ExampleFilm {
     static let yaml = #"""
         # First Light — the bundled example film.
         #
-        # Eight shots in the shape of the early AI shorts that first strung Midjourney stills and
-        # image-to-video clips into a story: one heroine across five shots, a city, a ship, a fire.
+        # Nine shots in the shape of the early AI shorts that first strung Midjourney stills and
+        # image-to-video clips into a story: one heroine across six shots, an old general beside her in
+        # one (a two-shot: `cast:` places each of them), a city, a ship, a fire.
         # `reel make` turns it into out/storyboard.gif, out/contact.png and out/film.mp4, offline.
         # The voices are espeak-ng's; the score (score.opus) was synthesised by scripts/make-example-music.
 
@@ -23,8 +24,9 @@ enum ExampleFilm {
         narrator: { name: en-gb, speed: 150, pitch: 40 }
         music: { file: score.opus, volume: 0.7, fade_in: 2, fade_out: 3, loop: true, duck: 12 }
         dialog_fit: extend
-        # Vela's and Arcadia's reference sheets are made first (`reel cast vela` redoes one), and every
-        # shot that names them carries the picked sheet, so a backend that takes references keeps her.
+        # Vela's, Orin's and Arcadia's reference sheets are made first (`reel cast vela` redoes one),
+        # and every shot that names them carries the picked sheet, so a backend that takes references
+        # keeps her; the offline sketch draws each person in the look of their picked sheet.
         cast_sheets: true
 
         characters:
@@ -32,6 +34,9 @@ enum ExampleFilm {
             description: "a young woman with a cropped black bob and a long grey coat"
             seed: 4242
             voice: { name: en-us+f3, speed: 155, pitch: 60 }
+          orin:
+            description: "an old general with a white beard and a dark red uniform"
+            seed: 977
 
         locations:
           arcadia: "a futuristic city of slender silver towers"
@@ -73,6 +78,13 @@ enum ExampleFilm {
             framing: extreme close-up
             prompt: "the eyes of @vela, @arcadia reflected in her irises at night"
             camera: push-in
+            duration: 3
+
+          - id: vigil
+            framing: medium shot
+            prompt: "@orin and @vela side by side on a rooftop at night, looking up at the sky"
+            cast: { orin: left, vela: right }
+            camera: drift
             duration: 3
 
           - id: arrival
