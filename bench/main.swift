@@ -66,7 +66,7 @@ if section == "pool" {
     try await PoolBench(directory: directory, unit: unit).run()
 }
 if section == "score" {
-    try await ScoreBench(rounds: max(rounds, 3)).run()
+    try await ScoreBench(rounds: max(rounds, 3), directory: directory).run()
 }
 if section == "scale" {
     let sizes =

@@ -2,7 +2,8 @@ import ReelKit
 
 extension Studio {
     /// What a backend leaves out of a shot's character references and placement, as sentences
-    /// printed by `reel check`, the plan and `reel prompt --shot` before anything is spent.
+    /// printed by the plan (`reel plan`, `reel make` and its dry run) and `reel prompt --shot`
+    /// before anything is spent.
     static func referenceNotes(of request: Request, by backend: any ImageBackend) -> [String] {
         let can = backend.capabilities
         var notes: [String] = []
