@@ -29,9 +29,19 @@ extension SketchLayout {
         }
     }
 
-    /// Scales the people about their feet: seen from below they tower, from above they shrink.
+    /// Scales the people about their feet: seen from below they tower, from above they shrink. A
+    /// head that was in the frame stays in it: a towering figure is cut at the legs instead, as a
+    /// low camera frames it.
     private mutating func scaleFigures(by factor: Double) {
-        figure?.height *= factor
-        for index in others.indices { others[index].height *= factor }
+        func scaled(_ figure: Figure) -> Figure {
+            var figure = figure
+            let top = figure.feetY - figure.height
+            figure.height *= factor
+            let margin = min(max(top, 0), height * 0.03)
+            if top >= 0, figure.feetY - figure.height < margin { figure.feetY = margin + figure.height }
+            return figure
+        }
+        figure = figure.map(scaled)
+        others = others.map(scaled)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ReelKit
 import ReelMedia
 import Testing
@@ -131,5 +132,23 @@ import Testing
         }
         #expect(try share(.lowAngle) > share(nil) * 1.15)
         #expect(try share(.highAngle) < share(nil) * 0.9)
+    }
+
+    /// Seen from below, a full shot keeps the head in the frame and cuts the legs instead.
+    @Test(arguments: [UInt32(5), 11, 23])
+    func aLowAngleFullShotKeepsTheHead(seed: UInt32) throws {
+        let prompt = "a woman in a long grey coat standing tall against a dusk sky"
+        func figure(_ angle: CameraAngle?) throws -> SketchLayout.Figure {
+            let request = Request(prompt: prompt, width: 448, height: 192, framing: .fullShot, angle: angle)
+            var rng = SketchRandom(seed: seed, salt: "layout")
+            let layout = SketchLayout(
+                scene: SketchScene(request: request), width: 448, height: 192, keyLeft: true, rng: &rng)
+            return try #require(layout.figure)
+        }
+        let level = try figure(nil)
+        let low = try figure(.lowAngle)
+        #expect(low.height > level.height * 1.1, "the figure looms")
+        #expect(low.feetY - low.height >= 0, "the head is in the frame: top at \(low.feetY - low.height)")
+        #expect(low.feetY > 192, "the legs are cut at the bottom")
     }
 }
