@@ -109,10 +109,12 @@ enum SketchFace {
             [CanvasPoint(shadow * 0.07, -0.08), CanvasPoint(shadow * 0.09, 0.15), CanvasPoint(shadow * 0.12, 0.33)].map(
                 at),
             closed: false, color: ink.withAlpha(0.35), width: lineWidth, passes: 1, &rng)
-        f.pen.outline(
-            [CanvasPoint(-0.11, 0.37), CanvasPoint(-0.05, 0.42), CanvasPoint(0.05, 0.42), CanvasPoint(0.11, 0.37)].map(
-                at),
-            closed: false, color: ink.withAlpha(0.55), width: lineWidth, passes: 1, &rng)
+        // Two nostril wings, not one curve across: a U under the eyes reads as a second smile.
+        for side in [-1.0, 1.0] {
+            f.pen.outline(
+                [CanvasPoint(side * 0.12, 0.33), CanvasPoint(side * 0.1, 0.39), CanvasPoint(side * 0.04, 0.41)].map(at),
+                closed: false, color: ink.withAlpha(0.5), width: lineWidth, passes: 1, &rng)
+        }
         c.setColor(ink.withAlpha(0.1))
         c.addEllipse(center: at(CanvasPoint(0, 0.46)), rx: 0.08 * k, ry: 0.02 * k)
         c.fill()
