@@ -155,7 +155,8 @@ extension Studio {
         progress.emit(
             .started(
                 step: step,
-                detail: "frames \(segment.startFrame)–\(segment.startFrame + segment.frameCount - 1) on \(backendName)",
+                detail: "frames \(segment.startFrame)–\(segment.startFrame + segment.frameCount - 1) on \(backendName)"
+                    + (request.continuing == nil ? "" : ", extending piece \(index)"),
                 total: 100))
         let (generated, blob) = try await animateIntoStore(
             request, on: backend, step: step, key: pieceKey, shotID: shot.id)

@@ -90,6 +90,8 @@ extension Studio {
                     videoStarts.append(native.returnsWholeVideo ? videoStarts[index - 1] : start - 1)
                     continue
                 } catch let lost as ExtensionSourceLost {
+                    progress.emit(
+                        .finished(step: "\(shot.id): animate piece \(index + 1)/\(count)", detail: "not extended"))
                     progress.warning(
                         "\(shot.id): \(lost.description); piece \(index + 1)/\(count) starts from the last frame of piece \(index) instead"
                     )

@@ -12,6 +12,7 @@ extension FakeGemini {
     }
 
     public func set(extendedVideo: Data?) { self.extendedVideo = extendedVideo }
+    public func set(forgetAfterDownload: Int) { self.forgetAfterDownload = forgetAfterDownload }
 
     /// Forgets operation `name` and its clip, as Google does in time: polling it is a 404 and
     /// extending its clip a 400.

@@ -49,6 +49,8 @@ public actor FakeGemini {
     /// The MP4 an extension (`instances[].video`) makes, as Google answers it: the whole video so
     /// far; `nil` serves `video`.
     public var extendedVideo: Data?
+    /// The next this many clips are forgotten once downloaded, as expired ones are (see `expire(_:)`).
+    public var forgetAfterDownload = 0
     /// The files of the clips made, which an extension may name until `expire(_:)`.
     var madeVideos: Set<String> = []
     /// When set, file downloads answer 302 to `{redirectFilesTo}/cdn/{name}`.

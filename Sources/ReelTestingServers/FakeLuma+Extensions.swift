@@ -20,7 +20,8 @@ extension FakeLuma {
             return .json(value: ["detail": "Generation \(prior) not found"], status: 404)
         }
         guard state.submission.type == "video", state.outputs != nil else {
-            return .json(value: ["detail": "video.start_frame: generation \(prior) is not a completed video"], status: 422)
+            return .json(
+                value: ["detail": "video.start_frame: generation \(prior) is not a completed video"], status: 422)
         }
         return nil
     }

@@ -108,7 +108,8 @@ public actor FakeLuma {
             return .json(#"{"detail": "Body must be a JSON object"}"#, status: 400)
         }
         if let problem = Self.problem(fields) { return .json(value: ["detail": problem], status: 400) }
-        if let prior = fields["video"]?["start_frame"]?["generation_id"]?.string, let refusal = extensionProblem(prior) {
+        if let prior = fields["video"]?["start_frame"]?["generation_id"]?.string, let refusal = extensionProblem(prior)
+        {
             return refusal
         }
         let id = UUID().uuidString.lowercased()

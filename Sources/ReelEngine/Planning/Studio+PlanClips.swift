@@ -48,7 +48,9 @@ extension Studio {
         if let capabilities = video?.capabilities, let seconds = try? effectiveDuration(of: shot) {
             // Before the pick, a shot's chain is known from its length alone.
             let chain = chainPlan(for: seconds, fps: film.fps, on: capabilities)
-            if chain.nativeExtension != nil { Self.describe(chain, kept: 0, fps: film.fps, on: capabilities, in: &step) }
+            if chain.nativeExtension != nil {
+                Self.describe(chain, kept: 0, fps: film.fps, on: capabilities, in: &step)
+            }
         }
         if let waiting = step.dependsOn.first(where: rerun.contains) {
             step.reason = .after(waiting)
@@ -104,7 +106,9 @@ extension Studio {
         let remaining = max(0, chain.pieces.count - kept)
         step.generations = remaining
         step.detail += ", extend ×\(chain.extensionCount)" + (kept > 0 ? " (\(kept) kept)" : "")
-        let first = kept > 0 ? 0 : capabilities.estimatedCostUSD(seconds: Double(chain.pieces[0].frameCount) / Double(max(1, fps)))
+        let first =
+            kept > 0
+            ? 0 : capabilities.estimatedCostUSD(seconds: Double(chain.pieces[0].frameCount) / Double(max(1, fps)))
         let extensions = Double(min(remaining, chain.extensionCount))
         step.costUSD = first + extensions * capabilities.pricePerSecondUSD * native.seconds
     }

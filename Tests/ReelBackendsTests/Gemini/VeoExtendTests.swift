@@ -15,7 +15,8 @@ import Testing
 
     @Test func onlyVeo31DeclaresANativeExtensionOfSevenSeconds() async throws {
         try await GeminiHarness.with { harness in
-            #expect(harness.video().capabilities.nativeExtension == NativeExtension(seconds: 7, returnsWholeVideo: true))
+            #expect(
+                harness.video().capabilities.nativeExtension == NativeExtension(seconds: 7, returnsWholeVideo: true))
             let veo3 = try #require(GeminiPrices.videoModel("veo-3.0-generate-001"))
             #expect(harness.video(model: veo3).capabilities.nativeExtension == nil)
         }
@@ -33,7 +34,8 @@ import Testing
 
             var extending = Self.request
             extending.continuing = prior
-            let clip = try await veo.animate(extending, to: harness.scratch.appending(path: "second.mp4"), context: context)
+            let clip = try await veo.animate(
+                extending, to: harness.scratch.appending(path: "second.mp4"), context: context)
             #expect(abs(clip.costUSD - 7 * 0.15) < 1e-9)
             let call = try #require(await harness.fake.videoSubmissions.last)
             let instance = try #require(call.body["instances"]?.array?.first)
@@ -74,7 +76,8 @@ import Testing
             var extending = Self.request
             extending.continuing = prior
             // The operation still answers, but Google refuses its video as a source (400).
-            await harness.fake.set(faults: [.predict: [FakeGemini.error(400, "INVALID_ARGUMENT", "Video has expired.")]])
+            await harness.fake.set(faults: [.predict: [FakeGemini.error(400, "INVALID_ARGUMENT", "Video has expired.")]]
+            )
             let error = await #expect(throws: ExtensionSourceLost.self) {
                 _ = try await veo.submit(extending, context: context)
             }

@@ -10,18 +10,21 @@ import Testing
     static let veo = NativeExtension(seconds: 7, returnsWholeVideo: true)
     static let ray = NativeExtension(seconds: 5, returnsWholeVideo: false)
 
-    @Test(arguments: [
-        // duration, fps, first-piece lengths, extension → frames per piece
-        (14.0, 24, [4.0, 6.0, 8.0], veo, [192, 144]),
-        // 12 s needs one extension after 5 s at least: the model's 6 s is enough (6 + 7 ≥ 12).
-        (12.0, 24, [4.0, 6.0, 8.0], veo, [144, 144]),
-        (22.0, 24, [4.0, 6.0, 8.0], veo, [192, 168, 168]),
-        // 30 s needs four extensions after 8 s, and then 4 s is enough to start with.
-        (30.0, 24, [4.0, 6.0, 8.0], veo, [96, 168, 168, 168, 120]),
-        // Luma: each 5 s continuation repeats the prior's last frame, so it adds 59 of 60 frames at 12 fps.
-        (14.0, 12, [5.0], ray, [60, 59, 49]),
-        (10.0, 24, [5.0], ray, [120, 120]),
-    ] as [(Double, Int, [Double], NativeExtension, [Int])])
+    @Test(
+        arguments: [
+            // duration, fps, first-piece lengths, extension → frames per piece
+            (14.0, 24, [4.0, 6.0, 8.0], veo, [192, 144]),
+            // 12 s needs one extension after 5 s at least: the model's 6 s is enough (6 + 7 ≥ 12).
+            (12.0, 24, [4.0, 6.0, 8.0], veo, [144, 144]),
+            (22.0, 24, [4.0, 6.0, 8.0], veo, [192, 168, 168]),
+            // 30 s needs four extensions after 8 s, and then 4 s is enough to start with.
+            (30.0, 24, [4.0, 6.0, 8.0], veo, [96, 168, 168, 168, 120]),
+            // Luma: each 5 s continuation repeats the prior's last frame, so it adds 59 of 60 frames at 12 fps.
+            (14.0, 12, [5.0], ray, [60, 59, 49]),
+            (11.0, 24, [5.0], ray, [120, 119, 25]),
+            // 10 s would need a third call for the last frame: the second holds its last frame instead.
+            (10.0, 24, [5.0], ray, [120, 120]),
+        ] as [(Double, Int, [Double], NativeExtension, [Int])])
     func aLongShotIsOneGenerationThenExtensions(
         duration: Double, fps: Int, lengths: [Double], native: NativeExtension, expected: [Int]
     ) {
@@ -32,7 +35,8 @@ import Testing
         #expect(plan.nativeExtension == native)
         // No extension holds more than one call makes.
         let added = native.newFrames(fps: fps)
-        #expect(plan.pieces.dropFirst().allSatisfy { $0.frameCount <= added })
+        #expect(plan.pieces.dropFirst().allSatisfy { $0.frameCount <= added + ClipChainPlan.heldFrames })
+        #expect(plan.pieces.dropFirst().dropLast().allSatisfy { $0.frameCount == added })
     }
 
     @Test func aShotOneGenerationHoldsIsNoChainAndKeepsTheOrdinaryKey() throws {
