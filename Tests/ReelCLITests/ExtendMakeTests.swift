@@ -74,6 +74,12 @@ import Testing
         try await withLuma { fake, project, _ in
             let plan = try await reel.run(["plan"], in: project, environment: ["LUMA_AGENTS_API_KEY": ""])
             #expect(plan.stdout.contains("extend ×2"), "\(plan.stdout)")
+            // Four images, the first 5 s clip and two 5 s extensions, before anything is made.
+            #expect(plan.stdout.contains("about $1.06"), "\(plan.stdout)")
+            let backends = try await reel.run(["backends", project.path], environment: ["LUMA_AGENTS_API_KEY": ""])
+            #expect(
+                backends.stdout.contains("luma: long shots: ray-3.2 extends a clip by 5 s a call"), "\(backends.stdout)"
+            )
             let result = try await reel.run(["make"], in: project, environment: lumaEnvironment)
             #expect(result.status == 0, "\(result.stderr)")
 
@@ -153,6 +159,11 @@ import Testing
         ) { project, parent in
             let plan = try await reel.run(["plan"], in: project, environment: ["GEMINI_API_KEY": ""])
             #expect(plan.stdout.contains("extend ×1"), "\(plan.stdout)")
+            let backends = try await reel.run(["backends", project.path], environment: ["GEMINI_API_KEY": ""])
+            #expect(
+                backends.stdout.contains(
+                    "gemini: long shots: veo-3.1-fast-generate-preview extends a clip by about 7 s"),
+                "\(backends.stdout)")
             let result = try await reel.run(["make"], in: project, environment: ["GEMINI_API_KEY": Self.geminiKey])
             #expect(result.status == 0, "\(result.stderr)")
 
