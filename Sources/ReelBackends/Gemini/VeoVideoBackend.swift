@@ -10,9 +10,9 @@ import ReelMedia
 ///
 /// A long shot on Veo 3.1 is made natively (see `VeoVideoBackend+Extend.swift`): each piece after
 /// the first extends the one before (`instances[].video.uri`, §8a), and the engine cuts the whole
-/// video the extension answers to the shot. Older models chain from last frames. Cancel is not sent: the
-/// Gemini API documents no `:cancel` for Veo operations (only for tuned models), so a cancelled
-/// clip may still finish and be billed.
+/// video the extension answers to the shot. Older models chain from last frames. Cancel is not
+/// sent: the Gemini API documents no `:cancel` for Veo operations (only for tuned models), so a
+/// cancelled clip may still finish and be billed.
 ///
 /// ```swift
 /// let veo = VeoVideoBackend(client: client, model: GeminiPrices.videoModel("veo-3.1-fast-generate-preview")!)
