@@ -26,9 +26,21 @@ extension Studio {
     /// How a request is split on a backend: one piece when it fits in one generation; otherwise
     /// segments of one continuous move (backends that render any range of a move), or pieces that
     /// each start from the previous piece's last frame.
+    /// A backend that extends its own generations (``VideoCapabilities/nativeExtension``) makes a
+    /// long shot as one generation and extensions of it.
     func chainPlan(for request: ClipRequest, on capabilities: VideoCapabilities) -> ClipChainPlan {
-        ClipChainPlan(
-            duration: request.duration, fps: request.fps, maxClipSeconds: capabilities.maxClipSeconds,
+        chainPlan(for: request.duration, fps: request.fps, on: capabilities)
+    }
+
+    /// How a shot of `seconds` at `fps` is split on a backend.
+    func chainPlan(for seconds: Double, fps: Int, on capabilities: VideoCapabilities) -> ClipChainPlan {
+        if let native = capabilities.nativeExtension, !capabilities.continuousSegments {
+            return ClipChainPlan(
+                duration: seconds, fps: fps, firstPieceSeconds: capabilities.durations,
+                maxClipSeconds: capabilities.maxClipSeconds, extending: native)
+        }
+        return ClipChainPlan(
+            duration: seconds, fps: fps, maxClipSeconds: capabilities.maxClipSeconds,
             overlap: !capabilities.continuousSegments)
     }
 
@@ -59,6 +71,11 @@ extension Studio {
         _ chain: ClipChainPlan, shot: Shot, picked: Candidate, request: ClipRequest, backend: any VideoBackend,
         backendName: String, key: StepKey
     ) async throws -> Clip {
+        if chain.nativeExtension != nil {
+            return try await makeExtendedChain(
+                chain, shot: shot, picked: picked, request: request, backend: backend, backendName: backendName,
+                key: key)
+        }
         let ffmpeg = try FFmpegLocator().locate()
         var pieces: [ClipPiece] = []
         var source = picked.blob
@@ -84,11 +101,9 @@ extension Studio {
                 source = try store.blobs.put(try last.encoded(as: .png))
             }
         }
-        let step = "\(shot.id): join \(chain.pieces.count) pieces"
-        progress.emit(.started(step: step, detail: "\(chain.totalFrames) frames", total: 1))
-        let blob = try await withScratchDirectory { scratch in
-            let output = scratch.appending(path: "clip.mp4")
-            let joiner = ClipJoiner(ffmpeg: ffmpeg)
+        return try await joinAndRecord(
+            pieces, of: chain, shot: shot, picked: picked, request: request, backendName: backendName, key: key
+        ) { joiner, output in
             if chain.overlap {
                 try await joiner.reencode(
                     pieces.map { store.blobs.url($0.blob) }, overlap: true, fps: request.fps,
@@ -98,6 +113,21 @@ extension Studio {
                 try await joiner.concatenate(
                     pieces.map { (store.blobs.url($0.blob), $0.frameCount) }, fps: request.fps, to: output)
             }
+        }
+    }
+
+    /// Joins a chain's pieces into the shot's clip with `join` (given a joiner and the file to
+    /// write) and records the clip with its pieces.
+    func joinAndRecord(
+        _ pieces: [ClipPiece], of chain: ClipChainPlan, shot: Shot, picked: Candidate, request: ClipRequest,
+        backendName: String, key: StepKey, join: (ClipJoiner, URL) async throws -> Void
+    ) async throws -> Clip {
+        let ffmpeg = try FFmpegLocator().locate()
+        let step = "\(shot.id): join \(chain.pieces.count) pieces"
+        progress.emit(.started(step: step, detail: "\(chain.totalFrames) frames", total: 1))
+        let blob = try await withScratchDirectory { scratch in
+            let output = scratch.appending(path: "clip.mp4")
+            try await join(ClipJoiner(ffmpeg: ffmpeg), output)
             return try store.blobs.put(fileAt: output)
         }
         let duration = Double(chain.totalFrames) / Double(request.fps)
@@ -115,7 +145,7 @@ extension Studio {
     }
 
     /// Generates and records one piece of a chain.
-    private func generatePiece(
+    func generatePiece(
         _ index: Int, of chain: ClipChainPlan, shot: Shot, request: ClipRequest, source: BlobID,
         backend: any VideoBackend, backendName: String, chainKey: StepKey, pieceKey: StepKey
     ) async throws -> ClipPiece {
@@ -125,7 +155,8 @@ extension Studio {
         progress.emit(
             .started(
                 step: step,
-                detail: "frames \(segment.startFrame)–\(segment.startFrame + segment.frameCount - 1) on \(backendName)",
+                detail: "frames \(segment.startFrame)–\(segment.startFrame + segment.frameCount - 1) on \(backendName)"
+                    + (request.continuing == nil ? "" : ", extending piece \(index)"),
                 total: 100))
         let (generated, blob) = try await animateIntoStore(
             request, on: backend, step: step, key: pieceKey, shotID: shot.id)

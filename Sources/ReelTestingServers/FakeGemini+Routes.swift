@@ -40,6 +40,11 @@ extension FakeGemini {
         guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body),
             body["instances"]?.array?.first?["prompt"]?.string != nil
         else { return Self.error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.") }
+        if let uri = body["instances"]?.array?.first?["video"]?["uri"]?.string,
+            let refusal = extensionProblem(uri, model)
+        {
+            return refusal
+        }
         let name = "models/\(model)/operations/\(UUID().uuidString.lowercased().prefix(12))"
         let call = Call(id: name, model: model, body: body)
         videoSubmissions.append(call)
@@ -71,7 +76,9 @@ extension FakeGemini {
         }
         let file = String(name.split(separator: "/").last ?? "clip")
         if !operation.served {
-            files[file] = video
+            files[file] =
+                operation.call.body["instances"]?.array?.first?["video"] != nil ? (extendedVideo ?? video) : video
+            madeVideos.insert(file)
             operation.served = true
             operations[name] = operation
         }
@@ -90,6 +97,10 @@ extension FakeGemini {
             return Self.error(404, "NOT_FOUND", "File \(name) was not found.")
         }
         downloads += 1
+        if forgetAfterDownload > 0, let operation = operations.keys.first(where: { $0.hasSuffix("/\(name)") }) {
+            forgetAfterDownload -= 1
+            expire(operation)
+        }
         return TestServerResponse(status: 200, headers: [("Content-Type", "video/mp4")], body: data)
     }
 

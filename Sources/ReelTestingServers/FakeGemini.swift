@@ -10,7 +10,8 @@ import ReelMedia
 /// or with an `error`, or with the responsible-AI filter's reasons; `GET models` lists models.
 /// It checks `x-goog-api-key` (Google's 400 `API_KEY_INVALID` for a wrong key, 403 without one),
 /// plays scripted faults (429 with Retry-After and Google's error body), can redirect downloads
-/// to another server, and counts calls — what Google bills.
+/// to another server, and counts calls — what Google bills. An extension (`instances[].video.uri`)
+/// must name a clip this server made, on a Veo 3.1 model, until it is expired.
 public actor FakeGemini {
     /// One accepted call.
     public struct Call: Sendable {
@@ -45,6 +46,13 @@ public actor FakeGemini {
     /// Operations stay running until `release()`.
     public var hold = false
     public var video = FakeGemini.mp4Bytes
+    /// The MP4 an extension (`instances[].video`) makes, as Google answers it: the whole video so
+    /// far; `nil` serves `video`.
+    public var extendedVideo: Data?
+    /// The next this many clips are forgotten once downloaded, as expired ones are (see `expire(_:)`).
+    public var forgetAfterDownload = 0
+    /// The files of the clips made, which an extension may name until `expire(_:)`.
+    var madeVideos: Set<String> = []
     /// When set, file downloads answer 302 to `{redirectFilesTo}/cdn/{name}`.
     public var redirectFilesTo: String?
 

@@ -54,7 +54,8 @@ extension FakeLuma {
         if state.outputs == nil { state.polls += 1 }
         defer { generations[id] = state }
         if state.polls <= pollsQueued { return Self.answer(id: id, submission: submission, state: "queued") }
-        let held = hold && (holdOnly.map { $0 == submission.type } ?? true)
+        let extending = submission.body["video"]?["start_frame"]?["generation_id"] != nil
+        let held = hold && (holdOnly.map { $0 == submission.type } ?? true) || holdExtensions && extending
         if held || state.polls <= pollsQueued + pollsProcessing {
             return Self.answer(id: id, submission: submission, state: "processing")
         }
@@ -85,6 +86,7 @@ extension FakeLuma {
         let name = UUID().uuidString.lowercased()
         if submission.type == "video" {
             files[name + ".mp4"] = video
+            videoFiles[name + ".mp4"] = submission.id
             return ["\(base)/files/\(name).mp4?X-Amz-Signature=abc"]
         }
         let sides = (submission.body["aspect_ratio"]?.string ?? "1:1").split(separator: ":").compactMap { Double($0) }
@@ -105,6 +107,10 @@ extension FakeLuma {
                 body: Data("<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>".utf8))
         }
         downloads += 1
+        if forgetAfterDownload > 0, let id = videoFiles[name] {
+            forgetAfterDownload -= 1
+            generations[id] = nil
+        }
         let type = name.hasSuffix(".mp4") ? "video/mp4" : "image/png"
         return TestServerResponse(status: 200, headers: [("Content-Type", type)], body: data)
     }

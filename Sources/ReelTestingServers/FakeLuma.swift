@@ -37,10 +37,17 @@ public actor FakeLuma {
     /// Generations stay `processing` until `release()`; with `holdOnly`, only those of that type.
     public var hold = false
     public var holdOnly: String?
+    /// Extensions stay `processing` until `release()`, whatever `hold` says.
+    public var holdExtensions = false
+    /// The next this many video generations are forgotten once their clip is downloaded, as
+    /// expired generations are: extending them is a 404.
+    public var forgetAfterDownload = 0
     public var video = FakeFal.mp4Bytes
 
     var generations: [String: State] = [:]
     var files: [String: Data] = [:]
+    /// Which generation made each video file.
+    var videoFiles: [String: String] = [:]
 
     struct State {
         var submission: Submission
@@ -62,7 +69,12 @@ public actor FakeLuma {
         self.pollsQueued = pollsQueued
         self.pollsProcessing = pollsProcessing
     }
-    public func release() { hold = false }
+    public func set(holdExtensions: Bool) { self.holdExtensions = holdExtensions }
+    public func set(forgetAfterDownload: Int) { self.forgetAfterDownload = forgetAfterDownload }
+    public func release() {
+        hold = false
+        holdExtensions = false
+    }
 
     /// Generations requested, of one type (`video`) or all, for billing checks.
     public func submissionCount(type: String? = nil) -> Int {
@@ -96,6 +108,10 @@ public actor FakeLuma {
             return .json(#"{"detail": "Body must be a JSON object"}"#, status: 400)
         }
         if let problem = Self.problem(fields) { return .json(value: ["detail": problem], status: 400) }
+        if let prior = fields["video"]?["start_frame"]?["generation_id"]?.string, let refusal = extensionProblem(prior)
+        {
+            return refusal
+        }
         let id = UUID().uuidString.lowercased()
         let submission = Submission(
             id: id, model: fields["model"]?.string ?? "", type: fields["type"]?.string ?? "", body: fields)

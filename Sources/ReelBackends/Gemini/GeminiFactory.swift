@@ -112,6 +112,9 @@ public struct GeminiFactory: BackendFactory {
                     + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
                 "prices of \(GeminiPrices.asOf)",
             ]
+            if let seconds = video.extensionSeconds {
+                status.notes.insert("long shots: \(video.id) extends a clip by about \(Int(seconds)) s a call", at: 2)
+            }
         }
         return [status]
     }

@@ -55,10 +55,14 @@ public struct VeoModel: Sendable, Hashable {
     public var durations: [Double]
     /// US dollars per second of clip made.
     public var perSecond: Double
+    /// How long one native extension (`instances[].video`) adds, in seconds; nil when the model
+    /// cannot extend on the Gemini API.
+    public var extensionSeconds: Double?
 
-    init(_ id: String, durations: [Double], perSecond: Double) {
+    init(_ id: String, durations: [Double], perSecond: Double, extensionSeconds: Double? = nil) {
         self.id = id
         self.durations = durations
         self.perSecond = perSecond
+        self.extensionSeconds = extensionSeconds
     }
 }

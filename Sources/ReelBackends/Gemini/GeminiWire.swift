@@ -94,6 +94,8 @@ enum GeminiWire {
         var prompt: String
         /// The first frame, inline (`gcsUri` is rejected on this API).
         var image: VeoImage?
+        /// A prior Veo video to extend (Veo 3.1 only), by the `uri` its operation answered.
+        var video: Video?
     }
 
     struct VeoImage: Encodable, Sendable {
@@ -131,7 +133,7 @@ enum GeminiWire {
         var video: Video?
     }
 
-    struct Video: Decodable, Sendable {
+    struct Video: Codable, Sendable {
         var uri: String?
     }
 

@@ -8,12 +8,11 @@ import ReelMedia
 /// closer. The operation's name is the job id the engine journals at once; `collect` polls
 /// `GET {base}/{name}` and downloads the clip with the key (only on the base URL's origin).
 ///
-/// Longer shots are left to the engine's chain (each piece starts from the last frame of the
-/// one before): Veo's native extend takes the previous Veo *video* (`instance.video.uri`), is
-/// Veo 3.1 only, adds about 7 s per call and its Gemini-API limits are UNCONFIRMED — it does not
-/// fit the engine's pieces, which hand a backend a still, not a clip. Cancel is not sent: the
-/// Gemini API documents no `:cancel` for Veo operations (only for tuned models), so a cancelled
-/// clip may still finish and be billed.
+/// A long shot on Veo 3.1 is made natively (see `VeoVideoBackend+Extend.swift`): each piece after
+/// the first extends the one before (`instances[].video.uri`, §8a), and the engine cuts the whole
+/// video the extension answers to the shot. Older models chain from last frames. Cancel is not
+/// sent: the Gemini API documents no `:cancel` for Veo operations (only for tuned models), so a
+/// cancelled clip may still finish and be billed.
 ///
 /// ```swift
 /// let veo = VeoVideoBackend(client: client, model: GeminiPrices.videoModel("veo-3.1-fast-generate-preview")!)
@@ -33,14 +32,19 @@ public struct VeoVideoBackend: ResumableVideoBackend, SetupChecked {
     }
 
     public var capabilities: VideoCapabilities {
-        VideoCapabilities(
+        var capabilities = VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 8, cameraMoves: false, motionPrompt: true,
             durations: model.durations, pricePerSecondUSD: model.perSecond)
+        capabilities.nativeExtension = model.extensionSeconds.map {
+            NativeExtension(seconds: $0, returnsWholeVideo: true)
+        }
+        return capabilities
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
 
     public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
+        if let prior = request.continuing { return try await submitExtension(of: prior, request) }
         let still = try context.data(of: request.image)
         let type = ImageFormat.sniff(still).map { "image/\($0.rawValue)" } ?? "image/png"
         let body = GeminiWire.PredictLongRunningRequest(
@@ -76,7 +80,7 @@ public struct VeoVideoBackend: ResumableVideoBackend, SetupChecked {
                 try ClipCheck.verifyMP4(at: output, backend: name, model: model.id)
                 context.progress(1, "done")
                 // Paid at the length made; the shot uses its first `request.duration` seconds.
-                let seconds = capabilities.snappedSeconds(request.duration)
+                let seconds = paidSeconds(of: request)
                 return GeneratedClip(duration: min(request.duration, seconds), costUSD: model.perSecond * seconds)
             }
         }

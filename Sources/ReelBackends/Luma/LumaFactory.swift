@@ -99,6 +99,9 @@ public struct LumaFactory: BackendFactory {
                 "video \(video.id) \(video.priceText(resolution: settings.resolution))",
                 "prices of \(LumaPrices.asOf)",
             ]
+            if let seconds = video.extensionSeconds {
+                status.notes.insert("long shots: \(video.id) extends a clip by \(Int(seconds)) s a call", at: 2)
+            }
         }
         return [status]
     }

@@ -22,6 +22,8 @@ public struct LumaModel: Sendable, Hashable {
     public var clipUSD: [String: Double]
     /// Clip lengths a video model makes from a start frame, in seconds.
     public var durations: [Double]
+    /// How long one native extension of a clip is (`start_frame: {generation_id}`); nil for none.
+    public var extensionSeconds: Double? = nil
 
     /// What one image with `references` reference images (and an image to edit, or not) costs.
     public func priceOfImage(references: Int, editing: Bool) -> Double {

@@ -7,7 +7,7 @@
 /// and $0.1030, its step per reference taken as uni-1's — UNCONFIRMED); ray-3.2 per 5 s clip,
 /// standard dynamic range: 540p $0.15, 720p $0.30, 1080p $1.20 from runware.ai/docs/models/
 /// luma-ray3-2 (*secondary*, UNCONFIRMED against Luma's page, whose video table was not in the
-/// corpus). An edit that also has references is priced as one more reference (UNCONFIRMED).
+/// corpus); an extension of a ray-3.2 clip (5 s) is priced as a 5 s clip (UNCONFIRMED). An edit that also has references is priced as one more reference (UNCONFIRMED).
 /// Luma bills what it bills.
 public enum LumaPrices: PriceTable {
     static let service = "Luma"
@@ -26,7 +26,8 @@ public enum LumaPrices: PriceTable {
         // Image-to-video makes 5 s only (10 s is text-to-video only, per Luma's model notes).
         LumaModel(
             id: "ray-3.2", kind: .video, textToImageUSD: 0, withOneReferenceUSD: 0, perExtraReferenceUSD: 0,
-            maxReferences: 0, clipUSD: ["540p": 0.15, "720p": 0.3, "1080p": 1.2], durations: [5]),
+            maxReferences: 0, clipUSD: ["540p": 0.15, "720p": 0.3, "1080p": 1.2], durations: [5],
+            extensionSeconds: 5),
     ]
 
     /// Resolutions a video is made at.

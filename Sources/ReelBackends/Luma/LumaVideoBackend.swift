@@ -6,12 +6,14 @@ import ReelKit
 /// only, so a shot is made at 5 s and cut to its length, and longer shots are chained by the
 /// engine.
 ///
-/// Luma's native extend (`video.start_frame: {generation_id}`) is not used: the engine's chain
-/// (Studio+ClipChains.swift) gives each piece the previous piece's last frame as an image and
-/// keys each piece by that image, not by a vendor's generation id, so a piece cannot name the
-/// generation it continues without the backend keeping state between pieces; the chain from
-/// last frames works on every backend and resumes piece by piece. `ClipRequest` carries no end
-/// frame, so `video.end_frame` is never sent.
+/// A long shot is made natively: the first piece as above, each later one as an extension of
+/// the piece before (`video.start_frame: {"generation_id": prior}`, backend-apis.md §6b), which
+/// Luma answers as a new 5 s continuation starting from the prior's last frame (*secondary*:
+/// docs.comfy.org LumaRay32ExtendVideoNode, docs.gmicloud.ai "one 5s block per call"; whether
+/// its first frame repeats the prior's last is UNCONFIRMED: the join drops it). A prior Luma no
+/// longer has (404, or 400/422 on the reference) throws ``ExtensionSourceLost``, and the engine
+/// makes that piece from the last frame instead. `ClipRequest` carries no end frame, so
+/// `video.end_frame` is never sent.
 ///
 /// ```swift
 /// let ray = LumaVideoBackend(client: client, model: LumaPrices.model("ray-3.2")!, resolution: "720p")
@@ -31,9 +33,13 @@ public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
     }
 
     public var capabilities: VideoCapabilities {
-        VideoCapabilities(
+        var capabilities = VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 5, cameraMoves: false, motionPrompt: true,
             durations: model.durations, pricePerSecondUSD: model.pricePerSecond(resolution: resolution))
+        capabilities.nativeExtension = model.extensionSeconds.map {
+            NativeExtension(seconds: $0, returnsWholeVideo: false)
+        }
+        return capabilities
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
@@ -41,12 +47,18 @@ public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
     public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
         let seconds = Int(capabilities.snappedSeconds(request.duration).rounded())
         let motion = request.motion.isEmpty ? "subtle natural motion" : request.motion
+        let start =
+            try request.continuing.map { LumaWire.Media(generation_id: $0) }
+            ?? LumaWire.Media.inline(try context.data(of: request.image))
         let body = LumaWire.Create(
             model: model.id, type: "video", prompt: String(motion.prefix(6000)),
-            video: LumaWire.Video(
-                duration: "\(seconds)s", resolution: resolution,
-                start_frame: LumaWire.Media.inline(try context.data(of: request.image))))
-        return try await client.create(body, model: model.id)
+            video: LumaWire.Video(duration: "\(seconds)s", resolution: resolution, start_frame: start))
+        guard let prior = request.continuing else { return try await client.create(body, model: model.id) }
+        do {
+            return try await client.create(body, model: model.id)
+        } catch let error as BackendError where [400, 404, 410, 422].contains(error.status ?? 0) {
+            throw ExtensionSourceLost(source: prior, backend: name, reason: error.message)
+        }
     }
 
     /// Waits for the clip and streams it to `output` at once (Luma's URLs last an hour).

@@ -45,6 +45,13 @@ extension Studio {
         step.detail = "\(camera.rawValue), \(String(format: "%.1f", shot.duration))s"
         let video = try? registry.video(name)
         step.costUSD = video.map { Self.clipCost(seconds: shot.duration, pieces: 1, on: $0.capabilities) } ?? 0
+        if let capabilities = video?.capabilities, let seconds = try? effectiveDuration(of: shot) {
+            // Before the pick, a shot's chain is known from its length alone.
+            let chain = chainPlan(for: seconds, fps: film.fps, on: capabilities)
+            if chain.nativeExtension != nil {
+                Self.describe(chain, kept: 0, fps: film.fps, on: capabilities, in: &step)
+            }
+        }
         if let waiting = step.dependsOn.first(where: rerun.contains) {
             step.reason = .after(waiting)
             return step
@@ -60,7 +67,11 @@ extension Studio {
         if let backend = video {
             let chain = chainPlan(for: request, on: backend.capabilities)
             step.costUSD = Self.clipCost(seconds: request.duration, pieces: 1, on: backend.capabilities)
-            if chain.isChain {
+            if chain.nativeExtension != nil {
+                Self.describe(
+                    chain, kept: records.clipPieceCount(chainKey: key.hex), fps: request.fps,
+                    on: backend.capabilities, in: &step)
+            } else if chain.isChain {
                 let kept = records.clipPieceCount(chainKey: key.hex)
                 step.generations = chain.pieces.count - kept
                 step.detail += ", \(chain.pieces.count) pieces" + (kept > 0 ? " (\(kept) kept)" : "")
@@ -84,6 +95,22 @@ extension Studio {
             step.reason = .neverMade
         }
         return step
+    }
+
+    /// A natively extended shot's generations, detail (`extend ×2`) and cost: the first piece at
+    /// the length the model makes, each extension at its own length; kept pieces cost nothing.
+    static func describe(
+        _ chain: ClipChainPlan, kept: Int, fps: Int, on capabilities: VideoCapabilities, in step: inout PlanStep
+    ) {
+        guard let native = chain.nativeExtension else { return }
+        let remaining = max(0, chain.pieces.count - kept)
+        step.generations = remaining
+        step.detail += ", extend ×\(chain.extensionCount)" + (kept > 0 ? " (\(kept) kept)" : "")
+        let first =
+            kept > 0
+            ? 0 : capabilities.estimatedCostUSD(seconds: Double(chain.pieces[0].frameCount) / Double(max(1, fps)))
+        let extensions = Double(min(remaining, chain.extensionCount))
+        step.costUSD = first + extensions * capabilities.pricePerSecondUSD * native.seconds
     }
 
     /// What `pieces` clips of `seconds` each are expected to cost on a backend (a model that makes

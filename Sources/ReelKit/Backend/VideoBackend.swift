@@ -27,6 +27,11 @@ public struct ClipRequest: Sendable, Hashable, Codable {
     /// render only these frames of the move over the whole `duration`. `nil` (the usual case) is the whole clip,
     /// and is left out of the request's encoding, so step keys of ordinary clips do not change.
     public var segment: ClipSegment?
+    /// Set on a piece of a long shot made by a backend with a ``VideoCapabilities/nativeExtension``:
+    /// the vendor's handle (journaled job id) of the generation this piece continues, which the
+    /// backend extends instead of animating `image`. Left out of step keys: a piece is keyed by
+    /// the piece it continues, not by the vendor's id.
+    public var continuing: String?
 
     public init(
         image: ImageSource, motion: String, camera: CameraMove, duration: Double, fps: Int, width: Int, height: Int,
@@ -70,6 +75,9 @@ public struct VideoCapabilities: Sendable, Hashable, Codable {
     /// What one second of made clip costs, in US dollars, as far as Reel can tell before asking
     /// (0 for embedded backends).
     public var pricePerSecondUSD: Double
+    /// How the service continues its own generations, when it can: a long shot is then made as
+    /// one generation and extensions of it, not as pieces chained from last frames.
+    public var nativeExtension: NativeExtension?
 
     public init(
         maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool, continuousSegments: Bool = false,

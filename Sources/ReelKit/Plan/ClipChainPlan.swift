@@ -16,6 +16,10 @@ public struct ClipChainPlan: Sendable, Hashable, Codable {
     public var pieces: [ClipSegment]
     /// Whether each piece after the first repeats the previous piece's last frame first.
     public var overlap: Bool
+    /// Set when the pieces after the first are the service's own extensions of the piece before
+    /// (see ``init(duration:fps:firstPieceSeconds:extending:)``); `nil`, and left out of the
+    /// encoding (so step keys do not change), for a chain from last frames or of segments.
+    public var nativeExtension: NativeExtension?
 
     public init(duration: Double, fps: Int, maxClipSeconds: Double, overlap: Bool) {
         // Clamped to a day so no input can overflow a frame count.

@@ -20,7 +20,8 @@ public struct ClipPiece: Identifiable, Hashable, Sendable, Codable, FetchableRec
     public var startFrame: Int
     /// How many of the shot's frames the piece contributes.
     public var frameCount: Int
-    /// The still the piece was generated from: the pick, or the previous piece's last frame.
+    /// The still the piece was generated from: the pick, or the previous piece's last frame; for
+    /// a native extension, the previous piece's video, which it continues.
     public var sourceBlob: BlobID
     /// The piece's video.
     public var blob: BlobID
