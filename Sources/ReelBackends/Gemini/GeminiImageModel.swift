@@ -55,10 +55,14 @@ public struct VeoModel: Sendable, Hashable {
     public var durations: [Double]
     /// US dollars per second of clip made.
     public var perSecond: Double
+    /// Whether the model takes `instances[].lastFrame`, the still the clip ends on (Veo 3.1's
+    /// interpolation; other Veo models on the Gemini API are UNCONFIRMED and not sent one).
+    public var takesLastFrame: Bool
 
-    init(_ id: String, durations: [Double], perSecond: Double) {
+    init(_ id: String, durations: [Double], perSecond: Double, takesLastFrame: Bool = false) {
         self.id = id
         self.durations = durations
         self.perSecond = perSecond
+        self.takesLastFrame = takesLastFrame
     }
 }

@@ -33,8 +33,8 @@ public enum GeminiPrices {
     ]
 
     public static let videoModels: [VeoModel] = [
-        VeoModel("veo-3.1-generate-preview", durations: [4, 6, 8], perSecond: 0.40),
-        VeoModel("veo-3.1-fast-generate-preview", durations: [4, 6, 8], perSecond: 0.15),
+        VeoModel("veo-3.1-generate-preview", durations: [4, 6, 8], perSecond: 0.40, takesLastFrame: true),
+        VeoModel("veo-3.1-fast-generate-preview", durations: [4, 6, 8], perSecond: 0.15, takesLastFrame: true),
         VeoModel("veo-3.0-generate-001", durations: [4, 6, 8], perSecond: 0.40),
         VeoModel("veo-3.0-fast-generate-001", durations: [4, 6, 8], perSecond: 0.15),
         // Veo 2 makes 5–8 s (*secondary*).

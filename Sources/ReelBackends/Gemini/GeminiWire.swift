@@ -94,6 +94,8 @@ enum GeminiWire {
         var prompt: String
         /// The first frame, inline (`gcsUri` is rejected on this API).
         var image: VeoImage?
+        /// The last frame (interpolation between `image` and it), inline; Veo 3.1.
+        var lastFrame: VeoImage? = nil
     }
 
     struct VeoImage: Encodable, Sendable {

@@ -10,8 +10,8 @@ import ReelKit
 /// (Studio+ClipChains.swift) gives each piece the previous piece's last frame as an image and
 /// keys each piece by that image, not by a vendor's generation id, so a piece cannot name the
 /// generation it continues without the backend keeping state between pieces; the chain from
-/// last frames works on every backend and resumes piece by piece. `ClipRequest` carries no end
-/// frame, so `video.end_frame` is never sent.
+/// last frames works on every backend and resumes piece by piece. A shot's end frame
+/// (``ClipRequest/endImage``) goes inline as `video.end_frame`.
 ///
 /// ```swift
 /// let ray = LumaVideoBackend(client: client, model: LumaPrices.model("ray-3.2")!, resolution: "720p")
@@ -33,7 +33,8 @@ public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
     public var capabilities: VideoCapabilities {
         VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 5, cameraMoves: false, motionPrompt: true,
-            durations: model.durations, pricePerSecondUSD: model.pricePerSecond(resolution: resolution))
+            durations: model.durations, pricePerSecondUSD: model.pricePerSecond(resolution: resolution),
+            endFrame: true)
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
@@ -45,7 +46,8 @@ public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
             model: model.id, type: "video", prompt: String(motion.prefix(6000)),
             video: LumaWire.Video(
                 duration: "\(seconds)s", resolution: resolution,
-                start_frame: LumaWire.Media.inline(try context.data(of: request.image))))
+                start_frame: LumaWire.Media.inline(try context.data(of: request.image)),
+                end_frame: try request.endImage.map { LumaWire.Media.inline(try context.data(of: $0)) }))
         return try await client.create(body, model: model.id)
     }
 

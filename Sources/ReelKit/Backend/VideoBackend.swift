@@ -27,6 +27,10 @@ public struct ClipRequest: Sendable, Hashable, Codable {
     /// render only these frames of the move over the whole `duration`. `nil` (the usual case) is the whole clip,
     /// and is left out of the request's encoding, so step keys of ordinary clips do not change.
     public var segment: ClipSegment?
+    /// The still the clip should end on (a `.blob` once resolved), for backends whose
+    /// ``VideoCapabilities/endFrame`` is true; others drop it. `nil` (the usual case) is left out
+    /// of the request's encoding, so step keys of clips without one do not change.
+    public var endImage: ImageSource? = nil
 
     public init(
         image: ImageSource, motion: String, camera: CameraMove, duration: Double, fps: Int, width: Int, height: Int,
@@ -70,11 +74,15 @@ public struct VideoCapabilities: Sendable, Hashable, Codable {
     /// What one second of made clip costs, in US dollars, as far as Reel can tell before asking
     /// (0 for embedded backends).
     public var pricePerSecondUSD: Double
+    /// Whether the backend makes the clip end on ``ClipRequest/endImage`` (Luma's `end_frame`,
+    /// Veo's `lastFrame`); others drop it, and the plan says so per shot.
+    public var endFrame: Bool
 
     public init(
         maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool, continuousSegments: Bool = false,
-        durations: [Double] = [], pricePerSecondUSD: Double = 0
+        durations: [Double] = [], pricePerSecondUSD: Double = 0, endFrame: Bool = false
     ) {
+        self.endFrame = endFrame
         self.maxClipSeconds = maxClipSeconds
         self.cameraMoves = cameraMoves
         self.motionPrompt = motionPrompt
