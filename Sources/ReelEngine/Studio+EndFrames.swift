@@ -35,6 +35,12 @@ extension Studio {
         return .blob(picked.blob.hex)
     }
 
+    /// The shot's clip key, or `nil` while the shot it ends on has no pick (so it has no clip).
+    func clipKeyIfEndKnown(for shot: Shot, picked: Candidate) throws -> StepKey? {
+        if let id = endFrameShotID(of: shot), try store.pickedCandidate(for: id) == nil { return nil }
+        return try clipKey(for: shot, picked: picked)
+    }
+
     /// What a video backend leaves out of a shot's clip, said before anything is spent: the end
     /// frame, on a backend that takes none.
     func clipNotes(for shot: Shot, on backend: (any VideoBackend)?) -> [String]? {

@@ -6,7 +6,11 @@ import ReelKit
 /// the still as `image_url`, a `duration` the model makes, and a last frame only in the field the
 /// model takes one in (an unknown field is refused, as fal's schemas forbid extra inputs).
 extension FakeFal {
-    static func videoInputProblem(model id: String, _ input: [String: JSONValue]) -> (field: String, message: String)? {
+    /// The field fal would refuse in an image-to-video input, and why; `nil` when it is acceptable
+    /// (or the model is not a video model Reel knows).
+    public static func videoInputProblem(
+        model id: String, _ input: [String: JSONValue]
+    ) -> (field: String, message: String)? {
         guard let model = FalPrices.model(id), model.kind == .imageToVideo else { return nil }
         guard input["image_url"]?.string?.hasPrefix("data:image/") == true else {
             return ("image_url", "Field required")

@@ -44,7 +44,9 @@ extension FakeRunway {
     /// `promptImage` is a first frame, or a list of `{uri, position}` keyframes; only the Veo 3.1
     /// models take a `last` one, and not alone.
     static func promptImageProblem(_ value: JSONValue?, model: RunwayModel) -> String? {
-        func valid(_ uri: String?) -> Bool { uri.map { $0.hasPrefix("data:image/") || $0.hasPrefix("https://") } ?? false }
+        func valid(_ uri: String?) -> Bool {
+            uri.map { $0.hasPrefix("data:image/") || $0.hasPrefix("https://") } ?? false
+        }
         if let image = value?.string { return valid(image) ? nil : "promptImage: Invalid input" }
         guard let items = value?.array, !items.isEmpty else { return "promptImage: Invalid input" }
         let positions = items.compactMap { $0["position"]?.string }

@@ -59,7 +59,9 @@ import Testing
             let ending = videos.compactMap { $0["end_frame"]?["data"]?.string }
             #expect(ending == [try store.blobs.data(tower.blob).base64EncodedString()], "one piece, the tower's pick")
             let first = try #require(
-                videos.first { $0["start_frame"]?["data"]?.string == (try? store.blobs.data(harbour.blob))?.base64EncodedString() })
+                videos.first {
+                    $0["start_frame"]?["data"]?.string == (try? store.blobs.data(harbour.blob))?.base64EncodedString()
+                })
             #expect(first["end_frame"] == nil, "the first piece ends where its motion leads")
             #expect(try store.clipPieces(clipID: try #require(try store.latestClip(shot: "harbour")).id).count == 3)
         }
@@ -98,7 +100,6 @@ import Testing
         }
     }
 }
-
 
 /// The part of `reel plan --json` these tests read.
 private struct PlanDocument: Decodable {

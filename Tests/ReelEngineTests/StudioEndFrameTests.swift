@@ -62,6 +62,7 @@ import Testing
             _ = try studio.pick(shotID: "tower", candidate: CandidateReference(index: 3))
             let after = try studio.plan()
             #expect(after.toRun.filter { $0.kind == .clip }.map(\.id).sorted() == ["clip:harbour", "clip:tower"])
+            #expect(after.step("clip:harbour")?.reason?.text.contains("end frame") == true)
             _ = try await studio.make()
             let remade = try ["harbour", "tower", "field"].map { try #require(try studio.store.latestClip(shot: $0)) }
             #expect(remade[0].id != clips[0].id && remade[1].id != clips[1].id)

@@ -40,7 +40,8 @@ public struct RunwayVideoBackend: ResumableVideoBackend, SetupChecked {
         let words = request.motion.isEmpty && model.needsPrompt ? "subtle natural motion" : request.motion
         let motion = RunwayWire.promptText(words)
         let body = RunwayWire.ImageToVideo(
-            model: model.id, promptImage: RunwayWire.PromptImage(first: image, last: last), promptText: motion.isEmpty ? nil : motion,
+            model: model.id, promptImage: RunwayWire.PromptImage(first: image, last: last),
+            promptText: motion.isEmpty ? nil : motion,
             ratio: model.ratio(width: request.width, height: request.height).wire,
             duration: Int(capabilities.snappedSeconds(request.duration).rounded()),
             seed: model.takesSeed ? request.seed : nil)

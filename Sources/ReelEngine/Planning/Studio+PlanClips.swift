@@ -66,7 +66,7 @@ extension Studio {
         do {
             request = try clipRequest(for: shot, picked: picked)
             key = try clipKey(for: shot, picked: picked)
-        } catch where shot.endFrame != nil {
+        } catch  where shot.endFrame != nil {
             // An end frame file gone missing since the film was checked.
             step.reason = .blocked(Self.message(of: error))
             return step

@@ -82,8 +82,10 @@ import Testing
         #expect(
             FakeFal.videoInputProblem(
                 model: FalHarness.kling.id,
-                ["image_url": .string("data:image/png;base64,AA=="), "duration": .string("5"),
-                 "end_image_url": .string("data:image/png;base64,AA==")])?.field == "end_image_url")
+                [
+                    "image_url": .string("data:image/png;base64,AA=="), "duration": .string("5"),
+                    "end_image_url": .string("data:image/png;base64,AA=="),
+                ])?.field == "end_image_url")
     }
 
     @Test func runwaysVeoThreeOneTakesALastKeyframeAndGenFourOnlyAFirst() async throws {
@@ -100,8 +102,10 @@ import Testing
             try #require(submissions.count == 2)
             let keyframes = try #require(submissions[0].body["promptImage"]?.array)
             #expect(keyframes.map { $0["position"] } == [.string("first"), .string("last")])
-            #expect(try DataURI.decode(try #require(keyframes[1]["uri"]?.string)) == Self.endStill)
-            #expect(try DataURI.decode(try #require(keyframes[0]["uri"]?.string)) == Self.startStill)
+            let first = try #require(keyframes[0]["uri"]?.string)
+            let last = try #require(keyframes[1]["uri"]?.string)
+            #expect(DataURI.decode(first) == Self.startStill)
+            #expect(DataURI.decode(last) == Self.endStill)
             #expect(submissions[1].body["promptImage"]?.string?.hasPrefix("data:image/png") == true)
         }
     }

@@ -48,4 +48,3 @@ import Testing
         #expect(FilmLoader().check(contentsOf: url).film != nil)
     }
 }
-
