@@ -50,10 +50,14 @@ extension Studio {
     /// duration and seed) and names its frames; its keyframes are the shot's that fall inside it.
     /// A chained piece asks for its frames plus the repeated first one, with a seed of its own; its
     /// keyframe hints are left out, as remote backends ignore them and the join re-encodes anyway.
+    /// Only the last chained piece keeps the shot's end still; a continuous piece keeps it as it
+    /// keeps the whole move, and renders the part of the ending that falls in its frames.
     func pieceRequest(_ request: ClipRequest, chain: ClipChainPlan, index: Int, image: BlobID) -> ClipRequest {
         var piece = request
         piece.image = .blob(image.hex)
         if chain.overlap {
+            // Only the last piece ends on the end still; the others end where their motion leads.
+            if index + 1 < chain.pieces.count { piece.endImage = nil }
             piece.duration = Double(chain.requestedFrames(ofPiece: index)) / Double(max(1, request.fps))
             piece.seed = index == 0 ? request.seed : Seeds.derived(from: request.seed, purpose: "piece", index: index)
             piece.keyframeHints = []

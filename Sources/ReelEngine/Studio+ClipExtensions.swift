@@ -55,6 +55,8 @@ extension Studio {
             extending.duration = native.seconds
             extending.seed = Seeds.derived(from: request.seed, purpose: "piece", index: index)
             extending.keyframeHints = []
+            // Only the last piece ends on the shot's end still.
+            if index + 1 < count { extending.endImage = nil }
             let extensionKey = try StepKey(
                 kind: "clip-piece", backend: backendName,
                 inputs: ClipExtensionInputs(

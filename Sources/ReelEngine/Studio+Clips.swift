@@ -28,12 +28,14 @@ extension Studio {
         let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
         let size = outputSize
         let index = film.shots.firstIndex { $0.id == shot.id } ?? 0
-        return ClipRequest(
+        var request = ClipRequest(
             image: .blob(candidate.blob.hex),
             motion: shot.motion ?? camera.rawValue.replacingOccurrences(of: "-", with: " "),
             camera: camera, duration: try effectiveDuration(of: shot), fps: film.fps, width: size.width,
             height: size.height,
             seed: UInt32(truncatingIfNeeded: candidate.seed), keyframeHints: try keyframeHints(forShotAt: index))
+        request.endImage = try endImage(of: shot)
+        return request
     }
 
     /// The shot's clip for its current pick, animated now unless an identical one is stored.
@@ -55,6 +57,7 @@ extension Studio {
             try? FileManager.default.removeItem(at: store.blobs.url(existing.blob))
         }
         try ensureIntact(picked, of: shot)
+        for note in clipNotes(for: shot, on: backend) ?? [] { progress.warning("shot '\(shot.id)': \(note)") }
         let chain = chainPlan(for: request, on: backend.capabilities)
         if chain.isChain {
             let clip = try await makeChain(
@@ -81,7 +84,10 @@ extension Studio {
     /// chain's plan too, so a backend that makes longer clips (or a changed `max_clip_seconds`)
     /// makes the shot again; a clip made in one generation keys on its request alone.
     func clipKey(for shot: Shot, picked: Candidate) throws -> StepKey {
-        try timelineMemo.clipKey("\(shot.id) \(picked.blob.hex) \(picked.seed)") {
+        // The end still is named too: a new pick of the end shot makes a new key.
+        var end = ""
+        if case .blob(let hex)? = try endImage(of: shot) { end = " ending on \(hex)" }
+        return try timelineMemo.clipKey("\(shot.id) \(picked.blob.hex) \(picked.seed)\(end)") {
             try makeClipKey(for: shot, picked: picked)
         }
     }

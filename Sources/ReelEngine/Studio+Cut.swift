@@ -95,8 +95,9 @@ extension Studio {
         var missing: [String] = []
         var timeline: EditTimeline?
         for shot in film.shots {
+            // A clip whose end shot has no pick yet has no key, and so no clip.
             guard let picked = records.pickedCandidate(for: shot.id),
-                let raw = records.clip(stepKey: try clipKey(for: shot, picked: picked).hex)
+                let raw = try clipKeyIfEndKnown(for: shot, picked: picked).flatMap({ records.clip(stepKey: $0.hex) })
             else {
                 missing.append(shot.id)
                 continue

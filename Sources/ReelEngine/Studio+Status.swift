@@ -108,7 +108,8 @@ extension Studio {
         of shot: Shot, picked: Candidate, key: String, records: StoreSnapshot
     ) throws -> ShotStatus.Pieces? {
         guard let backend = try? registry.video(shot.videoBackend ?? film.backends.video) else { return nil }
-        let chain = chainPlan(for: try clipRequest(for: shot, picked: picked), on: backend.capabilities)
+        guard let request = try? clipRequest(for: shot, picked: picked) else { return nil }
+        let chain = chainPlan(for: request, on: backend.capabilities)
         guard chain.isChain else { return nil }
         return ShotStatus.Pieces(made: records.clipPieceCount(chainKey: key), count: chain.pieces.count)
     }

@@ -168,6 +168,13 @@ public actor FakeFal {
                 #"{"detail": [{"loc": ["body"], "msg": "Input should be an object", "type": "dict_type"}]}"#,
                 status: 422)
         }
+        if let problem = Self.videoInputProblem(model: model, input) {
+            let item: JSONValue = .object([
+                "loc": .array([.string("body"), .string(problem.field)]), "msg": .string(problem.message),
+                "type": .string("value_error"),
+            ])
+            return .json(value: JSONValue.object(["detail": .array([item])]), status: 422)
+        }
         let now = ContinuousClock.now
         let running = requests.values.filter { request in
             !request.cancelled && (runTime.map { now - request.submittedAt < $0 } ?? (request.output == nil))

@@ -45,6 +45,12 @@ extension FakeGemini {
         {
             return refusal
         }
+        if let last = body["instances"]?.array?.first?["lastFrame"] {
+            // Interpolation: Veo 3.1 only, with a first frame, inline.
+            guard model.hasPrefix("veo-3.1"), body["instances"]?.array?.first?["image"] != nil,
+                last["bytesBase64Encoded"]?.string.flatMap({ Data(base64Encoded: $0) }) != nil
+            else { return Self.error(400, "INVALID_ARGUMENT", "lastFrame isn't supported for this request.") }
+        }
         let name = "models/\(model)/operations/\(UUID().uuidString.lowercased().prefix(12))"
         let call = Call(id: name, model: model, body: body)
         videoSubmissions.append(call)

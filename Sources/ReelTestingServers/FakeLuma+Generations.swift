@@ -19,7 +19,10 @@ extension FakeLuma {
         if let ratio = fields["aspect_ratio"]?.string, !aspectRatios.contains(ratio) { return "aspect_ratio: invalid" }
         let references = fields["image_ref"]?.array ?? []
         if references.count > (type == "image_edit" ? 8 : 9) { return "image_ref: too many references" }
-        for media in references + [fields["source"], fields["video"]?["start_frame"]].compactMap({ $0 }) {
+        for media in references
+            + [fields["source"], fields["video"]?["start_frame"], fields["video"]?["end_frame"]]
+            .compactMap({ $0 })
+        {
             if let problem = mediaProblem(media) { return problem }
         }
         if (type == "image_edit") != (fields["source"] != nil) { return "source: required for image_edit only" }

@@ -22,10 +22,7 @@ extension FakeRunway {
                 return "duration: Invalid value for \(id)"
             }
             if model.needsPrompt, fields["promptText"]?.string?.isEmpty ?? true { return "promptText: Required" }
-            guard let image = fields["promptImage"]?.string,
-                image.hasPrefix("data:image/") || image.hasPrefix("https://")
-            else { return "promptImage: Invalid input" }
-            return nil
+            return promptImageProblem(fields["promptImage"], model: model)
         }
         guard let prompt = fields["promptText"]?.string, !prompt.isEmpty, prompt.count <= 1000 else {
             return "promptText: Required"
@@ -40,6 +37,25 @@ extension FakeRunway {
             guard reference["uri"]?.string?.hasPrefix("data:image/") == true else {
                 return "referenceImages.uri: Invalid"
             }
+        }
+        return nil
+    }
+
+    /// `promptImage` is a first frame, or a list of `{uri, position}` keyframes; only the Veo 3.1
+    /// models take a `last` one, and not alone.
+    static func promptImageProblem(_ value: JSONValue?, model: RunwayModel) -> String? {
+        func valid(_ uri: String?) -> Bool {
+            uri.map { $0.hasPrefix("data:image/") || $0.hasPrefix("https://") } ?? false
+        }
+        if let image = value?.string { return valid(image) ? nil : "promptImage: Invalid input" }
+        guard let items = value?.array, !items.isEmpty else { return "promptImage: Invalid input" }
+        let positions = items.compactMap { $0["position"]?.string }
+        guard positions.count == items.count, items.allSatisfy({ valid($0["uri"]?.string) }),
+            Set(positions).count == positions.count, positions.allSatisfy(["first", "last"].contains)
+        else { return "promptImage: Invalid input" }
+        if positions.contains("last") {
+            guard model.takesLastFrame else { return "promptImage: position 'last' is not supported by \(model.id)" }
+            guard positions.contains("first") else { return "promptImage: a last frame needs a first frame" }
         }
         return nil
     }

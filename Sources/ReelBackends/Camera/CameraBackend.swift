@@ -3,7 +3,8 @@ import ReelKit
 import ReelMedia
 
 /// The embedded video backend: animates a still with the shot's camera move, rendered with
-/// sub-pixel accuracy and piped raw into libx264. Offline, free and deterministic.
+/// sub-pixel accuracy and piped raw into libx264. Offline, free and deterministic. A shot's end
+/// frame is honoured by dissolving the move into that still over the clip's last part.
 public struct CameraBackend: VideoBackend {
     public let name = "camera"
     let ffmpeg: @Sendable () throws -> FFmpeg
@@ -27,7 +28,8 @@ public struct CameraBackend: VideoBackend {
     public var capabilities: VideoCapabilities {
         // A camera move has no length limit; the default minute keeps a runaway duration in check.
         VideoCapabilities(
-            maxClipSeconds: maxClipSeconds, cameraMoves: true, motionPrompt: false, continuousSegments: true)
+            maxClipSeconds: maxClipSeconds, cameraMoves: true, motionPrompt: false, continuousSegments: true,
+            endFrame: true)
     }
 
     public func animate(
@@ -41,11 +43,14 @@ public struct CameraBackend: VideoBackend {
         let frameCount = max(1, Int((request.duration * Double(request.fps)).rounded()))
         // A piece of a long shot: its frames of the move over the whole shot, so pieces meet seamlessly.
         let range = request.segment.map { $0.frames.clamped(to: 0..<frameCount) } ?? 0..<frameCount
+        // A shot's end frame: the move dissolves into that still over its last frames.
+        let endStill = try request.endImage.map { try RGBAImage(decoding: try context.data(of: $0)) }
         let renderer = CameraRenderer(ffmpeg: try ffmpeg())
         let progress = context.progress
         try await renderer.render(
             still: still, path: path, frameCount: frameCount, range: range,
-            fps: request.fps, size: size, to: output, encoder: encoder.withKeyframes(request.keyframeHints)
+            fps: request.fps, size: size, to: output, encoder: encoder.withKeyframes(request.keyframeHints),
+            endStill: endStill
         ) { fraction in progress(fraction, "frames") }
         return GeneratedClip(duration: Double(range.count) / Double(request.fps))
     }

@@ -50,6 +50,9 @@ public struct FalModel: Sendable, Hashable {
     public var referenceLimit: Int
     /// Whether input images are billed per megapixel too, as outputs are (FLUX.2 [flex]).
     public var billsInputs: Bool
+    /// The input a video model takes the clip's last frame as (`end_image_url` on Kling O3);
+    /// `nil` when it takes none, and a shot's end frame is dropped.
+    public var endImageField: String? = nil
 
     init(
         _ id: String, _ kind: Kind, _ price: Price, maxImagesPerCall: Int = 1, takesImageSize: Bool = false,

@@ -11,6 +11,12 @@
 /// fal-ai/veo3.1/fast/first-last-frame-to-video states the family's rate; durations "4s", "6s",
 /// "8s" as strings; the image-to-video endpoint's rate is taken to be the same, UNCONFIRMED);
 /// sync.so lipsync 1.9 $0.70 and sync-3 $8 per minute of clip (fal's llms.txt for each);
+/// Wan 2.5 image-to-video $0.10 per second at 720p (sent as `resolution: 720p`; $0.05 at 480p,
+/// $0.15 at 1080p), 5 or 10 s, `image_url` as a data URI (fal's llms.txt for
+/// fal-ai/wan-25-preview/image-to-video); its `duration` as the strings "5"/"10" is UNCONFIRMED;
+/// Kling O3 standard takes the last frame as `end_image_url` (fal's API reference for it); Kling
+/// 2.1 standard and Veo 3.1 Fast image-to-video are sent none (whether they take one is
+/// UNCONFIRMED; Veo's first-and-last-frame model is a separate endpoint, not built);
 /// Kling 2.1 standard $0.25 per 5 s clip and $0.05 per further second is *secondary*
 /// (third-party listings), and FLUX dev image-to-image is taken at FLUX dev's rate — both
 /// UNCONFIRMED. Check fal.ai/pricing before relying on them; fal bills what it bills.
@@ -42,7 +48,11 @@ public enum FalPrices: PriceTable {
             "fal-ai/kling-video/v2.1/standard/image-to-video", .imageToVideo, .perSecond(0.05), durations: [5, 10]),
         FalModel(
             "fal-ai/kling-video/o3/standard/image-to-video", .imageToVideo, .perSecond(0.084),
-            durations: (3...15).map(Double.init), fixedInput: ["generate_audio": .bool(false)]),
+            durations: (3...15).map(Double.init), fixedInput: ["generate_audio": .bool(false)]
+        ).endingOn("end_image_url"),
+        FalModel(
+            "fal-ai/wan-25-preview/image-to-video", .imageToVideo, .perSecond(0.10), durations: [5, 10],
+            fixedInput: ["resolution": .string("720p")]),
         FalModel(
             "fal-ai/veo3.1/fast/image-to-video", .imageToVideo, .perSecond(0.10), durations: [4, 6, 8],
             durationUnit: "s", fixedInput: ["generate_audio": .bool(false)]),
@@ -56,5 +66,14 @@ public enum FalPrices: PriceTable {
     /// The ids of every model of `kind`, for messages.
     public static func ids(of kinds: [FalModel.Kind]) -> [String] {
         models.filter { kinds.contains($0.kind) }.map(\.id)
+    }
+}
+
+extension FalModel {
+    /// The model, taking a clip's last frame as `field`.
+    func endingOn(_ field: String) -> FalModel {
+        var model = self
+        model.endImageField = field
+        return model
     }
 }

@@ -5,6 +5,8 @@ import ReelKit
 /// the still goes as `image_url`, the shot's motion as `prompt`, and the length is snapped to
 /// one the model makes (Kling 2.1: 5 or 10 s). Longer shots are chained by the engine up to the
 /// model's longest length. The request id is journaled by the engine as soon as submit returns.
+/// A shot's end frame goes in the model's ``FalModel/endImageField`` (Kling O3: `end_image_url`);
+/// models without one drop it.
 ///
 /// ```swift
 /// let kling = FalVideoBackend(client: client, model: FalPrices.model("fal-ai/kling-video/v2.1/standard/image-to-video")!)
@@ -23,7 +25,8 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
     public var capabilities: VideoCapabilities {
         VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 5, cameraMoves: false, motionPrompt: true,
-            durations: model.durations, pricePerSecondUSD: model.pricePerSecond)
+            durations: model.durations, pricePerSecondUSD: model.pricePerSecond,
+            endFrame: model.endImageField != nil)
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
@@ -39,6 +42,9 @@ public struct FalVideoBackend: ResumableVideoBackend, SetupChecked {
             "image_url": .string(DataURI.encode(try context.data(of: request.image))),
             "duration": .string(String(Int(seconds.rounded())) + model.durationUnit),
         ]
+        if let field = model.endImageField, let end = request.endImage {
+            input[field] = .string(DataURI.encode(try context.data(of: end)))
+        }
         for (key, value) in model.fixedInput { input[key] = value }
         let submitted = try await client.submit(model: model.id, input: input)
         return FalHandle(requests: [submitted]).encoded

@@ -58,11 +58,18 @@ public struct VeoModel: Sendable, Hashable {
     /// How long one native extension (`instances[].video`) adds, in seconds; nil when the model
     /// cannot extend on the Gemini API.
     public var extensionSeconds: Double?
+    /// Whether the model takes `instances[].lastFrame`, the still the clip ends on (Veo 3.1's
+    /// interpolation; other Veo models on the Gemini API are UNCONFIRMED and not sent one).
+    public var takesLastFrame: Bool
 
-    init(_ id: String, durations: [Double], perSecond: Double, extensionSeconds: Double? = nil) {
+    init(
+        _ id: String, durations: [Double], perSecond: Double, extensionSeconds: Double? = nil,
+        takesLastFrame: Bool = false
+    ) {
         self.id = id
         self.durations = durations
         self.perSecond = perSecond
         self.extensionSeconds = extensionSeconds
+        self.takesLastFrame = takesLastFrame
     }
 }

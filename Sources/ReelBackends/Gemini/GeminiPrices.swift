@@ -33,9 +33,14 @@ public enum GeminiPrices {
     ]
 
     public static let videoModels: [VeoModel] = [
-        // Veo 3.1 extends its own videos by about 7 s a call, billed as 7 s (UNCONFIRMED).
-        VeoModel("veo-3.1-generate-preview", durations: [4, 6, 8], perSecond: 0.40, extensionSeconds: 7),
-        VeoModel("veo-3.1-fast-generate-preview", durations: [4, 6, 8], perSecond: 0.15, extensionSeconds: 7),
+        // Veo 3.1 extends its own videos by about 7 s a call, billed as 7 s (UNCONFIRMED), and
+        // takes the still a clip ends on.
+        VeoModel(
+            "veo-3.1-generate-preview", durations: [4, 6, 8], perSecond: 0.40, extensionSeconds: 7,
+            takesLastFrame: true),
+        VeoModel(
+            "veo-3.1-fast-generate-preview", durations: [4, 6, 8], perSecond: 0.15, extensionSeconds: 7,
+            takesLastFrame: true),
         VeoModel("veo-3.0-generate-001", durations: [4, 6, 8], perSecond: 0.40),
         VeoModel("veo-3.0-fast-generate-001", durations: [4, 6, 8], perSecond: 0.15),
         // Veo 2 makes 5–8 s (*secondary*).

@@ -96,6 +96,8 @@ enum GeminiWire {
         var image: VeoImage?
         /// A prior Veo video to extend (Veo 3.1 only), by the `uri` its operation answered.
         var video: Video?
+        /// The last frame (interpolation between `image` and it), inline; Veo 3.1.
+        var lastFrame: VeoImage? = nil
     }
 
     struct VeoImage: Encodable, Sendable {

@@ -5,8 +5,10 @@ import ReelMedia
 /// Clips from Veo on the Gemini API (backend-apis.md §8a): `predictLongRunning` with the still
 /// as the first frame (`image.bytesBase64Encoded`), the shot's motion as the prompt, the length
 /// snapped to one the model makes (Veo 3.x: 4, 6 or 8 s) and `16:9` or `9:16` whichever is
-/// closer. The operation's name is the job id the engine journals at once; `collect` polls
-/// `GET {base}/{name}` and downloads the clip with the key (only on the base URL's origin).
+/// closer. A shot's end frame goes as `lastFrame` on the models that take one (Veo 3.1), but not
+/// with an extension (whether Veo takes both is UNCONFIRMED). The operation's name is the job id
+/// the engine journals at once; `collect` polls `GET {base}/{name}` and downloads the clip with
+/// the key (only on the base URL's origin).
 ///
 /// A long shot on Veo 3.1 is made natively (see `VeoVideoBackend+Extend.swift`): each piece after
 /// the first extends the one before (`instances[].video.uri`, §8a), and the engine cuts the whole
@@ -34,7 +36,7 @@ public struct VeoVideoBackend: ResumableVideoBackend, SetupChecked {
     public var capabilities: VideoCapabilities {
         var capabilities = VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 8, cameraMoves: false, motionPrompt: true,
-            durations: model.durations, pricePerSecondUSD: model.perSecond)
+            durations: model.durations, pricePerSecondUSD: model.perSecond, endFrame: model.takesLastFrame)
         capabilities.nativeExtension = model.extensionSeconds.map {
             NativeExtension(seconds: $0, returnsWholeVideo: true)
         }
@@ -45,13 +47,17 @@ public struct VeoVideoBackend: ResumableVideoBackend, SetupChecked {
 
     public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
         if let prior = request.continuing { return try await submitExtension(of: prior, request) }
-        let still = try context.data(of: request.image)
-        let type = ImageFormat.sniff(still).map { "image/\($0.rawValue)" } ?? "image/png"
+        func inline(_ source: ImageSource) throws -> GeminiWire.VeoImage {
+            let bytes = try context.data(of: source)
+            let type = ImageFormat.sniff(bytes).map { "image/\($0.rawValue)" } ?? "image/png"
+            return GeminiWire.VeoImage(bytesBase64Encoded: bytes.base64EncodedString(), mimeType: type)
+        }
+        let last = model.takesLastFrame ? request.endImage : nil
         let body = GeminiWire.PredictLongRunningRequest(
             instances: [
                 GeminiWire.VeoInstance(
                     prompt: request.motion.isEmpty ? "subtle natural motion" : request.motion,
-                    image: GeminiWire.VeoImage(bytesBase64Encoded: still.base64EncodedString(), mimeType: type))
+                    image: try inline(request.image), lastFrame: try last.map(inline))
             ],
             parameters: GeminiWire.VeoParameters(
                 sampleCount: 1, durationSeconds: Int(capabilities.snappedSeconds(request.duration).rounded()),

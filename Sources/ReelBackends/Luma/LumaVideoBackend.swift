@@ -12,8 +12,10 @@ import ReelKit
 /// docs.comfy.org LumaRay32ExtendVideoNode, docs.gmicloud.ai "one 5s block per call"; whether
 /// its first frame repeats the prior's last is UNCONFIRMED: the join drops it). A prior Luma no
 /// longer has (404, or 400/422 on the reference) throws ``ExtensionSourceLost``, and the engine
-/// makes that piece from the last frame instead. `ClipRequest` carries no end frame, so
-/// `video.end_frame` is never sent.
+/// makes that piece from the last frame instead. A shot's end frame (``ClipRequest/endImage``)
+/// goes inline as `video.end_frame`, on the last piece only, an extension included (start from a
+/// generation and end on an image, as Dream Machine's `frame0`/`frame1` interpolation does;
+/// UNCONFIRMED on the Agents API's extensions).
 ///
 /// ```swift
 /// let ray = LumaVideoBackend(client: client, model: LumaPrices.model("ray-3.2")!, resolution: "720p")
@@ -35,7 +37,8 @@ public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
     public var capabilities: VideoCapabilities {
         var capabilities = VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 5, cameraMoves: false, motionPrompt: true,
-            durations: model.durations, pricePerSecondUSD: model.pricePerSecond(resolution: resolution))
+            durations: model.durations, pricePerSecondUSD: model.pricePerSecond(resolution: resolution),
+            endFrame: true)
         capabilities.nativeExtension = model.extensionSeconds.map {
             NativeExtension(seconds: $0, returnsWholeVideo: false)
         }
@@ -52,7 +55,9 @@ public struct LumaVideoBackend: ResumableVideoBackend, SetupChecked {
             ?? LumaWire.Media.inline(try context.data(of: request.image))
         let body = LumaWire.Create(
             model: model.id, type: "video", prompt: String(motion.prefix(6000)),
-            video: LumaWire.Video(duration: "\(seconds)s", resolution: resolution, start_frame: start))
+            video: LumaWire.Video(
+                duration: "\(seconds)s", resolution: resolution, start_frame: start,
+                end_frame: try request.endImage.map { LumaWire.Media.inline(try context.data(of: $0)) }))
         guard let prior = request.continuing else { return try await client.create(body, model: model.id) }
         do {
             return try await client.create(body, model: model.id)

@@ -32,6 +32,8 @@ public struct RunwayModel: Sendable, Hashable {
     public var takesSeed: Bool
     /// Whether a video model needs `promptText` (gen4.5 does).
     public var needsPrompt = false
+    /// Whether a video model takes a last frame (`promptImage` with `position: last`; Veo 3.1).
+    public var takesLastFrame = false
     /// Most reference images a text-to-image call takes, and how many it needs at least.
     public var maxReferences: Int
     public var minReferences: Int

@@ -54,10 +54,10 @@ public enum RunwayPrices: PriceTable {
             creditsPerSecond: 12, takesSeed: true, needsPrompt: true, maxReferences: 0, minReferences: 0),
         RunwayModel(
             id: "veo3.1", kind: .imageToVideo, ratios: videoRatios(veoSizes), durations: [4, 6, 8],
-            creditsPerSecond: 20, takesSeed: false, maxReferences: 0, minReferences: 0),
+            creditsPerSecond: 20, takesSeed: false, takesLastFrame: true, maxReferences: 0, minReferences: 0),
         RunwayModel(
             id: "veo3.1_fast", kind: .imageToVideo, ratios: videoRatios(veoSizes), durations: [4, 6, 8],
-            creditsPerSecond: 10, takesSeed: false, maxReferences: 0, minReferences: 0),
+            creditsPerSecond: 10, takesSeed: false, takesLastFrame: true, maxReferences: 0, minReferences: 0),
         RunwayModel(
             id: "veo3", kind: .imageToVideo, ratios: videoRatios(veoSizes), durations: [8], creditsPerSecond: 40,
             takesSeed: false, maxReferences: 0, minReferences: 0),

@@ -4,7 +4,8 @@ import ReelKit
 /// Clips on Runway (`POST /v1/image_to_video`, `gen4_turbo` by default): the still goes as the
 /// first frame (`promptImage`), the shot's motion as `promptText`, the shot's shape as the
 /// closest ratio the model allows, and the length snapped to one the model makes (gen4: 2–10 s;
-/// Veo 3.1: 4, 6 or 8 s). Runway has no extend endpoint, so longer shots are chained by the
+/// Veo 3.1: 4, 6 or 8 s). A shot's end frame goes as `promptImage` `position: last` on the
+/// models that take one (Veo 3.1; the gen4 models take a first frame only). Runway has no extend endpoint, so longer shots are chained by the
 /// engine from each piece's last frame.
 ///
 /// ```swift
@@ -24,18 +25,23 @@ public struct RunwayVideoBackend: ResumableVideoBackend, SetupChecked {
     public var capabilities: VideoCapabilities {
         VideoCapabilities(
             maxClipSeconds: model.durations.last ?? 10, cameraMoves: false, motionPrompt: true,
-            durations: model.durations, pricePerSecondUSD: model.pricePerSecond)
+            durations: model.durations, pricePerSecondUSD: model.pricePerSecond,
+            endFrame: model.takesLastFrame)
     }
 
     public func checkSetup() throws { _ = try client.requireKey() }
 
     public func submit(_ request: ClipRequest, context: GenerationContext) async throws -> String {
         let image = try RunwayImageInput.dataURI(try context.data(of: request.image), what: "the still")
+        let last = try (model.takesLastFrame ? request.endImage : nil).map {
+            try RunwayImageInput.dataURI(try context.data(of: $0), what: "the end frame")
+        }
         // gen4.5 needs words; the others animate the still unprompted.
         let words = request.motion.isEmpty && model.needsPrompt ? "subtle natural motion" : request.motion
         let motion = RunwayWire.promptText(words)
         let body = RunwayWire.ImageToVideo(
-            model: model.id, promptImage: image, promptText: motion.isEmpty ? nil : motion,
+            model: model.id, promptImage: RunwayWire.PromptImage(first: image, last: last),
+            promptText: motion.isEmpty ? nil : motion,
             ratio: model.ratio(width: request.width, height: request.height).wire,
             duration: Int(capabilities.snappedSeconds(request.duration).rounded()),
             seed: model.takesSeed ? request.seed : nil)

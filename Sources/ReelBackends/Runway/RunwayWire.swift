@@ -41,11 +41,32 @@ enum RunwayWire {
     /// `POST /v1/image_to_video` with the first frame as `promptImage`.
     struct ImageToVideo: Encodable, Sendable {
         var model: String
-        var promptImage: String
+        var promptImage: PromptImage
         var promptText: String?
         var ratio: String
         var duration: Int
         var seed: UInt32?
+    }
+
+    /// `promptImage`: the first frame as a plain string, or, with a last frame (Veo 3.1 models),
+    /// `[{"uri", "position": "first"}, {"uri", "position": "last"}]`.
+    struct PromptImage: Encodable, Sendable {
+        struct Keyframe: Encodable, Sendable {
+            var uri: String
+            var position: String
+        }
+
+        var first: String
+        var last: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let last {
+                try container.encode([Keyframe(uri: first, position: "first"), Keyframe(uri: last, position: "last")])
+            } else {
+                try container.encode(first)
+            }
+        }
     }
 
     /// What every create endpoint answers.

@@ -159,7 +159,8 @@ extension Studio {
             guard let pick = records.pick(for: shot.id),
                 let take = records.takes(shot: shot.id).first(where: { $0.id == pick.takeID }),
                 let candidate = take.candidate(pick.candidateIndex),
-                let clip = records.clip(stepKey: try clipKey(for: shot, picked: candidate).hex)
+                let clip = try clipKeyIfEndKnown(for: shot, picked: candidate).flatMap({ records.clip(stepKey: $0.hex) }
+                )
             else {
                 missing.append(shot.id)
                 continue

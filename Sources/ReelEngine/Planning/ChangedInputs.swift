@@ -45,6 +45,6 @@ enum ChangedInputs {
         "styleReferences": "style references", "framing": "framing", "options": "parameters", "image": "pick",
         "motion": "motion", "camera": "camera move", "duration": "duration", "fps": "fps",
         "keyframeHints": "neighbouring transitions", "segment": "chain", "request": "clip request",
-        "chain": "chain",
+        "chain": "chain", "endImage": "end frame",
     ]
 }

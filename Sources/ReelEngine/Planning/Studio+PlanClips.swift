@@ -38,12 +38,16 @@ extension Studio {
     ) throws -> PlanStep {
         let name = shot.videoBackend ?? film.backends.video
         let take = PlanStep.takeID(shot.id)
+        // A clip that ends on another shot's pick waits for that shot's take too.
+        let endShot = endFrameShotID(of: shot).flatMap { $0 == shot.id ? nil : $0 }
+        let endTake = endShot.map { [PlanStep.takeID($0)] } ?? []
         var step = PlanStep(
-            id: PlanStep.clipID(shot.id), kind: .clip, shotID: shot.id, backend: name, dependsOn: [take] + speech,
-            generations: 1)
+            id: PlanStep.clipID(shot.id), kind: .clip, shotID: shot.id, backend: name,
+            dependsOn: [take] + endTake + speech, generations: 1)
         let camera = shot.camera ?? Self.defaultCamera(for: shot.framing)
         step.detail = "\(camera.rawValue), \(String(format: "%.1f", shot.duration))s"
         let video = try? registry.video(name)
+        step.warnings = clipNotes(for: shot, on: video)
         step.costUSD = video.map { Self.clipCost(seconds: shot.duration, pieces: 1, on: $0.capabilities) } ?? 0
         if let capabilities = video?.capabilities, let seconds = try? effectiveDuration(of: shot) {
             // Before the pick, a shot's chain is known from its length alone.
@@ -60,8 +64,20 @@ extension Studio {
             step.reason = .after(take)
             return step
         }
-        let request = try clipRequest(for: shot, picked: picked)
-        let key = try clipKey(for: shot, picked: picked)
+        if let endShot, records.pickedCandidate(for: endShot) == nil {
+            step.reason = .after(PlanStep.takeID(endShot))
+            return step
+        }
+        let request: ClipRequest
+        let key: StepKey
+        do {
+            request = try clipRequest(for: shot, picked: picked)
+            key = try clipKey(for: shot, picked: picked)
+        } catch  where shot.endFrame != nil {
+            // An end frame file gone missing since the film was checked.
+            step.reason = .blocked(Self.message(of: error))
+            return step
+        }
         step.key = key.hex
         step.detail = "\(camera.rawValue), \(String(format: "%.1f", request.duration))s"
         if let backend = video {

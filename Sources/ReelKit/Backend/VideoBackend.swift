@@ -32,6 +32,10 @@ public struct ClipRequest: Sendable, Hashable, Codable {
     /// backend extends instead of animating `image`. Left out of step keys: a piece is keyed by
     /// the piece it continues, not by the vendor's id.
     public var continuing: String?
+    /// The still the clip should end on (a `.blob` once resolved), for backends whose
+    /// ``VideoCapabilities/endFrame`` is true; others drop it. `nil` (the usual case) is left out
+    /// of the request's encoding, so step keys of clips without one do not change.
+    public var endImage: ImageSource? = nil
 
     public init(
         image: ImageSource, motion: String, camera: CameraMove, duration: Double, fps: Int, width: Int, height: Int,
@@ -78,11 +82,15 @@ public struct VideoCapabilities: Sendable, Hashable, Codable {
     /// How the service continues its own generations, when it can: a long shot is then made as
     /// one generation and extensions of it, not as pieces chained from last frames.
     public var nativeExtension: NativeExtension?
+    /// Whether the backend makes the clip end on ``ClipRequest/endImage`` (Luma's `end_frame`,
+    /// Veo's `lastFrame`); others drop it, and the plan says so per shot.
+    public var endFrame: Bool
 
     public init(
         maxClipSeconds: Double, cameraMoves: Bool, motionPrompt: Bool, continuousSegments: Bool = false,
-        durations: [Double] = [], pricePerSecondUSD: Double = 0
+        durations: [Double] = [], pricePerSecondUSD: Double = 0, endFrame: Bool = false
     ) {
+        self.endFrame = endFrame
         self.maxClipSeconds = maxClipSeconds
         self.cameraMoves = cameraMoves
         self.motionPrompt = motionPrompt

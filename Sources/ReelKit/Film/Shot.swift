@@ -46,6 +46,9 @@ public struct Shot: Sendable, Hashable, Codable {
     public var cast: [CastPlacement]? = nil
     /// How `make` picks among the candidates when the shot has no pick; `nil` follows the film.
     public var pick: PickRule? = nil
+    /// The still the shot's clip ends on (`end_frame: next`); `nil` lets the motion end where it
+    /// leads.
+    public var endFrame: EndFrame? = nil
     /// Where each key of this shot was written (`"prompt"`, `"from"`, …) and, under `""`, the
     /// shot itself; used to point later diagnostics at the file.
     public var sourceMap: SourceMap

@@ -32,6 +32,7 @@ struct FilmChecks {
     mutating func run() -> [Diagnostic] {
         checkIDs()
         checkFromLinks()
+        checkEndFrames()
         for shot in draft.shots {
             checkPrompt(of: shot)
             checkDialog(of: shot)
@@ -52,7 +53,7 @@ struct FilmChecks {
         diagnostics.append(.warning(message, at: location))
     }
 
-    private var shotIDs: [String] { draft.shots.map(\.shot.id).filter { !$0.isEmpty } }
+    var shotIDs: [String] { draft.shots.map(\.shot.id).filter { !$0.isEmpty } }
 
     private mutating func checkIDs() {
         var first: [String: ShotDraft] = [:]

@@ -6,7 +6,7 @@ extension FilmReader {
     static let shotKeys = [
         "id", "prompt", "framing", "camera", "motion", "duration", "from", "strength", "seed", "aspect", "params",
         "negative", "transition", "dialog", "narration", "dialog_fit", "lipsync", "backends", "cast",
-        "pick",
+        "pick", "end_frame",
     ]
 
     /// Film-level keys written in a shot: say where they go instead of guessing a shot key.
@@ -64,6 +64,10 @@ extension FilmReader {
         draft.shot.dialogFit = dialogFit(fields["dialog_fit"])
         draft.shot.lipsync = fields["lipsync"].flatMap { flag($0) }
         draft.shot.pick = pickRule(fields["pick"])
+        errors = errorCount
+        draft.shot.endFrame = text(fields["end_frame"], expected: "'next', a shot id or an image path")
+            .map(EndFrame.init(written:))
+        if errorCount > errors { draft.invalid.insert("end_frame") }
         errors = errorCount
         if let entry = fields["cast"] { draft.shot.cast = castPlacements(entry, of: name, into: &draft.shot.sourceMap) }
         if errorCount > errors { draft.invalid.insert("cast") }

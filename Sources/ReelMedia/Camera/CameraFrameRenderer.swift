@@ -8,18 +8,22 @@ struct CameraFrameRenderer: Sendable {
     let path: CameraPath
     let size: VideoSize
     let frameCount: Int
+    /// The still the move dissolves into at its end, if any.
+    let ending: CameraEnding?
 
-    init(still: RGBAImage, path: CameraPath, size: VideoSize, frameCount: Int) {
+    init(still: RGBAImage, path: CameraPath, size: VideoSize, frameCount: Int, ending: CameraEnding? = nil) {
         precondition(size.isEncodable, "output size must be even and positive")
         planes = YCbCrPlanes(still)
         self.path = path
         self.size = size
         self.frameCount = frameCount
+        self.ending = ending
     }
 
     /// Output frame `index` of ``frameCount``.
     func frame(_ index: Int) -> YUVFrame {
-        render(path.crop(frame: index, of: frameCount))
+        let frame = render(path.crop(frame: index, of: frameCount))
+        return ending?.blend(frame, at: index) ?? frame
     }
 
     /// The still seen through `crop`, at the output size.

@@ -49,10 +49,12 @@ public struct CameraRenderer: Sendable {
     ///
     /// With `range`, only those frames of the move are rendered (encoder keyframes count from the range's
     /// start): one piece of a long shot, which joins the neighbouring pieces without a seam because every
-    /// piece samples the same path.
+    /// piece samples the same path. With `endStill`, the move dissolves into that still over its last
+    /// frames and ends on it (a shot's `end_frame:`).
     public func render(
         still: RGBAImage, path: CameraPath, frameCount: Int, range: Range<Int>? = nil, fps: Int, size: VideoSize,
-        to url: URL, encoder: EncoderSettings = .standard, progress: (@Sendable (Double) -> Void)? = nil
+        to url: URL, encoder: EncoderSettings = .standard, endStill: RGBAImage? = nil,
+        progress: (@Sendable (Double) -> Void)? = nil
     ) async throws {
         guard size.isEncodable else {
             throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
@@ -63,7 +65,9 @@ public struct CameraRenderer: Sendable {
         guard !frames.isEmpty, frames.lowerBound >= 0, frames.upperBound <= frameCount else {
             throw FFmpegError.invalidRequest("frames \(frames) are not within the move's \(frameCount) frames")
         }
-        let renderer = CameraFrameRenderer(still: still, path: path, size: size, frameCount: frameCount)
+        let ending = endStill.map { CameraEnding(still: $0, size: size, frameCount: frameCount, fps: fps) }
+        let renderer = CameraFrameRenderer(
+            still: still, path: path, size: size, frameCount: frameCount, ending: ending)
         try await RawVideoEncoder(ffmpeg: ffmpeg, size: size, fps: fps, settings: encoder).encode(to: url) { input in
             var next = renderer.frame(frames.lowerBound)
             for index in frames {
@@ -80,11 +84,15 @@ public struct CameraRenderer: Sendable {
 
     /// The frames of a move as yuv420p pictures in memory, without ffmpeg: for previews, tests and
     /// timing the encoder alone. Holds every frame at once; clips go through `render`.
-    public func frames(still: RGBAImage, path: CameraPath, count: Int, size: VideoSize) throws -> [YUVFrame] {
+    public func frames(
+        still: RGBAImage, path: CameraPath, count: Int, size: VideoSize, endStill: RGBAImage? = nil, fps: Int = 24
+    ) throws -> [YUVFrame] {
         guard size.isEncodable else {
             throw FFmpegError.invalidRequest("video size \(size) must be positive and even in both directions")
         }
-        let renderer = CameraFrameRenderer(still: still, path: path, size: size, frameCount: max(1, count))
+        let ending = endStill.map { CameraEnding(still: $0, size: size, frameCount: max(1, count), fps: fps) }
+        let renderer = CameraFrameRenderer(
+            still: still, path: path, size: size, frameCount: max(1, count), ending: ending)
         return (0..<max(0, count)).map(renderer.frame)
     }
 }

@@ -130,6 +130,16 @@ import Testing
             "a from naming a missing shot",
             "title: T\nshots:\n  - id: vista\n    prompt: x\n  - id: glow\n    from: vsta\n",
             "shot 'glow' starts from 'vsta', which is not a shot (did you mean 'vista'?)", at: 6, 11),
+        BrokenFilm(
+            "an end frame naming a missing shot",
+            "title: T\nshots:\n  - id: vista\n    prompt: x\n  - id: glow\n    prompt: y\n    end_frame: vsta\n",
+            "shot 'glow' ends on 'vsta', which is not a shot (did you mean 'vista'?)", at: 7, 16),
+        BrokenFilm(
+            "the last shot ending on the next", shot("    end_frame: next\n"),
+            "shot 'a' is the last shot, so 'end_frame: next' has no shot to end on", at: 5, 16),
+        BrokenFilm(
+            "an end frame as a URL", shot("    end_frame: https://example.com/a.png\n"),
+            "'end_frame' takes a local image file", at: 5, 16),
         BrokenFilm("a from naming itself", shot("    from: a\n"), "shot 'a' starts from itself", at: 5, 11),
         BrokenFilm(
             "froms in a circle",
