@@ -107,7 +107,9 @@ public struct GeminiFactory: BackendFactory {
         return BuiltBackends(
             images: [GeminiImageBackend(client: client, model: image, imageSize: settings.imageSize)],
             videos: [VeoVideoBackend(client: client, model: video, negativePrompt: settings.videoNegativePrompt)],
-            judges: try GeminiPrices.judgeModel(settings.judgeModel).map { [GeminiJudgeBackend(client: client, judgeModel: $0)] }
+            judges: GeminiPrices.judgeModel(settings.judgeModel).map {
+                [GeminiJudgeBackend(client: client, judgeModel: $0)]
+            }
                 ?? [],
             concurrency: ["gemini": concurrency])
     }

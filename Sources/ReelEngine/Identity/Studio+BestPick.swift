@@ -27,7 +27,8 @@ extension Studio {
             return (1, nil)
         } catch let failure as any ReelFailure {
             // The judge's key, or --budget refusing its question.
-            progress.warning("\(shot.id): pick: best could not score the candidates, so candidate 1: \(failure.message)")
+            progress.warning(
+                "\(shot.id): pick: best could not score the candidates, so candidate 1: \(failure.message)")
             return (1, nil)
         }
     }

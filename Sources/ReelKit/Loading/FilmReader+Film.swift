@@ -105,7 +105,8 @@ extension FilmReader {
         guard draft.film.scorer == .judge, draft.film.backends.judge == nil,
             let location = draft.film.sourceMap["score.scorer"]
         else { return }
-        error("'scorer: judge' needs a judge; add one under 'backends', like 'backends: { judge: gemini }'", at: location)
+        error(
+            "'scorer: judge' needs a judge; add one under 'backends', like 'backends: { judge: gemini }'", at: location)
     }
 
     private mutating func readBackends(_ entry: Fields.Entry, into map: inout SourceMap) -> BackendSelection {

@@ -2,7 +2,9 @@
 extension FilmReader {
     /// `score: { threshold:, scorer: }`: the threshold, checked (a face descriptor distance
     /// between 0.2 and 1.2; dlib's usual is 0.6), and which scorer (auto, faces or judge).
-    mutating func readScore(_ entry: Fields.Entry, into map: inout SourceMap) -> (threshold: Double?, scorer: ScoreScorer?) {
+    mutating func readScore(
+        _ entry: Fields.Entry, into map: inout SourceMap
+    ) -> (threshold: Double?, scorer: ScoreScorer?) {
         guard
             let score = fields(
                 of: entry.value, place: "in 'score'",

@@ -1,4 +1,5 @@
 import Foundation
+import ReelEngine
 import ReelKit
 import ReelMedia
 import ReelSession

@@ -5,7 +5,9 @@ import Testing
 
 /// Reading a judge's JSON into verdicts, and what is not read.
 @Suite struct JudgeAnswerTests {
-    static func entry(_ name: String, present: Bool = true, same: Bool = true, at position: String = "center")
+    static func entry(
+        _ name: String, present: Bool = true, same: Bool = true, at position: String = "center"
+    )
         -> String
     {
         #"{"name": "\#(name)", "present": \#(present), "same_person": \#(same), "position": "\#(position)", "confidence": 0.7}"#

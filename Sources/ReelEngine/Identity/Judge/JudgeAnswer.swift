@@ -82,14 +82,17 @@ enum JudgeAnswer {
     ) -> String? {
         characters.first { other in
             guard other != name, let entry = entries[other.lowercased()] else { return false }
-            return entry.present && entry.sameperson == true && entry.position.map { $0.lowercased() }.flatMap(normalised) == position
+            return entry.present && entry.sameperson == true
+                && entry.position.map { $0.lowercased() }.flatMap(normalised) == position
         }
     }
 
     /// The answer's JSON object: the text itself, or what lies between its first `{` and last
     /// `}` when a model wrapped it in a code fence or words.
     static func jsonPart(of text: String) -> String {
-        guard let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}"), open < close else { return text }
+        guard let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}"), open < close else {
+            return text
+        }
         return String(text[open...close])
     }
 }
