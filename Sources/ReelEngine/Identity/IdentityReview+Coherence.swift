@@ -34,7 +34,8 @@ extension IdentityReview {
                     shotID: shotID, result: result, takes: takes.count, rerolls: rerolls, picked: picked,
                     distance: best.flatMap { IdentityBadge($0.candidate.score)?.distance })
             }
-            if let first = scored.first?.identity, first.unreferenced.count == first.characters.count {
+            let judged = scored.contains { $0.identity.candidates.contains { $0.judge != nil } }
+            if let first = scored.first?.identity, first.unreferenced.count == first.characters.count, !judged {
                 return try outcome(.noReference, picking: nil)
             }
             guard let best = Self.bestCandidate(scored) else { return try outcome(.noFace, picking: nil) }

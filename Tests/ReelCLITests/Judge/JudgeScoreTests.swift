@@ -125,6 +125,17 @@ import Testing
         }
     }
 
+    @Test func makeCoherentKeepsTheCandidateTheJudgeSaysHolds() async throws {
+        try await withJudge(reference: 3) { fake, project, _ in
+            let make = try await reel.run(
+                ["make", "--coherent", "--max-takes", "1"], in: project, environment: environment)
+            #expect(make.status == 0, "\(make.stderr)")
+            #expect(make.stdout.contains("ridge: take 1 candidate 4 holds"), "\(make.stdout)")
+            #expect(try Store.open(projectDirectory: project).pick(for: "ridge")?.candidateIndex == 4)
+            #expect(await fake.judgeCalls.count == 4)
+        }
+    }
+
     /// With the default scorer, dlib looks first; the drawings have no face, so the judge scores them.
     @Test(.enabled(if: (try? FaceModels.locate()) != nil))
     func whereDlibFindsNoFaceTheJudgeScores() async throws {
