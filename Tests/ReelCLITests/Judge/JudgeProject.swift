@@ -13,21 +13,24 @@ import ReelTestingServers
 enum JudgeProject {
     static let key = "gemini-judge-secret-5e21c9"
 
-    static func film(url: String, extra: String = "score: { scorer: judge }") -> String {
-        """
-        title: Judged
-        aspect: "1:1"
-        fps: 12
-        resolution: 144
-        seed: 5
-        backends: { judge: gemini }
-        gemini: { url: "\(url)/v1beta" }
-        \(extra)
-        characters:
-          oda: { description: "a lighthouse keeper in a yellow coat", references: [refs/oda.png] }
-        shots:
-          - { id: ridge, prompt: "@oda on a windy ridge", duration: 1 }
-        """
+    /// `judge` names the judge backend; its settings block points at `url` (the fake's `/v1beta`
+    /// for Gemini, `/v1` for OpenAI).
+    static func film(url: String, extra: String = "score: { scorer: judge }", judge: String = "gemini") -> String {
+        let block = judge == "gemini" ? "gemini: { url: \"\(url)/v1beta\" }" : "\(judge): { url: \"\(url)/v1\" }"
+        return """
+            title: Judged
+            aspect: "1:1"
+            fps: 12
+            resolution: 144
+            seed: 5
+            backends: { judge: \(judge) }
+            \(block)
+            \(extra)
+            characters:
+              oda: { description: "a lighthouse keeper in a yellow coat", references: [refs/oda.png] }
+            shots:
+              - { id: ridge, prompt: "@oda on a windy ridge", duration: 1 }
+            """
     }
 
     /// Four sketch drawings, made by `reel gen` in a scratch project.
@@ -52,9 +55,10 @@ enum JudgeProject {
     /// The project: `refs/oda.png` is `drawings[reference]`, and the shot has a take of all the
     /// drawings under its current prompt key (the take `make` looks for), with no pick.
     static func make(
-        in parent: URL, url: String, drawings: [Data], reference: Int, extra: String = "score: { scorer: judge }"
+        in parent: URL, url: String, drawings: [Data], reference: Int, extra: String = "score: { scorer: judge }",
+        judge: String = "gemini"
     ) async throws -> URL {
-        let directory = try TestFilms.makeProject(film(url: url, extra: extra), in: parent)
+        let directory = try TestFilms.makeProject(film(url: url, extra: extra, judge: judge), in: parent)
         let refs = directory.appending(path: "refs")
         try FileManager.default.createDirectory(at: refs, withIntermediateDirectories: true)
         try drawings[reference].write(to: refs.appending(path: "oda.png"))
