@@ -7,17 +7,20 @@ public struct BackendRegistry: Sendable {
     public var videos: [String: any VideoBackend]
     public var speeches: [String: any SpeechBackend]
     public var lipSyncs: [String: any LipSyncBackend]
+    /// Vision models that judge identity where dlib finds no face (`backends: { judge: … }`).
+    public var judges: [String: any JudgeBackend]
     /// Most jobs in flight at once per backend name (default 1 for remote, cores for embedded).
     public var concurrency: [String: Int]
 
     public init(
         images: [any ImageBackend] = [], videos: [any VideoBackend] = [], speeches: [any SpeechBackend] = [],
-        lipSyncs: [any LipSyncBackend] = [], concurrency: [String: Int] = [:]
+        lipSyncs: [any LipSyncBackend] = [], judges: [any JudgeBackend] = [], concurrency: [String: Int] = [:]
     ) {
         self.images = Dictionary(images.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.videos = Dictionary(videos.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.speeches = Dictionary(speeches.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.lipSyncs = Dictionary(lipSyncs.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.judges = Dictionary(judges.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
         self.concurrency = concurrency
     }
 
@@ -30,6 +33,8 @@ public struct BackendRegistry: Sendable {
     public func lipSync(_ name: String) throws -> any LipSyncBackend {
         try lookup(name, in: lipSyncs, kind: "lip-sync")
     }
+
+    public func judge(_ name: String) throws -> any JudgeBackend { try lookup(name, in: judges, kind: "judge") }
 
     /// The backend named `name`, or an error that suggests a near name and lists the others.
     private func lookup<Backend>(_ name: String, in backends: [String: Backend], kind: String) throws -> Backend {

@@ -29,6 +29,7 @@ public struct BackendCatalog: Sendable {
             for backend in built.videos { registry.videos[backend.name] = backend }
             for backend in built.speeches { registry.speeches[backend.name] = backend }
             for backend in built.lipSyncs { registry.lipSyncs[backend.name] = backend }
+            for backend in built.judges { registry.judges[backend.name] = backend }
             registry.concurrency.merge(built.concurrency) { _, new in new }
         }
         return registry

@@ -8,6 +8,9 @@ extension FakeGemini {
         guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body),
             let parts = body["contents"]?.array?.first?["parts"]?.array
         else { return Self.error(400, "INVALID_ARGUMENT", "Invalid JSON payload received.") }
+        if body["generationConfig"]?["responseMimeType"]?.string == "application/json" {
+            return judge(model: model, body: body, parts: parts)
+        }
         let prompt = parts.compactMap { $0["text"]?.string }.joined(separator: " ")
         let images = parts.filter { $0["inlineData"] != nil }.count
         generateCalls.append(Call(id: UUID().uuidString, model: model, body: body))

@@ -3,7 +3,8 @@ import ReelKit
 import ReelMedia
 
 /// A Gemini API server on 127.0.0.1 speaking the documented protocol (backend-apis.md §8) under
-/// `/v1beta`: `models/{model}:generateContent` answers one inline PNG (painted with the request's
+/// `/v1beta`: `models/{model}:generateContent` answers a judge's question in JSON text (see
+/// `FakeGemini+Judge`) or one inline PNG (painted with the request's
 /// seed) with `usageMetadata`, or a safety block; `models/{model}:predictLongRunning` answers an
 /// operation that is done after a number of polls (or when released), with a clip under
 /// `files/{id}:download` that needs the key and is served once (then 404, as expired files are),
@@ -26,6 +27,10 @@ public actor FakeGemini {
     public let key: String
     /// Image calls answered with an image or a block (each is billed).
     public internal(set) var generateCalls: [Call] = []
+    /// Judge questions answered (`responseMimeType: application/json`; each is billed).
+    public internal(set) var judgeCalls: [Call] = []
+    /// A judge question about a candidate with exactly these bytes gets an answer that is not JSON.
+    public var garbledCandidate: Data?
     /// Veo operations started.
     public internal(set) var videoSubmissions: [Call] = []
     public internal(set) var requestLog: [String] = []
@@ -72,6 +77,7 @@ public actor FakeGemini {
 
     public func set(faults: [Route: [TestServerResponse]]) { self.faults = faults }
     public func set(hold: Bool) { self.hold = hold }
+    public func set(garbledCandidate: Data?) { self.garbledCandidate = garbledCandidate }
     public func set(pollsBeforeDone: Int) { self.pollsBeforeDone = pollsBeforeDone }
     public func set(video: Data) { self.video = video }
     public func set(redirectFilesTo: String?) { self.redirectFilesTo = redirectFilesTo }

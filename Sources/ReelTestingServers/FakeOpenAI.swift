@@ -26,10 +26,12 @@ public actor FakeOpenAI {
         public var images: [Data] = []
     }
 
-    public enum Route: String, Sendable { case generations, edits, speech, models }
+    public enum Route: String, Sendable { case generations, edits, speech, models, chat }
 
     public let key: String
     public internal(set) var paidCalls: [PaidCall] = []
+    /// A judge question about a candidate with exactly these bytes gets an answer that is not JSON.
+    public var garbledCandidate: Data?
     public internal(set) var requestLog: [String] = []
     /// Canned answers by route, first one first, before the real one.
     public var faults: [Route: [TestServerResponse]] = [:]
@@ -50,6 +52,7 @@ public actor FakeOpenAI {
 
     public func set(faults: [Route: [TestServerResponse]]) { self.faults = faults }
     public func set(refusedWord: String?) { self.refusedWord = refusedWord }
+    public func set(garbledCandidate: Data?) { self.garbledCandidate = garbledCandidate }
     public func set(heldWord: String?) { self.heldWord = heldWord }
     public func set(streamedWAV: Bool) { self.streamedWAV = streamedWAV }
     /// Lets held requests answer.
@@ -70,6 +73,7 @@ public actor FakeOpenAI {
         case ("POST", let path) where path.hasSuffix("/images/edits"): route = .edits
         case ("POST", let path) where path.hasSuffix("/audio/speech"): route = .speech
         case ("GET", let path) where path.hasSuffix("/models"): route = .models
+        case ("POST", let path) where path.hasSuffix("/chat/completions"): route = .chat
         default: route = nil
         }
         guard let route else { return Self.error(404, "Invalid URL (\(request.method) \(request.path))", code: nil) }
@@ -83,6 +87,7 @@ public actor FakeOpenAI {
         switch route {
         case .models: return .json(#"{"object": "list", "data": [{"id": "gpt-image-2", "object": "model"}]}"#)
         case .speech: return speech(request)
+        case .chat: return chat(request)
         case .generations, .edits: return await images(request, route: route)
         }
     }

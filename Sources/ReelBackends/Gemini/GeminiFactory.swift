@@ -1,7 +1,7 @@
 import Foundation
 import ReelKit
 
-/// The `gemini` backends (Gemini images, Veo clips) from the `gemini:` settings block and
+/// The `gemini` backends (Gemini images, Veo clips, the identity judge) from the `gemini:` settings block and
 /// `GEMINI_API_KEY` / `GOOGLE_API_KEY`. They are always built, so `reel backends`, `reel check`
 /// and the dry run work without a key; a run that would use them without one stops with one
 /// error naming `GEMINI_API_KEY` before anything is sent.
@@ -56,6 +56,15 @@ public struct GeminiFactory: BackendFactory {
                         + GeminiPrices.videoModels.map(\.id).joined(separator: ", "), at: entry.valueLocation)
             }
         }
+        if let entry = fields["judge_model"], let id = reader.text(entry, expected: "a Gemini text model id") {
+            if GeminiPrices.judgeModel(id) != nil {
+                settings.judgeModel = id
+            } else {
+                reader.error(
+                    "'judge_model' names a Gemini model Reel has no price for ('\(id)'); use one of: "
+                        + GeminiPrices.judgeModels.map(\.id).joined(separator: ", "), at: entry.valueLocation)
+            }
+        }
         if let entry = fields["image_size"], let size = reader.text(entry, expected: "1K, 2K or 4K") {
             if ["1K", "2K", "4K"].contains(size) {
                 settings.imageSize = size
@@ -82,6 +91,9 @@ public struct GeminiFactory: BackendFactory {
         merge.take(
             "video_model", \.videoModel, film: film.settings, config: user.settings, into: &merged,
             default: GeminiSettings.defaultVideoModel)
+        merge.take(
+            "judge_model", \.judgeModel, film: film.settings, config: user.settings, into: &merged,
+            default: GeminiSettings.defaultJudgeModel)
         merge.take("image_size", \.imageSize, film: film.settings, config: user.settings, into: &merged)
         merge.take(
             "video_negative_prompt", \.videoNegativePrompt, film: film.settings, config: user.settings, into: &merged)
@@ -95,6 +107,10 @@ public struct GeminiFactory: BackendFactory {
         return BuiltBackends(
             images: [GeminiImageBackend(client: client, model: image, imageSize: settings.imageSize)],
             videos: [VeoVideoBackend(client: client, model: video, negativePrompt: settings.videoNegativePrompt)],
+            judges: GeminiPrices.judgeModel(settings.judgeModel).map {
+                [GeminiJudgeBackend(client: client, judgeModel: $0)]
+            }
+                ?? [],
             concurrency: ["gemini": concurrency])
     }
 
@@ -110,6 +126,7 @@ public struct GeminiFactory: BackendFactory {
                 "image \(image.id) about $\(image.perImage)/image (billed by tokens)",
                 "video \(video.id) $\(video.perSecond)/s, "
                     + video.durations.map { String(Int($0)) }.joined(separator: "/") + " s",
+                "judge \(settings.judgeModel) about $\(String(format: "%.4f", GeminiPrices.judgeModel(settings.judgeModel)?.perCall ?? 0))/question",
                 "prices of \(GeminiPrices.asOf)",
             ]
             if let seconds = video.extensionSeconds {

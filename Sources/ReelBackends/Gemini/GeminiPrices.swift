@@ -12,7 +12,11 @@
 /// 14 for the 3.x image models) are UNCONFIRMED. Check ai.google.dev/gemini-api/docs/pricing
 /// before relying on them; Google bills what it bills. Image costs are recorded from each
 /// answer's `usageMetadata` tokens at these rates; Veo answers carry no usage, so clips are
-/// recorded at the per-second price.
+/// recorded at the per-second price. Judge models (text out, images in): gemini-2.5-flash $0.30/M
+/// input, $2.50/M output with thinking (deploybase.ai and computeprices.com quoting Google's page,
+/// *secondary*), gemini-2.5-pro $1.25/M and $10/M (*secondary*), gemini-2.5-flash-lite $0.10/M
+/// and $0.40/M — UNCONFIRMED; a question's price before asking assumes six ~1 MP images
+/// (``GeminiJudgeModel/perCall``), the ledger records the answer's `usageMetadata`.
 public enum GeminiPrices {
     /// When the table was last checked.
     public static let asOf = "2026-12-07"
@@ -47,6 +51,13 @@ public enum GeminiPrices {
         VeoModel("veo-2.0-generate-001", durations: [5, 6, 7, 8], perSecond: 0.35),
     ]
 
+    public static let judgeModels: [GeminiJudgeModel] = [
+        GeminiJudgeModel("gemini-2.5-flash", input: 0.30, output: 2.50),
+        GeminiJudgeModel("gemini-2.5-flash-lite", input: 0.10, output: 0.40),
+        GeminiJudgeModel("gemini-2.5-pro", input: 1.25, output: 10),
+    ]
+
+    public static func judgeModel(_ id: String) -> GeminiJudgeModel? { judgeModels.first { $0.id == id } }
     public static func imageModel(_ id: String) -> GeminiImageModel? { imageModels.first { $0.id == id } }
     public static func videoModel(_ id: String) -> VeoModel? { videoModels.first { $0.id == id } }
 }

@@ -3,7 +3,8 @@ import Foundation
 /// The Gemini API as it is on the wire (backend-apis.md §8, from googleapis/python-genai @ 6680718
 /// and ai.google.dev/gemini-api/docs/video). Field names are the proto-JSON lowerCamelCase ones.
 ///
-/// UNCONFIRMED: whether `generationConfig.seed` changes images (Reel sends it; see
+/// UNCONFIRMED: whether a judge model's JSON answer is always one text part (Reel joins the text
+/// parts that are not thoughts); whether `generationConfig.seed` changes images (Reel sends it; see
 /// ``GeminiImageBackend``); the operation's `response.@type` string (never read); how long Veo's
 /// `video.uri` files are kept; whether `models/*/operations/*` accept `:cancel` (documented only
 /// for `tunedModels/*/operations/*`, so Reel does not send it); the `google.rpc.RetryInfo`
@@ -39,10 +40,13 @@ enum GeminiWire {
         var data: String
     }
 
+    /// `responseMimeType` `application/json` asks a text model for JSON (the judge, §8b's
+    /// `generateContent` with text out; the field is from Google's structured-output docs).
     struct GenerationConfig: Encodable, Sendable {
         var responseModalities: [String]
         var seed: Int32?
         var imageConfig: ImageConfig?
+        var responseMimeType: String?
     }
 
     /// `aspectRatio` `1:1|2:3|3:2|3:4|4:3|9:16|16:9|21:9`; `imageSize` `1K|2K|4K` (model-dependent).

@@ -59,6 +59,15 @@ public struct OpenAIFactory: BackendFactory {
                     at: entry.valueLocation)
             }
         }
+        if let entry = fields["judge_model"], let id = reader.text(entry, expected: "an OpenAI chat model id") {
+            if OpenAIPrices.judgeModel(id) != nil {
+                settings.judgeModel = id
+            } else {
+                reader.error(
+                    "'judge_model' names an OpenAI model Reel has no price for ('\(id)'); use one of: "
+                        + OpenAIPrices.judgeModels.map(\.id).joined(separator: ", "), at: entry.valueLocation)
+            }
+        }
         return (settings, map, reader.diagnostics)
     }
 
@@ -88,6 +97,7 @@ public struct OpenAIFactory: BackendFactory {
             ("moderation", \.moderation, OpenAISettings.defaultModeration),
             ("speech_model", \.speechModel, OpenAISettings.defaultSpeechModel),
             ("voice", \.voice, OpenAISettings.defaultVoice),
+            ("judge_model", \.judgeModel, OpenAISettings.defaultJudgeModel),
         ]
         for (key, path, fallback) in fields {
             let filmValue = film.settings[keyPath: path]
@@ -112,7 +122,12 @@ public struct OpenAIFactory: BackendFactory {
                 OpenAISpeechBackend(
                     client: client, model: OpenAIPrices.speechModel(settings.speechModel),
                     defaultVoice: settings.voice)
-            ], concurrency: ["openai": concurrency])
+            ],
+            judges: OpenAIPrices.judgeModel(settings.judgeModel).map {
+                [OpenAIJudgeBackend(client: client, judgeModel: $0)]
+            }
+                ?? [],
+            concurrency: ["openai": concurrency])
     }
 
     public func probe(

@@ -9,7 +9,19 @@
 /// robotsatlas.com and ai-primer.com); gpt-4o-mini-tts is billed by tokens (about $0.015 a
 /// minute), taken here as $15 per million characters. Models Reel does not list are priced as
 /// `gpt-image-2` (UNCONFIRMED). Check https://openai.com/api/pricing before relying on them.
+/// Judge models (chat with image input), UNCONFIRMED (not in backend-apis.md; OpenAI's pricing
+/// page as commonly quoted): gpt-4o-mini $0.15/M input, $0.60/M output; gpt-4.1-mini $0.40/M and
+/// $1.60/M; gpt-4o $2.50/M and $10/M. A question's price before asking (`perCall`) assumes six
+/// images at OpenAI's high-detail token counts, rounded up.
 public enum OpenAIPrices {
+    public static let judgeModels: [OpenAIJudgeModel] = [
+        OpenAIJudgeModel("gpt-4o-mini", input: 0.15, output: 0.60, perCall: 0.01),
+        OpenAIJudgeModel("gpt-4.1-mini", input: 0.40, output: 1.60, perCall: 0.01),
+        OpenAIJudgeModel("gpt-4o", input: 2.50, output: 10, perCall: 0.03),
+    ]
+
+    public static func judgeModel(_ id: String) -> OpenAIJudgeModel? { judgeModels.first { $0.id == id } }
+
     /// When the table was last checked.
     public static let asOf = "2026-12-07"
 

@@ -15,7 +15,8 @@ public struct OpenAISettings: Sendable, Hashable, Codable {
     public static let defaultModeration = "auto"
     public static let defaultSpeechModel = "gpt-4o-mini-tts"
     public static let defaultVoice = "alloy"
-    static let keys = ["url", "image_model", "quality", "moderation", "speech_model", "voice"]
+    public static let defaultJudgeModel = "gpt-4o-mini"
+    static let keys = ["url", "image_model", "quality", "moderation", "speech_model", "voice", "judge_model"]
     static let qualities = ["low", "medium", "high", "auto"]
     static let moderations = ["auto", "low"]
 
@@ -28,6 +29,8 @@ public struct OpenAISettings: Sendable, Hashable, Codable {
     public var speechModel: String
     /// The voice for lines whose voice OpenAI does not know.
     public var voice: String
+    /// The chat model asked when OpenAI is the film's judge (`backends: { judge: openai }`).
+    public var judgeModel: String
     /// Whether a file had an `openai:` block at all.
     public var configured: Bool
 
@@ -35,8 +38,9 @@ public struct OpenAISettings: Sendable, Hashable, Codable {
         url: String = OpenAISettings.defaultURL, imageModel: String = OpenAISettings.defaultImageModel,
         quality: String = OpenAISettings.defaultQuality, moderation: String = OpenAISettings.defaultModeration,
         speechModel: String = OpenAISettings.defaultSpeechModel, voice: String = OpenAISettings.defaultVoice,
-        configured: Bool = false
+        judgeModel: String = OpenAISettings.defaultJudgeModel, configured: Bool = false
     ) {
+        self.judgeModel = judgeModel
         self.url = url
         self.imageModel = imageModel
         self.quality = quality

@@ -18,7 +18,8 @@ public struct TakeBadges: Sendable, Hashable {
 
 extension IdentityReview {
     /// The badges of `take`'s candidates when its shot names characters: computed (and stored)
-    /// when `compute` and dlib's models load, else only the scores already stored. Never throws:
+    /// when `compute` and dlib's models load, else only the scores already stored; a judge is
+    /// never asked for a badge (it costs money), only its stored verdicts read. Never throws:
     /// what could not be scored is left out and ``TakeBadges/problem`` says why.
     public func badges(shotID: String, take: Take, compute: Bool) async -> TakeBadges {
         guard let shot = try? studio.shot(shotID), !namedCharacters(in: shot).isEmpty else { return TakeBadges() }
@@ -26,7 +27,7 @@ extension IdentityReview {
         if compute {
             do {
                 _ = try describer()
-                let scored = try await score(shotID: shotID, take: take, placement: nil)
+                let scored = try await score(shotID: shotID, take: take, placement: nil, askJudge: false)
                 var badges: [Int: IdentityBadge] = [:]
                 for candidate in scored.candidates { badges[candidate.index] = IdentityBadge(candidate.score) }
                 return TakeBadges(badges: badges)

@@ -34,11 +34,12 @@ extension IdentityReview {
                     shotID: shotID, result: result, takes: takes.count, rerolls: rerolls, picked: picked,
                     distance: best.flatMap { IdentityBadge($0.candidate.score)?.distance })
             }
-            if let first = scored.first?.identity, first.unreferenced.count == first.characters.count {
+            let judged = scored.contains { $0.identity.candidates.contains { $0.judge != nil } }
+            if let first = scored.first?.identity, first.unreferenced.count == first.characters.count, !judged {
                 return try outcome(.noReference, picking: nil)
             }
             guard let best = Self.bestCandidate(scored) else { return try outcome(.noFace, picking: nil) }
-            if best.candidate.score.holds { return try outcome(.holds, picking: best) }
+            if best.candidate.holds { return try outcome(.holds, picking: best) }
             if takes.count >= maxTakes { return try outcome(.gaveUp, picking: best) }
             do {
                 _ = try await studio.reroll(shotID: shotID)
@@ -58,10 +59,10 @@ extension IdentityReview {
     ) -> (take: Take, candidate: CandidateIdentity)? {
         var best: (take: Take, candidate: CandidateIdentity)?
         func rank(_ candidate: CandidateIdentity) -> (Int, Double) {
-            (candidate.score.holds ? 0 : 1, candidate.score.penalty ?? .infinity)
+            (candidate.holds ? 0 : 1, candidate.penalty ?? .infinity)
         }
         for (take, identity) in scored {
-            for candidate in identity.candidates where candidate.score.penalty != nil {
+            for candidate in identity.candidates where candidate.penalty != nil {
                 if let current = best, rank(current.candidate) <= rank(candidate) { continue }
                 best = (take, candidate)
             }

@@ -22,12 +22,23 @@ extension IdentityReview {
         return scored
     }
 
-    func score(shotID: String, take: Take?, placement: [String]?, only: Int? = nil) async throws -> ShotIdentity {
+    /// `askJudge: false` reads only verdicts the judge already gave (badges never spend money).
+    func score(
+        shotID: String, take: Take?, placement: [String]?, only: Int? = nil, askJudge: Bool = true
+    ) async throws -> ShotIdentity {
         let shot = try studio.shot(shotID)
         let named = namedCharacters(in: shot)
+        let judgeOnly = studio.film.scorer == .judge
+        let judge = try filmJudge()
         var cast: [CharacterReference] = []
         var blobs: [[String]] = []
+        var judged: [(character: String, images: [(data: Data, blob: BlobID)])] = []
         for name in named {
+            if judge != nil {
+                let images = try referenceImages(for: name)
+                if !images.isEmpty { judged.append((name, images)) }
+            }
+            guard !judgeOnly else { continue }
             let (reference, referenceBlobs) = try reference(for: name)
             cast.append(reference)
             blobs.append([name] + referenceBlobs.map(\.hex))
@@ -44,12 +55,28 @@ extension IdentityReview {
         let inputsKey = try Self.inputsKey(references: blobs, placement: order, scorer: scorer)
         let candidates = (take?.candidates ?? []).filter { only == nil || $0.index == only }
         let references = cast
+        let unreferenced = judgeOnly ? [] : references.filter { $0.descriptors.isEmpty }.map(\.character)
+        let toJudge = judged
         let scores = try await withThrowingTaskGroup(of: CandidateIdentity.self) { group in
             for candidate in candidates {
                 group.addTask { [self] in
-                    let score = try scoreCandidate(
-                        candidate.blob, cast: references, placement: order, inputsKey: inputsKey)
-                    return CandidateIdentity(index: candidate.index, blob: candidate.blob.hex, score: score)
+                    let score =
+                        judgeOnly
+                        ? IdentityScore(faces: [], distances: [], characters: [], extraFaces: [], threshold: 0)
+                        : try scoreCandidate(candidate.blob, cast: references, placement: order, inputsKey: inputsKey)
+                    var scored = CandidateIdentity(index: candidate.index, blob: candidate.blob.hex, score: score)
+                    // The judge where dlib cannot score: no face in the candidate, or a character without one.
+                    if let judge, !toJudge.isEmpty, judgeOnly || score.noFace || !unreferenced.isEmpty {
+                        switch try await judgeCandidate(
+                            candidate.blob, shotID: shot.id, judge: judge, references: toJudge, placement: order,
+                            ask: askJudge)
+                        {
+                        case .verdict(let verdict): scored.judge = verdict
+                        case .failed(let message): scored.judgeFailure = message
+                        case .notAsked: break
+                        }
+                    }
+                    return scored
                 }
             }
             var all: [CandidateIdentity] = []
@@ -58,8 +85,7 @@ extension IdentityReview {
         }
         return ShotIdentity(
             shotID: shot.id, takeID: take?.id, pickedIndex: try store.pick(for: shot.id).map(\.candidateIndex),
-            characters: named, unreferenced: references.filter { $0.descriptors.isEmpty }.map(\.character),
-            candidates: scores)
+            characters: named, unreferenced: unreferenced, candidates: scores)
     }
 
     /// One image's score, from the store when this scorer has scored it against these inputs.

@@ -6,7 +6,27 @@ public struct CandidateIdentity: Sendable, Hashable, Codable {
     public let index: Int
     /// The candidate image's blob (hex).
     public let blob: String
+    /// dlib's score (empty with `score: { scorer: judge }`).
     public let score: IdentityScore
+    /// The judge's verdicts, where the film's judge was asked (no face, or `scorer: judge`).
+    public var judge: JudgeScore?
+    /// Why the judge gave no verdict for this candidate (an answer Reel cannot read, a refusal).
+    public var judgeFailure: String?
+
+    public init(index: Int, blob: String, score: IdentityScore, judge: JudgeScore? = nil, judgeFailure: String? = nil) {
+        self.index = index
+        self.blob = blob
+        self.score = score
+        self.judge = judge
+        self.judgeFailure = judgeFailure
+    }
+
+    /// How far off-model the candidate is, for ranking (lower is better): the judge's penalty
+    /// where it was asked (its verdicts cover every character), else dlib's; nil when neither scored it.
+    public var penalty: Double? { judge?.penalty ?? score.penalty }
+
+    /// Whether every character holds, by whichever scorer scored the candidate.
+    public var holds: Bool { judge?.holds ?? score.holds }
 }
 
 /// A shot's latest take (or its pick), scored: who the shot names, and each candidate's verdicts.
@@ -24,9 +44,9 @@ public struct ShotIdentity: Sendable, Hashable, Codable {
     public let unreferenced: [String]
     public let candidates: [CandidateIdentity]
 
-    /// The best-scoring candidate for identity (lowest penalty; candidates without a face last),
-    /// nil when the take has no candidate with a face.
+    /// The best-scoring candidate for identity (lowest ``CandidateIdentity/penalty``), nil when no
+    /// candidate was scored (no face and no judge verdict).
     public var best: CandidateIdentity? {
-        candidates.filter { $0.score.penalty != nil }.min { ($0.score.penalty ?? 0) < ($1.score.penalty ?? 0) }
+        candidates.filter { $0.penalty != nil }.min { ($0.penalty ?? 0) < ($1.penalty ?? 0) }
     }
 }

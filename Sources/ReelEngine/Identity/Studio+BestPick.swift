@@ -14,7 +14,9 @@ extension Studio {
             guard let best = scored.best else {
                 return (1, "pick: best found no face to score, so candidate 1")
             }
-            let verdicts = best.score.characters.map { "\($0.character) \($0.verdict.rawValue)" }
+            let verdicts =
+                best.judge.map { $0.characters.map { "\($0.character) \($0.verdict.rawValue) (judge)" } }
+                ?? best.score.characters.map { "\($0.character) \($0.verdict.rawValue)" }
             let summary = verdicts.isEmpty ? "" : " (\(verdicts.joined(separator: ", ")))"
             return (best.index, "best for identity\(summary)")
         } catch let error as FaceModelsError {
@@ -22,6 +24,11 @@ extension Studio {
             return (1, nil)
         } catch let error as FaceDetectionError {
             progress.warning("\(shot.id): pick: best could not score the candidates, so candidate 1: \(error)")
+            return (1, nil)
+        } catch let failure as any ReelFailure {
+            // The judge's key, or --budget refusing its question.
+            progress.warning(
+                "\(shot.id): pick: best could not score the candidates, so candidate 1: \(failure.message)")
             return (1, nil)
         }
     }

@@ -87,6 +87,7 @@ extension Studio {
         func generates(_ request: Request?) {
             step.generations = 1
             step.costUSD = request.flatMap { request in backend?.capabilities.estimatedCostUSD(request) } ?? 0
+            step.costUSD += judgingCost(shot, candidates: request?.count ?? 4)
             step.detail = "\(request?.count ?? 4) candidates"
         }
         // Composed only for a step that cannot resolve its request: most steps never need it.
@@ -123,6 +124,8 @@ extension Studio {
             step.reason =
                 pickedTake.map { .changed(Self.changedInputs(from: $0, to: current)) } ?? .unpicked(take: existing.id)
             step.detail = "pick candidate 1 of take \(existing.id)"
+            // `pick: best` may ask the judge about the take's candidates (an upper bound).
+            step.costUSD = judgingCost(shot, candidates: existing.candidates.count)
             return step
         }
         generates(current.request)

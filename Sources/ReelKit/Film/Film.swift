@@ -47,6 +47,8 @@ public struct Film: Sendable, Hashable, Codable {
     /// The identity scorer's distance threshold (`score: { threshold: 0.6 }`); nil means the
     /// scorer's own default (dlib's usual 0.6).
     public var scoreThreshold: Double?
+    /// Which scorer scores candidates (`score: { scorer: auto | faces | judge }`).
+    public var scorer = ScoreScorer.auto
     /// How `make` picks among a shot's candidates when it has no pick (`pick: best`).
     public var pick = PickRule.first
     public var sourceMap: SourceMap

@@ -72,7 +72,11 @@ extension FilmReader {
         film.lipsync = fields["lipsync"].flatMap { flag($0) } ?? false
         film.castSheets = fields["cast_sheets"].flatMap { flag($0) } ?? false
         film.pick = pickRule(fields["pick"]) ?? .first
-        if let entry = fields["score"] { film.scoreThreshold = readScore(entry, into: &film.sourceMap) }
+        if let entry = fields["score"] {
+            let (threshold, scorer) = readScore(entry, into: &film.sourceMap)
+            film.scoreThreshold = threshold
+            film.scorer = scorer ?? .auto
+        }
 
         var draft = FilmDraft(film: film, shots: [])
         if let entry = fields["characters"] { readCharacters(entry, into: &draft) }
@@ -81,6 +85,7 @@ extension FilmReader {
             readShots(fields["shots"], filmLocation: fields.location, into: &draft)
         }
         checkLipSyncHasABackend(draft, filmEntry: fields["lipsync"])
+        checkJudgeScorerHasABackend(draft)
         return draft
     }
 
@@ -95,13 +100,22 @@ extension FilmReader {
         }
     }
 
+    /// `score: { scorer: judge }` needs `backends: { judge: … }`.
+    private mutating func checkJudgeScorerHasABackend(_ draft: FilmDraft) {
+        guard draft.film.scorer == .judge, draft.film.backends.judge == nil,
+            let location = draft.film.sourceMap["score.scorer"]
+        else { return }
+        error(
+            "'scorer: judge' needs a judge; add one under 'backends', like 'backends: { judge: gemini }'", at: location)
+    }
+
     private mutating func readBackends(_ entry: Fields.Entry, into map: inout SourceMap) -> BackendSelection {
         var selection = BackendSelection.embedded
         guard
             let backends = fields(
                 of: entry.value, place: "in 'backends'",
                 expected: "'backends' must be a mapping like { image: sketch, video: camera, speech: espeak }",
-                allowed: ["image", "video", "speech", "lipsync"])
+                allowed: ["image", "video", "speech", "lipsync", "judge"])
         else { return selection }
         for entry in backends.entries {
             guard let name = backendName(entry) else { continue }
@@ -110,6 +124,7 @@ extension FilmReader {
             case "image": selection.image = name
             case "video": selection.video = name
             case "lipsync": selection.lipsync = name
+            case "judge": selection.judge = name
             default: selection.speech = name
             }
         }

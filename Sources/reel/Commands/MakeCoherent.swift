@@ -10,8 +10,8 @@ extension Make {
     /// picked. Says what it did per shot; returns the shots it generated for.
     func cohere(_ services: Services) async throws -> [String] {
         let studio = services.studio
-        // Nothing is generated for coherence that cannot be scored.
-        _ = try Score.describer()
+        // Nothing is generated for coherence that cannot be scored (a judge-only film needs no dlib).
+        if studio.film.scorer != .judge { _ = try Score.describer() }
         let first = try await Interrupts.cancellingOnInterrupt { try await studio.ensureCurrentPicks() }
         let review = IdentityReview(studio: studio, describer: SharedFaceDescriber.get)
         var generated = first.generated

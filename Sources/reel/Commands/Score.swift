@@ -11,7 +11,9 @@ struct Score: AsyncParsableCommand {
             Uses dlib's face detector and descriptor, offline on the CPU. A distance under the \
             threshold (0.6, or `score: { threshold: … }` in film.yaml) is a match. Verdicts: match, \
             drift, missing, swapped (placed people in each other's places), merged (one face close \
-            to two characters), and extra faces.
+            to two characters), and extra faces. Where no face is found, a film with a judge \
+            (`backends: { judge: gemini }`) asks a hosted vision model instead; its verdicts are \
+            marked [judge]. See docs/score.md.
 
             Examples:
               reel score ridge

@@ -66,13 +66,22 @@ enum ScoreOutput {
         }
         let cast = shot.characters.isEmpty ? "names no character" : shot.characters.joined(separator: ", ")
         Output.line("\(shot.shotID)  take \(take)  \(cast)")
-        for name in shot.unreferenced {
+        let judged = shot.candidates.contains { $0.judge != nil || $0.judgeFailure != nil }
+        for name in shot.unreferenced where !judged {
             Output.line("  \(name) has no reference face: pick its sheet (`reel cast \(name)`) or add references:")
         }
         var rows: [[String]] = []
         for candidate in shot.candidates {
             let mark = candidate.index == shot.pickedIndex ? "\(candidate.index) ←" : "\(candidate.index)"
             let score = candidate.score
+            if let judge = candidate.judge {
+                rows.append([mark, "judge", judge.characters.map(judgeText).joined(separator: "; ")])
+                continue
+            }
+            if let failure = candidate.judgeFailure {
+                rows.append([mark, score.noFace ? "0" : "\(score.faces.count)", "judge: \(failure)"])
+                continue
+            }
             if score.noFace {
                 rows.append([mark, "0", "no face, not scored"])
                 continue
@@ -94,6 +103,9 @@ enum ScoreOutput {
             let cells = named.map { name -> String in
                 guard shot.characters.contains(name) else { return "" }
                 guard let candidate else { return "no take" }
+                if let entry = candidate.judge?.characters.first(where: { $0.character == name }) {
+                    return judgeText(entry)
+                }
                 if candidate.score.noFace { return "no face" }
                 guard let entry = candidate.score.characters.first(where: { $0.character == name }) else {
                     return "no reference"
@@ -111,6 +123,17 @@ enum ScoreOutput {
         case .merged: "merged (with \(score.other ?? "another"))"
         default: score.verdict.rawValue
         }
+    }
+
+    /// A judge's verdict, marked as the judge's: `oda match [judge 0.90]`.
+    static func judgeText(_ score: JudgeCharacterScore) -> String {
+        let verdict: String
+        switch score.verdict {
+        case .swapped: verdict = "swapped (in \(score.other ?? "another")'s place)"
+        case .merged: verdict = "merged (with \(score.other ?? "another"))"
+        default: verdict = score.verdict.rawValue
+        }
+        return "\(score.character) \(verdict) [judge \(String(format: "%.2f", score.confidence))]"
     }
 
     static func distance(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "-" }
