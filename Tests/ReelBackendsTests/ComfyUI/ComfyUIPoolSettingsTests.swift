@@ -6,7 +6,7 @@ import Testing
 @testable import ReelBackends
 
 /// `comfyui: { servers: [URL, …] }`: a pool read from the film, its mistakes pointed at, and
-/// built as one backend whose concurrency is the sum of its servers' lanes.
+/// built as one backend whose concurrency is four times the sum of its servers' lanes.
 @Suite struct ComfyUIPoolSettingsTests {
     static let shots = "shots:\n  - id: a\n    prompt: a cliff\n"
     static let loader = SettingsBlockTests.loader
@@ -24,7 +24,7 @@ import Testing
         let context = BackendContext(
             projectDirectory: FileManager.default.temporaryDirectory, httpClient: { RemoteTestSupport.client })
         let built = try ComfyUIFactory(lanes: 2).makeBackends(settings, context: context)
-        #expect(built.concurrency["comfyui"] == 6)
+        #expect(built.concurrency["comfyui"] == 24, "four times the six lanes, so the pool sees the work ahead")
         let images = try #require(built.images.first as? ComfyUIBackend)
         #expect(images.pool?.clients.map(\.baseURL) == settings.servers)
     }
