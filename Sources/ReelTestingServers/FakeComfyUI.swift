@@ -142,8 +142,11 @@ public actor FakeComfyUI {
         case ("GET", "/view"): return view(request.query)
         case ("GET", "/object_info"): return objectInfo()
         case ("GET", "/system_stats"):
+            // As ComfyUI started with --cpu answers: the "VRAM" of the cpu device is the RAM.
             return .json(
-                #"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#
+                #"{"system": {"os": "posix", "comfyui_version": "0.3.64", "ram_total": 25276182528}, "devices": "#
+                    + #"[{"name": "cpu", "type": "cpu", "index": null, "vram_total": 25276182528, "#
+                    + #""vram_free": 21734289408, "torch_vram_total": 25276182528, "torch_vram_free": 21734289408}]}"#
             )
         case ("GET", _) where path.hasPrefix("/history/"):
             let id = String(path.dropFirst("/history/".count))

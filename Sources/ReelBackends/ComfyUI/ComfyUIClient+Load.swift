@@ -23,6 +23,8 @@ extension ComfyUIClient {
                 .decoded(JSONValue.self, backend: name, what: "GET /system_stats")
             let devices = (stats["devices"]?.array ?? []).compactMap { device -> String? in
                 guard let name = device["name"]?.string else { return nil }
+                // On a --cpu server the cpu device's "vram_total" is the machine's RAM: no GPU.
+                guard device["type"]?.string != "cpu" else { return name }
                 guard let total = device["vram_total"]?.double, total > 0 else { return name }
                 return "\(name) \(Int(total / 1_073_741_824)) GB"
             }
