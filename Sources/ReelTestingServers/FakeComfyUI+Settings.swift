@@ -30,8 +30,12 @@ extension FakeComfyUI {
         return held
     }
 
-    /// Comes back with an empty queue (its history, on disk, survives).
-    public func start() { stopped = false }
+    /// Comes back as a restarted ComfyUI does: with an empty queue and an empty history (ComfyUI
+    /// keeps both in memory; only the output files survive on disk).
+    public func start() {
+        stopped = false
+        history = [:]
+    }
 
     /// Prompts that ran to the end here (in the history).
     public var finishedCount: Int { history.count }
