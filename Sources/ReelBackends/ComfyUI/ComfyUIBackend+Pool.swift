@@ -117,15 +117,19 @@ extension ComfyUIBackend {
                 do {
                     let plan = try await prepare(request, context: context, on: pool.clients[lane])
                     plans[lane] = plan
+                    // Written down before they are sent: a kill in between finds them missing
+                    // on that server, which queues them then under the same ids.
                     for rerun in again {
                         ids[rerun] = UUID().uuidString.lowercased()
                         holders[rerun] = lane
+                    }
+                    try context.recordSubmitted(
+                        ComfyUIPoolJobID(promptIDs: ids, servers: holders.map { pool.clients[$0].baseURL }).text)
+                    for rerun in again {
                         try await pool.clients[lane].submit(
                             plan.jobs[rerun].graph, promptID: ids[rerun], workflow: plan.workflow.name,
                             clientID: clientID)
                     }
-                    try context.recordSubmitted(
-                        ComfyUIPoolJobID(promptIDs: ids, servers: holders.map { pool.clients[$0].baseURL }).text)
                 } catch {
                     await pool.release(lane)
                     throw error
