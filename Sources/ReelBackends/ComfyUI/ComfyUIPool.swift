@@ -140,12 +140,16 @@ public actor ComfyUIPool {
     public func release(_ server: Int, finished: Bool = false) {
         let now = clock.now
         if finished, let since = [lastDone[server], busySince[server]].compactMap(\.self).max() {
-            let took = since.duration(to: now)
-            jobTime[server] = jobTime[server].map { ($0 * 3 + took) / 4 } ?? took
+            learn(since.duration(to: now), on: server)
             lastDone[server] = now
         }
         busy[server] = max(0, busy[server] - 1)
         if busy[server] == 0 { busySince[server] = nil }
+    }
+
+    /// Takes `took` into the server's time per job (a running average).
+    func learn(_ took: Duration, on server: Int) {
+        jobTime[server] = jobTime[server].map { ($0 * 3 + took) / 4 } ?? took
     }
 
     /// Sets a server that failed aside until its backoff has passed; the next wait doubles.
