@@ -6,8 +6,10 @@ import ReelTestingServers
 
 /// A pool of local ComfyUI servers of different speeds as one `comfyui` backend: 64 takes (of
 /// four candidates, each prompt taking the server's time, one prompt at a time as on one GPU)
-/// made through the engine. Prints the makespan against the ideal work-stealing schedule, then
-/// the same run with the third server (4 units) stopped once a quarter of the prompts are done.
+/// made through the engine. Prints the makespan against the ideal schedule of whole takes (the
+/// greedy earliest-finish placement, the shortest for equal takes) and against the bound if a
+/// take's prompts could split over servers, then the same run with the third server (4 units)
+/// stopped once a quarter of the prompts are done.
 struct PoolBench {
     let directory: URL
     var takes = 64
@@ -34,7 +36,7 @@ struct PoolBench {
                     + String(format: "  %7d  ", result.resent) + (result.held.map(String.init) ?? "-"))
         }
         print(
-            "\nThe ideal is the list schedule over whole takes (a take's four prompts run on one server): the "
+            "\nThe ideal is the shortest schedule of whole takes (a take's four prompts run on one server): the "
                 + "least T with Σ⌊T / (4·tᵢ)⌋ ≥ \(takes). The bound lets a take's prompts split over servers "
                 + "(the least T with Σ⌊T / tᵢ⌋ ≥ \(takes * 4)): no schedule beats it. Re-sent = prompts sent beyond \(takes * 4); it should be at "
                 + "most what the stopped server held.")
