@@ -4,8 +4,8 @@ import ReelKit
 /// Many ComfyUI servers as one backend (`comfyui: { servers: [URL, URL] }`). Each server has a
 /// lane of `lanes` jobs; a job waits in one shared queue and goes to a server with a free lane
 /// that has every node its workflow uses and would finish it soonest, so no server idles while
-/// work waits that it should run, and a fast GPU takes more of it (`choose`). A server that stops answering is set aside with a
-/// doubling backoff and probed back in with GET /system_stats.
+/// work it should run waits, and a fast GPU takes more of it (`choose`). A server that stops
+/// answering is set aside with a doubling backoff and probed back in with GET /system_stats.
 ///
 /// ```swift
 /// let pool = ComfyUIPool(clients: urls.map { ComfyUIClient(baseURL: $0, transport: transport) })
