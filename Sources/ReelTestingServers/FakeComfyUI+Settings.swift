@@ -18,6 +18,7 @@ extension FakeComfyUI {
     /// Saved images are these in turn, the last repeated: a GPU that draws one person, then another.
     public func set(resultImages: [Data]) { self.resultImages = resultImages }
     public func set(missingNodes: Set<String>) { self.missingNodes = missingNodes }
+    public func set(checkpoints: [String]) { self.checkpoints = checkpoints }
     public func set(oneAtATime: Bool) { self.oneAtATime = oneAtATime }
 
     /// Goes down: every request gets 503 and the jobs it was running are lost, as when the box
@@ -30,24 +31,37 @@ extension FakeComfyUI {
         return held
     }
 
-    /// Comes back with an empty queue (its history, on disk, survives).
-    public func start() { stopped = false }
+    /// Comes back as a restarted ComfyUI does: with an empty queue and an empty history (ComfyUI
+    /// keeps both in memory; only the output files survive on disk).
+    public func start() {
+        stopped = false
+        history = [:]
+    }
 
     /// Prompts that ran to the end here (in the history).
     public var finishedCount: Int { history.count }
 
-    /// GET /object_info: every node class the fake knows, less the missing ones.
-    func objectInfo() -> TestServerResponse {
+    /// GET /object_info: every node class the fake knows, less the missing ones; a choice input
+    /// as ComfyUI writes it, `[[choices], {options}]` (the checkpoints for `ckpt_name`).
+    func objectInfo() -> TestServerResponse { .json(value: JSONValue.object(nodeClasses())) }
+
+    /// GET /object_info/{class}: that class alone, or `{}` for one the server does not have.
+    func objectInfo(of name: String) -> TestServerResponse {
+        .json(value: JSONValue.object(nodeClasses()[name].map { [name: $0] } ?? [:]))
+    }
+
+    private func nodeClasses() -> [String: JSONValue] {
         var info: [String: JSONValue] = [:]
         for (name, node) in ComfyUINodeSchema.classes where !missingNodes.contains(name) {
+            let inputs = node.required.map { input in
+                let choices = input == "ckpt_name" ? checkpoints.map(JSONValue.string) : []
+                return (input, JSONValue.array([.array(choices), .object([:])]))
+            }
             info[name] = .object([
-                "input": .object([
-                    "required": .object(
-                        Dictionary(uniqueKeysWithValues: node.required.map { ($0, JSONValue.array([])) }))
-                ]),
+                "input": .object(["required": .object(Dictionary(uniqueKeysWithValues: inputs))]),
                 "output_node": .bool(node.output), "name": .string(name),
             ])
         }
-        return .json(value: JSONValue.object(info))
+        return info
     }
 }

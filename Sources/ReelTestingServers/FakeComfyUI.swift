@@ -52,6 +52,8 @@ public actor FakeComfyUI {
     public var videos: [Data]?
     /// Node classes /object_info leaves out, as on a server without some custom node pack.
     public var missingNodes: Set<String> = []
+    /// The checkpoint files CheckpointLoaderSimple offers (its `ckpt_name` choices).
+    public var checkpoints: [String] = []
     /// Jobs run one after another, as on one GPU, instead of side by side.
     public var oneAtATime = false
     /// A stopped server answers every request with 503 and has lost its queue (`stop()`).
@@ -141,9 +143,14 @@ public actor FakeComfyUI {
         case ("POST", "/interrupt"): return interrupt(request.body)
         case ("GET", "/view"): return view(request.query)
         case ("GET", "/object_info"): return objectInfo()
+        case ("GET", _) where path.hasPrefix("/object_info/"):
+            return objectInfo(of: String(path.dropFirst("/object_info/".count)))
         case ("GET", "/system_stats"):
+            // As ComfyUI started with --cpu answers: the "VRAM" of the cpu device is the RAM.
             return .json(
-                #"{"system": {"os": "posix", "comfyui_version": "0.3.64"}, "devices": [{"name": "cpu", "type": "cpu"}]}"#
+                #"{"system": {"os": "posix", "comfyui_version": "0.3.64", "ram_total": 25276182528}, "devices": "#
+                    + #"[{"name": "cpu", "type": "cpu", "index": null, "vram_total": 25276182528, "#
+                    + #""vram_free": 21734289408, "torch_vram_total": 25276182528, "torch_vram_free": 21734289408}]}"#
             )
         case ("GET", _) where path.hasPrefix("/history/"):
             let id = String(path.dropFirst("/history/".count))

@@ -50,6 +50,7 @@ import Testing
                 let second = try await reel.run(["make"], in: project)
                 #expect(second.status == 0, "\(second.stderr)")
                 #expect(second.stderr.contains("re-attaching to comfyui job"))
+                #expect(second.stderr.contains("on ComfyUI server"), "plain progress names each take's server")
                 #expect(await fakes.asyncCounts() == [4, 4], "a held prompt was queued again")
                 for fake in fakes {
                     let ids = await fake.prompts.map(\.id)

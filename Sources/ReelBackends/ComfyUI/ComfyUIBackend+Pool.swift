@@ -59,27 +59,44 @@ extension ComfyUIBackend {
         return try await collect(job, request: request, server: server, pool: pool, context: context)
     }
 
+    /// Follows each candidate on the server that holds it. When one fails, the candidates it
+    /// still holds run again on another server under fresh ids, and the take's journaled id is
+    /// rewritten at once, so a restarted Reel re-attaches to them there instead of running them
+    /// a second time. `lane` is the server whose lane the take holds.
     private func collect(
         _ job: ComfyUIPoolJobID, request: Request, server first: Int, pool: ComfyUIPool, context: GenerationContext
     ) async throws -> [GeneratedImage] {
-        var server = first
+        let workflow = request.initImage == nil ? txt2img : img2img
+        var lane = first
         var ids = job.promptIDs
-        var plan = try await prepare(request, context: context, on: pool.clients[server])
-        guard ids.count == plan.jobs.count else {
-            await pool.release(server)
+        var holders = job.servers.compactMap { $0.flatMap(pool.index(of:)) }
+        guard holders.count == ids.count else {
+            await pool.release(lane)
             throw RemoteJobLost(jobID: job.text, backend: name)
         }
+        // Each server's inputs (uploads) are prepared when a candidate there is first followed.
+        var plans: [Int: Plan] = [:]
         let clientID = Self.clientID(ofJob: job.text)
         var images: [GeneratedImage] = []
         var index = 0
         while index < ids.count {
-            let candidate = plan.jobs[index]
+            let server = holders[index]
             let label = "candidate \(index + 1) of \(ids.count) on ComfyUI \(pool.label(server))"
             context.progress(Double(index) / Double(ids.count), label)
             let client = pool.clients[server]
             do {
+                let plan: Plan
+                if let prepared = plans[server] {
+                    plan = prepared
+                } else {
+                    plan = try await prepare(request, context: context, on: client)
+                    plans[server] = plan
+                }
+                guard plan.jobs.count == ids.count else { throw RemoteJobLost(jobID: job.text, backend: name) }
+                let candidate = plan.jobs[index]
                 let report = Self.progressReporter(
-                    graph: candidate.graph, context: context, index: index, count: ids.count)
+                    graph: candidate.graph, context: context, index: index, count: ids.count,
+                    place: "ComfyUI \(pool.label(server))")
                 let entry = try await client.follow(
                     ids[index], clientID: clientID, graph: candidate.graph, workflow: plan.workflow.name,
                     onProgress: report)
@@ -88,36 +105,42 @@ extension ComfyUIBackend {
                     files, seed: candidate.seed, workflow: plan.workflow.name, context: context, from: client)
                 index += 1
             } catch let error as BackendError where error.isTransient {
-                await pool.release(server)
+                await pool.release(lane)
                 await pool.setAside(server)
-                let failed = server
-                server = try await pool.acquire(
-                    affinity: affinity(of: plan.workflow), classes: plan.workflow.classTypes)
-                let left = ids.count - index
-                await pool.countReruns(left)
+                lane = try await pool.acquire(affinity: affinity(of: workflow), classes: workflow.classTypes)
+                let again = (index..<ids.count).filter { holders[$0] == server }
+                await pool.countReruns(again.count)
                 context.progress(
                     Double(index) / Double(ids.count),
-                    "ComfyUI \(pool.label(failed)) failed (\(error.code)); re-running \(left) candidate(s) on "
-                        + pool.label(server))
+                    "ComfyUI \(pool.label(server)) failed (\(error.code)); re-running \(again.count) candidate(s) on "
+                        + pool.label(lane))
                 do {
-                    plan = try await prepare(request, context: context, on: pool.clients[server])
-                    for rerun in index..<ids.count {
+                    let plan = try await prepare(request, context: context, on: pool.clients[lane])
+                    plans[lane] = plan
+                    // Written down before they are sent: a kill in between finds them missing
+                    // on that server, which queues them then under the same ids.
+                    for rerun in again {
                         ids[rerun] = UUID().uuidString.lowercased()
-                        try await pool.clients[server].submit(
+                        holders[rerun] = lane
+                    }
+                    try context.recordSubmitted(
+                        ComfyUIPoolJobID(promptIDs: ids, servers: holders.map { pool.clients[$0].baseURL }).text)
+                    for rerun in again {
+                        try await pool.clients[lane].submit(
                             plan.jobs[rerun].graph, promptID: ids[rerun], workflow: plan.workflow.name,
                             clientID: clientID)
                     }
                 } catch {
-                    await pool.release(server)
+                    await pool.release(lane)
                     throw error
                 }
             } catch {
-                await pool.release(server)
+                await pool.release(lane)
                 throw error
             }
         }
-        await pool.release(server, finished: true)
-        context.progress(1, "done on ComfyUI \(pool.label(server))")
+        await pool.release(lane, finished: true)
+        context.progress(1, "done on ComfyUI \(pool.label(lane))")
         return images
     }
 

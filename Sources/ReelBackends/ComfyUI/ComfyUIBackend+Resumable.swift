@@ -62,7 +62,9 @@ extension ComfyUIBackend: ResumableImageBackend {
 
     public func cancel(jobID: String) async {
         let job = ComfyUIPoolJobID(jobID)
-        let server = job.server.flatMap { url in pool?.clients.first { $0.baseURL == url } } ?? client
-        for id in job.promptIDs { await server.cancel(promptID: id) }
+        for (id, url) in zip(job.promptIDs, job.servers) {
+            let server = url.flatMap { url in pool?.clients.first { $0.baseURL == url } } ?? client
+            await server.cancel(promptID: id)
+        }
     }
 }

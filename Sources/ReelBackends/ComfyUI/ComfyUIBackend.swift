@@ -150,15 +150,16 @@ public struct ComfyUIBackend: ImageBackend {
 
     /// Turns socket events of candidate `index` into the engine's progress: the sampler's steps
     /// fill that candidate's share of the bar, and the message names the running node.
+    /// `place` names the server of a pool that runs it.
     static func progressReporter(
-        graph: [String: JSONValue], context: GenerationContext, index: Int, count: Int
+        graph: [String: JSONValue], context: GenerationContext, index: Int, count: Int, place: String? = nil
     ) -> @Sendable (ComfyUIProgressSocket.Event) -> Void {
         let names = graph.mapValues { $0["class_type"]?.string ?? "?" }
         let share = 1 / Double(max(1, count))
         // The bar only moves forward: a node starting after the sampler keeps the sampler's share.
         let reached = Mutex(Double(index) * share)
         return { event in
-            let prefix = "candidate \(index + 1) of \(count)"
+            let prefix = "candidate \(index + 1) of \(count)" + (place.map { " on \($0)" } ?? "")
             switch event {
             case .executing(let node):
                 context.progress(reached.withLock { $0 }, "\(prefix): node \(node) (\(names[node] ?? "?"))")

@@ -106,7 +106,7 @@ public struct ComfyUIFactory: BackendFactory {
             client: client, workflow: try Self.workflow("lipsync", settings, base), models: models, pool: pool)
         return BuiltBackends(
             images: [images], videos: [video], lipSyncs: [lipSync],
-            concurrency: ["comfyui": pool?.capacity ?? concurrency])
+            concurrency: ["comfyui": pool?.window ?? concurrency])
     }
 
     public func probe(

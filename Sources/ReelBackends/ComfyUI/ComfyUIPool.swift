@@ -2,10 +2,10 @@ import Foundation
 import ReelKit
 
 /// Many ComfyUI servers as one backend (`comfyui: { servers: [URL, URL] }`). Each server has a
-/// lane of `lanes` jobs; a job waits in one shared queue and goes to the first server with a
-/// free lane that has every node its workflow uses, so no server idles while work waits and a
-/// fast GPU takes more of it (`choose`). A server that stops answering is set aside with a
-/// doubling backoff and probed back in with GET /system_stats.
+/// lane of `lanes` jobs; a job waits in one shared queue and goes to a server with a free lane
+/// that has every node its workflow uses and would finish it soonest, so no server idles while
+/// work it should run waits, and a fast GPU takes more of it (`choose`). A server that stops
+/// answering is set aside with a doubling backoff and probed back in with GET /system_stats.
 ///
 /// ```swift
 /// let pool = ComfyUIPool(clients: urls.map { ComfyUIClient(baseURL: $0, transport: transport) })
@@ -38,6 +38,8 @@ public actor ComfyUIPool {
     var jobTime: [Duration?]
     /// Jobs submitted by this run whose lane stays taken until they are collected.
     var held: Set<String> = []
+    /// Jobs waiting in `acquire` for a lane: the work ahead that `choose` places.
+    var waiting = 0
     /// Jobs each server was given, and candidates run again elsewhere after a server failed.
     public private(set) var given: [Int]
     public private(set) var reruns = 0
@@ -64,8 +66,13 @@ public actor ComfyUIPool {
         jobTime = clients.map { _ in nil }
     }
 
-    /// How many jobs the pool holds at once: the engine's concurrency for `comfyui`.
+    /// How many jobs the pool holds at once (queued or running on its servers).
     public nonisolated var capacity: Int { clients.count * lanes }
+
+    /// How many jobs the engine hands the pool at once (its concurrency for `comfyui`): four
+    /// times its lanes, so the jobs waiting for a lane show the pool the work ahead and it can
+    /// keep a slow server from starting a job a faster one would finish sooner (`choose`).
+    public nonisolated var window: Int { capacity * 4 }
 
     /// "server 2 (http://gpu2:8188)": how progress notes and errors name a server.
     public nonisolated func label(_ server: Int) -> String { "server \(server + 1) (\(clients[server].baseURL))" }
@@ -81,6 +88,8 @@ public actor ComfyUIPool {
     /// server has been set aside for longer than `maxOutage`.
     public func acquire(affinity: String, classes: Set<String>) async throws -> Int {
         var allAsideSince: ContinuousClock.Instant?
+        waiting += 1
+        defer { waiting -= 1 }
         while true {
             try Task.checkCancellation()
             await reviveDueServers()
@@ -131,12 +140,16 @@ public actor ComfyUIPool {
     public func release(_ server: Int, finished: Bool = false) {
         let now = clock.now
         if finished, let since = [lastDone[server], busySince[server]].compactMap(\.self).max() {
-            let took = since.duration(to: now)
-            jobTime[server] = jobTime[server].map { ($0 * 3 + took) / 4 } ?? took
+            learn(since.duration(to: now), on: server)
             lastDone[server] = now
         }
         busy[server] = max(0, busy[server] - 1)
         if busy[server] == 0 { busySince[server] = nil }
+    }
+
+    /// Takes `took` into the server's time per job (a running average).
+    func learn(_ took: Duration, on server: Int) {
+        jobTime[server] = jobTime[server].map { ($0 * 3 + took) / 4 } ?? took
     }
 
     /// Sets a server that failed aside until its backoff has passed; the next wait doubles.

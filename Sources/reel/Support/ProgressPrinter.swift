@@ -35,11 +35,12 @@ final class ProgressPrinter: Sendable {
                 if let message { entry.detail = message }
                 state.active[step] = entry
                 if !interactive && !quiet && total > 0 {
-                    // Plain output: one line per quarter, never a flood.
+                    // Plain output: one line per quarter, never a flood, with what the backend
+                    // says it is doing (which server of a pool runs which candidate).
                     let quarter = done * 4 / total
                     if quarter > (state.lastPlainPercent[step] ?? 0), quarter < 4 {
                         state.lastPlainPercent[step] = quarter
-                        write(&state, "\(step): \(quarter * 25)%")
+                        write(&state, "\(step): \(quarter * 25)%" + (message.map { " (\($0))" } ?? ""))
                     }
                 }
             case .finished(let step, let detail):

@@ -48,11 +48,11 @@ struct ComfyUIPoolHarness {
     }
 
     /// Makes `takes` takes of `count` candidates as the engine does: submit, then collect, at
-    /// most the pool's capacity at once. Returns each take's images, in take order.
+    /// most the pool's window at once (as many as the engine hands it). Returns each take's images, in take order.
     func make(
         takes: Int, count: Int = 1, on backend: ComfyUIBackend, progress: ProgressLog = ProgressLog()
     ) async throws -> [[GeneratedImage]] {
-        let width = backend.pool?.capacity ?? 1
+        let width = backend.pool?.window ?? 1
         let context = context(progress: progress)
         return try await withThrowingTaskGroup(of: (Int, [GeneratedImage]).self) { group in
             var next = 0

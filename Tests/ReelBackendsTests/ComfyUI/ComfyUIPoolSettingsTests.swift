@@ -6,7 +6,7 @@ import Testing
 @testable import ReelBackends
 
 /// `comfyui: { servers: [URL, …] }`: a pool read from the film, its mistakes pointed at, and
-/// built as one backend whose concurrency is the sum of its servers' lanes.
+/// built as one backend whose concurrency is four times the sum of its servers' lanes.
 @Suite struct ComfyUIPoolSettingsTests {
     static let shots = "shots:\n  - id: a\n    prompt: a cliff\n"
     static let loader = SettingsBlockTests.loader
@@ -24,7 +24,7 @@ import Testing
         let context = BackendContext(
             projectDirectory: FileManager.default.temporaryDirectory, httpClient: { RemoteTestSupport.client })
         let built = try ComfyUIFactory(lanes: 2).makeBackends(settings, context: context)
-        #expect(built.concurrency["comfyui"] == 6)
+        #expect(built.concurrency["comfyui"] == 24, "four times the six lanes, so the pool sees the work ahead")
         let images = try #require(built.images.first as? ComfyUIBackend)
         #expect(images.pool?.clients.map(\.baseURL) == settings.servers)
     }
@@ -41,6 +41,7 @@ import Testing
 
     @Test func backendsListsEveryServerWithItsQueueAndDevices() async throws {
         try await FakeComfyUIFarm.with(count: 2) { fakes, urls in
+            await fakes[0].set(checkpoints: ["sd_xl_base_1.0.safetensors", "juggernaut_xl.safetensors"])
             await fakes[1].stop()
             let context = BackendContext(
                 projectDirectory: FileManager.default.temporaryDirectory, probeTimeout: .seconds(60),
@@ -51,8 +52,10 @@ import Testing
             #expect(row.reachable == "yes (1 of 2 servers)")
             #expect(
                 row.notes == [
-                    "server 1 \(urls[0]): yes (ComfyUI 0.3.64); queue: 0 running, 0 pending; devices: cpu",
-                    "server 2 \(urls[1]): no: server-error; queue: unknown (server-error); devices: unknown (server-error)",
+                    "server 1 \(urls[0]): yes (ComfyUI 0.3.64); queue: 0 running, 0 pending; devices: cpu; "
+                        + "checkpoints: sd_xl_base_1.0.safetensors, juggernaut_xl.safetensors",
+                    "server 2 \(urls[1]): no: server-error; queue: unknown (server-error); devices: unknown (server-error); "
+                        + "checkpoints: unknown (server-error)",
                 ])
         }
     }
