@@ -93,9 +93,9 @@ struct ScoreBench {
         try? FileManager.default.removeItem(at: project)
         try shell(reel, ["init", project.path])
         try shell(reel, ["make", project.path])
-        let film = try await seconds { try shell(reel, ["score", "--film", project.path]) }
-        let takes = try await seconds { try shell(reel, ["score", project.path]) }
-        let cached = try await seconds { try shell(reel, ["score", "--film", project.path]) }
+        let film = try await seconds { try shell(reel, ["score", "--film", "--project", project.path]) }
+        let takes = try await seconds { try shell(reel, ["score", "--project", project.path]) }
+        let cached = try await seconds { try shell(reel, ["score", "--film", "--project", project.path]) }
         printTable(
             "reel score on Examples/first-light (9 shots, sheets as references), whole processes",
             rows: [
