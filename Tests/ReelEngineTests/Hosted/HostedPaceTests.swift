@@ -49,10 +49,11 @@ import Testing
         // Each take was accepted (and billed) once: refused attempts are not runs.
         #expect(await fake.submissionCount() == 10)
         let attempts = await fake.attempts
-        let firstRefusal = try #require(attempts.firstIndex { $0.refused }, "the film never went past the limit")
-        // Past the first burst of refusals, the film asks for no more than fal allows.
-        let afterBurst = attempts[firstRefusal...].drop { $0.refused }
-        #expect(afterBurst.allSatisfy { $0.demand <= 2 }, "\(attempts)")
+        #expect(attempts.contains { $0.refused }, "the film never went past the limit")
+        // Only the requests already on their way when fal first said no are refused (the 4 the
+        // film started with, less the 2 fal allows); without pacing every wave is refused again
+        // (8 refusals). When in flight they arrive is up to the machine's load, so the count is
+        // the bound, not their order.
         #expect(attempts.filter(\.refused).count <= 2, "\(attempts)")
     }
 
